@@ -1,0 +1,55 @@
+//! The command line (clap types only).
+
+use clap::{Parser, Subcommand};
+use dubang::lang::Lang;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dubang",
+    version,
+    about = "督办: follow up a government work plan in the terminal"
+)]
+pub struct Cli {
+    /// The registry file [default: your copy of the bundled plan in the XDG data directory]
+    #[arg(
+        long,
+        short = 'f',
+        env = "DUBANG_FILE",
+        global = true,
+        value_name = "PATH"
+    )]
+    pub file: Option<PathBuf>,
+
+    /// Language of labels [default: from LC_ALL/LC_MESSAGES/LANG]
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import a work plan's text into a registry
+    Import {
+        /// The document, as published (page chrome may stay)
+        document: PathBuf,
+        /// Where to write the registry [default: standard output]
+        #[arg(long, short = 'o', value_name = "OUT.json")]
+        out: Option<PathBuf>,
+        /// Gazetteer of the city's towns and zones (expands 各镇(区))
+        #[arg(long, value_name = "FILE")]
+        towns: Option<PathBuf>,
+        /// Hand-kept links of goals to sections and headline overrides
+        #[arg(long, value_name = "FILE")]
+        curation: Option<PathBuf>,
+        /// Do not use the town list and curation compiled into dubang, even for their document
+        #[arg(long)]
+        no_bundled: bool,
+    },
+    /// Check a registry; exit 0 when valid, 1 with every problem listed
+    Validate,
+    /// Print the plan's overview as plain text
+    Summary,
+}

@@ -1,0 +1,297 @@
+//! The responsibility annotation that ends a task, in all the shapes plans write it:
+//! `〔牵头单位:市水务局;责任单位:会山镇〕`, `(牵头单位:…;责任单位:…)`,
+//! `（牵头单位：…；配合单位：…）`, with nested parentheses inside unit names
+//! (`各镇(区)`) and 、 , ， as separators.
+
+/// The units one annotation names, as written (not yet normalised).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    /// Byte offset in the paragraph where the annotation's opening bracket is.
+    pub start: usize,
+    pub lead: Vec<String>,
+    pub responsible: Vec<String>,
+}
+
+/// A malformed annotation: what is wrong and the byte offset in the paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnotationError {
+    pub at: usize,
+    pub message: String,
+}
+
+const LEAD_KEYS: [&str; 3] = ["牵头单位", "牵头部门", "主责单位"];
+const RESPONSIBLE_KEYS: [&str; 7] = [
+    "责任单位",
+    "配合单位",
+    "责任部门",
+    "配合部门",
+    "参与单位",
+    "协办单位",
+    "协同单位",
+];
+
+fn keys() -> impl Iterator<Item = (&'static str, bool)> {
+    LEAD_KEYS
+        .iter()
+        .map(|k| (*k, true))
+        .chain(RESPONSIBLE_KEYS.iter().map(|k| (*k, false)))
+}
+
+fn is_open(c: char) -> bool {
+    matches!(c, '〔' | '(' | '（' | '【' | '[' | '［')
+}
+
+fn is_close(c: char) -> bool {
+    matches!(c, '〕' | ')' | '）' | '】' | ']' | '］')
+}
+
+/// Whether a closing bracket may end an annotation opened with `open`. Plans mix
+/// ASCII and full-width round brackets, so those pair with each other.
+fn pairs(open: char, close: char) -> bool {
+    match open {
+        '〔' => close == '〕',
+        '(' | '（' => matches!(close, ')' | '）'),
+        '【' => close == '】',
+        '[' | '［' => matches!(close, ']' | '］'),
+        _ => false,
+    }
+}
+
+fn close_for(open: char) -> char {
+    match open {
+        '〔' => '〕',
+        '(' => ')',
+        '（' => '）',
+        '【' => '】',
+        _ => ']',
+    }
+}
+
+/// Finds and parses the annotation at the end of a paragraph. `Ok(None)` when the
+/// paragraph names no responsibility keyword at all (the task goes on).
+pub fn parse(paragraph: &str) -> Result<Option<Annotation>, AnnotationError> {
+    let Some(first_key) = keys().filter_map(|(k, _)| paragraph.find(k)).min() else {
+        return Ok(None);
+    };
+    // The opening bracket directly before the first keyword (spaces allowed).
+    let before = paragraph[..first_key].trim_end();
+    let open = match before.chars().next_back() {
+        Some(c) if is_open(c) => c,
+        _ => {
+            return Err(AnnotationError {
+                at: first_key,
+                message: "a responsibility annotation must be in brackets: expected 〔牵头单位:…;责任单位:…〕 or (牵头单位:…)".into(),
+            });
+        }
+    };
+    let start = before.len() - open.len_utf8();
+    let close = matching_close(paragraph, start, open)?;
+    let after = &paragraph[close + close_for_len(paragraph, close)..];
+    if !after
+        .trim_matches(|c: char| c.is_whitespace() || "。.;；,，".contains(c))
+        .is_empty()
+    {
+        return Err(AnnotationError {
+            at: close,
+            message: format!(
+                "text after the responsibility annotation ('{}'): the annotation must end the task",
+                after.trim()
+            ),
+        });
+    }
+    let inner_start = start + open.len_utf8();
+    let (lead, responsible) = fields(&paragraph[inner_start..close], inner_start)?;
+    Ok(Some(Annotation {
+        start,
+        lead,
+        responsible,
+    }))
+}
+
+fn close_for_len(s: &str, at: usize) -> usize {
+    s[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// Byte offset of the bracket that closes the one at `start`.
+fn matching_close(s: &str, start: usize, open: char) -> Result<usize, AnnotationError> {
+    let mut depth = 0usize;
+    for (i, c) in s[start..].char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                if !pairs(open, c) {
+                    return Err(AnnotationError {
+                        at: start + i,
+                        message: format!(
+                            "the annotation opened with {open} is closed with {c}: expected {}",
+                            close_for(open)
+                        ),
+                    });
+                }
+                return Ok(start + i);
+            }
+        }
+    }
+    Err(AnnotationError {
+        at: start,
+        message: format!(
+            "the annotation opened with {open} is not closed: expected {} at the end of the task",
+            close_for(open)
+        ),
+    })
+}
+
+/// Splits `牵头单位:A、B;责任单位:C,各镇(区)` into its lead and responsible lists.
+/// `base` is the byte offset of `inner` in the paragraph, for error positions.
+fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), AnnotationError> {
+    // Keyword positions at bracket depth 0.
+    let mut marks: Vec<(usize, &str, bool)> = Vec::new();
+    let mut depth = 0usize;
+    for (i, c) in inner.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0
+            && let Some((k, lead)) = keys().find(|(k, _)| inner[i..].starts_with(k))
+        {
+            marks.push((i, k, lead));
+        }
+    }
+    let Some(&(first, _, _)) = marks.first() else {
+        return Err(AnnotationError {
+            at: base,
+            message: "no 牵头单位 in the annotation".into(),
+        });
+    };
+    if !inner[..first].trim().is_empty() {
+        return Err(AnnotationError {
+            at: base,
+            message: format!(
+                "unexpected '{}' before {} in the annotation",
+                inner[..first].trim(),
+                marks[0].1
+            ),
+        });
+    }
+    let mut lead = Vec::new();
+    let mut responsible = Vec::new();
+    let mut seen_lead = false;
+    for (n, &(at, key, is_lead)) in marks.iter().enumerate() {
+        let end = marks.get(n + 1).map_or(inner.len(), |m| m.0);
+        let body = &inner[at + key.len()..end];
+        let trimmed = body.trim_start();
+        let Some(value) = trimmed.strip_prefix([':', '：']) else {
+            return Err(AnnotationError {
+                at: base + at + key.len(),
+                message: format!("expected ':' or '：' after {key}"),
+            });
+        };
+        let value_at = base + at + key.len() + (body.len() - trimmed.len()) + 1;
+        let names = split_names(value, value_at)?;
+        if names.is_empty() {
+            return Err(AnnotationError {
+                at: base + at,
+                message: format!("{key} names no unit: expected one or more units after '{key}:'"),
+            });
+        }
+        if is_lead {
+            seen_lead = true;
+            lead.extend(names);
+        } else {
+            responsible.extend(names);
+        }
+    }
+    if !seen_lead {
+        return Err(AnnotationError {
+            at: base,
+            message: "the annotation has no 牵头单位 (lead unit): expected 牵头单位:… first".into(),
+        });
+    }
+    Ok((lead, responsible))
+}
+
+/// Unit names separated by 、 , ， / at bracket depth 0; the field's own trailing
+/// ; ； 。 are dropped.
+fn split_names(value: &str, base: usize) -> Result<Vec<String>, AnnotationError> {
+    let value = value.trim_end_matches(|c: char| c.is_whitespace() || ";；。.".contains(c));
+    let mut names = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    let push = |from: usize, to: usize, names: &mut Vec<String>| -> Result<(), AnnotationError> {
+        let name = value[from..to].trim();
+        if name.is_empty() {
+            return Err(AnnotationError {
+                at: base + from,
+                message: "empty unit name between separators".into(),
+            });
+        }
+        names.push(name.to_string());
+        Ok(())
+    };
+    for (i, c) in value.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && matches!(c, '、' | ',' | '，' | '/' | ';' | '；') {
+            push(start, i, &mut names)?;
+            start = i + c.len_utf8();
+        }
+    }
+    if !value[start..].trim().is_empty() || !names.is_empty() {
+        push(start, value.len(), &mut names)?;
+    }
+    Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(p: &str) -> (Vec<String>, Vec<String>) {
+        let a = parse(p).unwrap().unwrap();
+        (a.lead, a.responsible)
+    }
+
+    #[test]
+    fn all_bracket_shapes() {
+        let (l, r) = ok(
+            "文字。〔牵头单位:市乡村振兴局;责任单位:各镇(区)、实施乡村振兴战略领导小组成员单位〕",
+        );
+        assert_eq!(l, ["市乡村振兴局"]);
+        assert_eq!(r, ["各镇(区)", "实施乡村振兴战略领导小组成员单位"]);
+        let (l, r) = ok("文字。(牵头单位:市发改委、市科工信局;责任单位:市委政法委)");
+        assert_eq!(l, ["市发改委", "市科工信局"]);
+        assert_eq!(r, ["市委政法委"]);
+        let (l, r) = ok("文字。（牵头单位：市水务局；配合单位：会山镇，各镇（区））。");
+        assert_eq!(l, ["市水务局"]);
+        assert_eq!(r, ["会山镇", "各镇（区）"]);
+    }
+
+    #[test]
+    fn lead_only_and_no_annotation() {
+        assert_eq!(ok("做事(牵头单位:市教育局)").1, Vec::<String>::new());
+        assert_eq!(parse("只是文字(括号里不是注释)。").unwrap(), None);
+    }
+
+    #[test]
+    fn broken_annotations_are_reported() {
+        let e = parse("文字〔牵头单位:市水务局;责任单位:会山镇").unwrap_err();
+        assert!(e.message.contains("not closed"), "{}", e.message);
+        let e = parse("文字〔牵头单位 市水务局〕").unwrap_err();
+        assert!(e.message.contains("expected ':'"), "{}", e.message);
+        let e = parse("文字〔牵头单位:;责任单位:会山镇〕").unwrap_err();
+        assert!(e.message.contains("names no unit"), "{}", e.message);
+        let e = parse("文字〔责任单位:会山镇〕").unwrap_err();
+        assert!(e.message.contains("no 牵头单位"), "{}", e.message);
+        let e = parse("牵头单位:市水务局").unwrap_err();
+        assert!(e.message.contains("in brackets"), "{}", e.message);
+        let e = parse("〔牵头单位:市水务局、、市住建局〕").unwrap_err();
+        assert!(e.message.contains("empty unit name"), "{}", e.message);
+        let e = parse("〔牵头单位:市水务局〕还有文字").unwrap_err();
+        assert!(e.message.contains("must end the task"), "{}", e.message);
+    }
+}

@@ -1,0 +1,12 @@
+//! dubang (督办): a terminal dashboard for following up a government work plan.
+//!
+//! Layers, each free of the ones after it: [`registry`] (the domain), [`store`]
+//! (files), [`import`] (document text → registry), [`report`] (plain text), and the
+//! terminal UI.
+
+pub mod import;
+pub mod lang;
+pub mod registry;
+pub mod report;
+pub mod store;
+pub mod text;

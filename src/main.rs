@@ -1,0 +1,158 @@
+//! Parses the command line and dispatches; the work happens in the library.
+
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use dubang::import::{Curation, Gazetteer, ImportOptions, import};
+use dubang::lang::Lang;
+use dubang::registry::Index;
+use dubang::{report, store};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("dubang: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
+    match cli.command {
+        Some(Command::Import {
+            document,
+            out,
+            towns,
+            curation,
+            no_bundled,
+        }) => run_import(
+            &document,
+            out.as_deref(),
+            towns.as_deref(),
+            curation.as_deref(),
+            no_bundled,
+        ),
+        Some(Command::Validate) => run_validate(&registry_path(cli.file)?),
+        Some(Command::Summary) | None => {
+            let path = registry_path(cli.file)?;
+            let reg = store::load(&path).map_err(|e| e.to_string())?;
+            let ix = Index::build(&reg);
+            let today = chrono::Local::now().date_naive();
+            print!("{}", report::summary(&reg, &ix, lang, today));
+            Ok(())
+        }
+    }
+}
+
+/// `--file`/`DUBANG_FILE`, or the user's copy of the bundled plan (created on first use).
+fn registry_path(file: Option<PathBuf>) -> Result<PathBuf, String> {
+    if let Some(f) = file {
+        return Ok(f);
+    }
+    let d = store::ensure_default_file()?;
+    if d.created {
+        eprintln!(
+            "dubang: created your copy of the bundled plan at {}",
+            d.path.display()
+        );
+    }
+    Ok(d.path)
+}
+
+fn read_text(path: &Path, what: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("{}: cannot read the {what} ({e})", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!("{}: the {what} is not UTF-8 (invalid byte at offset {}): convert it, e.g. iconv -f GB18030 -t UTF-8", path.display(), e.utf8_error().valid_up_to())
+    })
+}
+
+fn run_import(
+    document: &Path,
+    out: Option<&Path>,
+    towns: Option<&Path>,
+    curation: Option<&Path>,
+    no_bundled: bool,
+) -> Result<(), String> {
+    let text = read_text(document, "document")?;
+    let gazetteer = towns
+        .map(|p| {
+            read_text(p, "town list")
+                .and_then(|t| Gazetteer::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
+        })
+        .transpose()?;
+    let curation = curation
+        .map(|p| {
+            read_text(p, "curation file")
+                .and_then(|t| Curation::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
+        })
+        .transpose()?;
+    let opts = ImportOptions {
+        gazetteer,
+        curation,
+        source: Some(document.display().to_string()),
+        bundled: !no_bundled,
+    };
+    let imported = import(&text, &opts).map_err(|e| {
+        if e.line > 0 {
+            format!("{}:{}", document.display(), e)
+        } else {
+            format!("{}: {}", document.display(), e.message)
+        }
+    })?;
+    for n in &imported.notes {
+        eprintln!("dubang: note: {n}");
+    }
+    let json = store::to_json(&imported.registry);
+    match out {
+        Some(p) => {
+            store::write_atomic(p, json.as_bytes())
+                .map_err(|e| format!("{}: cannot write ({e})", p.display()))?;
+            let r = &imported.registry;
+            eprintln!(
+                "dubang: wrote {}: {} sections, {} tasks, {} units, {} towns, {} goals, {} measures",
+                p.display(),
+                r.sections.len(),
+                r.tasks.len(),
+                r.units.len(),
+                r.towns.len(),
+                r.goals.len(),
+                r.measures.len()
+            );
+        }
+        None => print!("{json}"),
+    }
+    Ok(())
+}
+
+fn run_validate(path: &Path) -> Result<(), String> {
+    match store::load_all_problems(path) {
+        Ok(reg) => {
+            println!(
+                "{}: valid ({} sections, {} tasks, {} units, {} towns, {} goals)",
+                path.display(),
+                reg.sections.len(),
+                reg.tasks.len(),
+                reg.units.len(),
+                reg.towns.len(),
+                reg.goals.len()
+            );
+            Ok(())
+        }
+        Err(problems) => {
+            let n = problems.len();
+            for p in &problems[..n - 1] {
+                eprintln!("dubang: {p}");
+            }
+            Err(problems[n - 1].to_string())
+        }
+    }
+}

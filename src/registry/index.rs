@@ -1,0 +1,181 @@
+//! Lookups that the views need on every frame: "tasks a unit leads", "tasks of a
+//! town", "sections behind a goal"… Built once per load or edit, so each is a
+//! vector access instead of a scan of every task.
+
+use super::{Registry, Rollup};
+use std::collections::HashMap;
+
+/// How a town is tied to a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TownLink {
+    /// Named among the responsible units.
+    Explicit,
+    /// Responsible through 各镇(区).
+    AllTowns,
+    /// Only mentioned in the task's text.
+    Mentioned,
+}
+
+/// Positions are indexes into the registry's vectors (`registry.tasks[i]`).
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    unit_pos: HashMap<String, usize>,
+    town_pos: HashMap<String, usize>,
+    section_pos: HashMap<String, usize>,
+    goal_pos: HashMap<String, usize>,
+    task_pos: HashMap<String, usize>,
+    unit_lead: Vec<Vec<usize>>,
+    unit_responsible: Vec<Vec<usize>>,
+    town_tasks: Vec<Vec<(usize, TownLink)>>,
+    section_tasks: Vec<Vec<usize>>,
+    section_goals: Vec<Vec<usize>>,
+    goal_sections: Vec<Vec<usize>>,
+    goal_tasks: Vec<Vec<usize>>,
+}
+
+fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+}
+
+impl Index {
+    /// Builds every lookup. References that do not resolve are skipped (the loader
+    /// refuses such files; this keeps the index total even on unvalidated data).
+    pub fn build(reg: &Registry) -> Index {
+        let mut ix = Index {
+            unit_pos: positions(reg.units.iter().map(|u| &u.id)),
+            town_pos: positions(reg.towns.iter().map(|t| &t.id)),
+            section_pos: positions(reg.sections.iter().map(|s| &s.id)),
+            goal_pos: positions(reg.goals.iter().map(|g| &g.id)),
+            task_pos: positions(reg.tasks.iter().map(|t| &t.id)),
+            unit_lead: vec![Vec::new(); reg.units.len()],
+            unit_responsible: vec![Vec::new(); reg.units.len()],
+            town_tasks: vec![Vec::new(); reg.towns.len()],
+            section_tasks: vec![Vec::new(); reg.sections.len()],
+            section_goals: vec![Vec::new(); reg.sections.len()],
+            goal_sections: vec![Vec::new(); reg.goals.len()],
+            goal_tasks: vec![Vec::new(); reg.goals.len()],
+        };
+        for (ti, task) in reg.tasks.iter().enumerate() {
+            if let Some(&s) = ix.section_pos.get(&task.section) {
+                ix.section_tasks[s].push(ti);
+            }
+            for id in &task.lead {
+                if let Some(&u) = ix.unit_pos.get(id) {
+                    push_once(&mut ix.unit_lead[u], ti);
+                }
+            }
+            let mut links: Vec<(usize, TownLink)> = Vec::new();
+            for id in &task.responsible {
+                if let Some(&u) = ix.unit_pos.get(id) {
+                    push_once(&mut ix.unit_responsible[u], ti);
+                } else if let Some(&t) = ix.town_pos.get(id) {
+                    links.push((t, TownLink::Explicit));
+                }
+            }
+            if task.all_towns {
+                links.extend((0..reg.towns.len()).map(|t| (t, TownLink::AllTowns)));
+            }
+            for id in &task.mentions {
+                if let Some(&t) = ix.town_pos.get(id) {
+                    links.push((t, TownLink::Mentioned));
+                }
+            }
+            // The strongest tie wins: a town named explicitly is not also "mentioned".
+            links.sort();
+            links.dedup_by_key(|(t, _)| *t);
+            for (t, link) in links {
+                ix.town_tasks[t].push((ti, link));
+            }
+        }
+        for (gi, goal) in reg.goals.iter().enumerate() {
+            for id in &goal.sections {
+                if let Some(&s) = ix.section_pos.get(id) {
+                    push_once(&mut ix.goal_sections[gi], s);
+                    push_once(&mut ix.section_goals[s], gi);
+                }
+            }
+            let mut tasks: Vec<usize> = ix.goal_sections[gi]
+                .iter()
+                .flat_map(|&s| ix.section_tasks[s].iter().copied())
+                .collect();
+            tasks.sort_unstable();
+            tasks.dedup();
+            ix.goal_tasks[gi] = tasks;
+        }
+        ix
+    }
+
+    pub fn unit(&self, id: &str) -> Option<usize> {
+        self.unit_pos.get(id).copied()
+    }
+    pub fn town(&self, id: &str) -> Option<usize> {
+        self.town_pos.get(id).copied()
+    }
+    pub fn section(&self, id: &str) -> Option<usize> {
+        self.section_pos.get(id).copied()
+    }
+    pub fn goal(&self, id: &str) -> Option<usize> {
+        self.goal_pos.get(id).copied()
+    }
+    pub fn task(&self, id: &str) -> Option<usize> {
+        self.task_pos.get(id).copied()
+    }
+
+    /// Tasks the unit leads (牵头).
+    pub fn led_by(&self, unit: usize) -> &[usize] {
+        &self.unit_lead[unit]
+    }
+    /// Tasks the unit is responsible for (责任 / 配合).
+    pub fn shared_by(&self, unit: usize) -> &[usize] {
+        &self.unit_responsible[unit]
+    }
+    /// Tasks of a town with how the town is tied to each, in task order.
+    pub fn town_tasks(&self, town: usize) -> &[(usize, TownLink)] {
+        &self.town_tasks[town]
+    }
+    pub fn section_tasks(&self, section: usize) -> &[usize] {
+        &self.section_tasks[section]
+    }
+    /// Goals a section serves.
+    pub fn section_goals(&self, section: usize) -> &[usize] {
+        &self.section_goals[section]
+    }
+    pub fn goal_sections(&self, goal: usize) -> &[usize] {
+        &self.goal_sections[goal]
+    }
+    /// Every task of every section behind the goal, in task order.
+    pub fn goal_tasks(&self, goal: usize) -> &[usize] {
+        &self.goal_tasks[goal]
+    }
+
+    /// Tasks a unit leads or shares, without duplicates.
+    pub fn unit_tasks(&self, unit: usize) -> Vec<usize> {
+        let mut all: Vec<usize> = self.unit_lead[unit]
+            .iter()
+            .chain(&self.unit_responsible[unit])
+            .copied()
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    pub fn section_rollup(&self, reg: &Registry, section: usize) -> Rollup {
+        Rollup::of(reg, self.section_tasks(section).iter().copied())
+    }
+    pub fn unit_rollup(&self, reg: &Registry, unit: usize) -> Rollup {
+        Rollup::of(reg, self.unit_tasks(unit))
+    }
+    pub fn town_rollup(&self, reg: &Registry, town: usize) -> Rollup {
+        Rollup::of(reg, self.town_tasks(town).iter().map(|&(t, _)| t))
+    }
+    pub fn goal_rollup(&self, reg: &Registry, goal: usize) -> Rollup {
+        Rollup::of(reg, self.goal_tasks(goal).iter().copied())
+    }
+}
+
+fn push_once(v: &mut Vec<usize>, x: usize) {
+    if v.last() != Some(&x) && !v.contains(&x) {
+        v.push(x);
+    }
+}

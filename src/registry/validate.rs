@@ -1,0 +1,186 @@
+//! Checks that hold a registry together: supported format, unique ids, every
+//! reference resolving, values in range. The store reports the first problem with
+//! its JSON path; the path is in the same `tasks[3].lead[0]` form serde uses.
+
+use super::{FORMAT, Registry};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the JSON document, e.g. `tasks[3].lead[0]`.
+    pub path: String,
+    /// What is wrong and what to do about it.
+    pub message: String,
+}
+
+fn problem(path: String, message: String) -> Problem {
+    Problem { path, message }
+}
+
+/// Every problem of the registry, in document order of the fields checked.
+pub fn validate(reg: &Registry) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if reg.format != FORMAT {
+        out.push(problem(
+            "format".into(),
+            format!(
+                "unsupported format '{}': this version of dubang reads \"{FORMAT}\"",
+                reg.format
+            ),
+        ));
+    }
+
+    let sections = unique_ids(
+        &mut out,
+        "sections",
+        reg.sections.iter().map(|s| s.id.as_str()),
+    );
+    // Units and towns share one namespace: `responsible` may hold either.
+    let mut owners = unique_ids(&mut out, "units", reg.units.iter().map(|u| u.id.as_str()));
+    let towns = unique_ids(&mut out, "towns", reg.towns.iter().map(|t| t.id.as_str()));
+    for (i, t) in reg.towns.iter().enumerate() {
+        if owners.contains(t.id.as_str()) {
+            out.push(problem(
+                format!("towns[{i}].id"),
+                format!(
+                    "id '{}' is used by a unit too: give the town its own id",
+                    t.id
+                ),
+            ));
+        }
+    }
+    owners.extend(towns.iter().copied());
+    unique_ids(&mut out, "goals", reg.goals.iter().map(|g| g.id.as_str()));
+    unique_ids(&mut out, "tasks", reg.tasks.iter().map(|t| t.id.as_str()));
+    for (i, u) in reg.units.iter().enumerate() {
+        non_empty(&mut out, format!("units[{i}].name"), &u.name);
+    }
+    for (i, t) in reg.towns.iter().enumerate() {
+        non_empty(&mut out, format!("towns[{i}].name"), &t.name);
+    }
+
+    let mut numbers: HashMap<u32, usize> = HashMap::new();
+    for (i, t) in reg.tasks.iter().enumerate() {
+        if let Some(first) = numbers.insert(t.number, i) {
+            out.push(problem(
+                format!("tasks[{i}].number"),
+                format!(
+                    "task number {} is also used by tasks[{first}]: give each task its own number",
+                    t.number
+                ),
+            ));
+        }
+        if !sections.contains(t.section.as_str()) {
+            out.push(dangling(
+                format!("tasks[{i}].section"),
+                &t.section,
+                "section",
+                "sections",
+            ));
+        }
+        for (j, id) in t.lead.iter().enumerate() {
+            if !owners.contains(id.as_str()) {
+                out.push(dangling(
+                    format!("tasks[{i}].lead[{j}]"),
+                    id,
+                    "unit",
+                    "units or towns",
+                ));
+            }
+        }
+        for (j, id) in t.responsible.iter().enumerate() {
+            if !owners.contains(id.as_str()) {
+                out.push(dangling(
+                    format!("tasks[{i}].responsible[{j}]"),
+                    id,
+                    "unit",
+                    "units or towns",
+                ));
+            }
+        }
+        for (j, id) in t.mentions.iter().enumerate() {
+            if !towns.contains(id.as_str()) {
+                out.push(dangling(
+                    format!("tasks[{i}].mentions[{j}]"),
+                    id,
+                    "town",
+                    "towns",
+                ));
+            }
+        }
+        if t.progress > 100 {
+            out.push(problem(
+                format!("tasks[{i}].progress"),
+                format!(
+                    "progress {} is over 100: use a percentage from 0 to 100",
+                    t.progress
+                ),
+            ));
+        }
+    }
+    for (i, g) in reg.goals.iter().enumerate() {
+        for (j, id) in g.sections.iter().enumerate() {
+            if !sections.contains(id.as_str()) {
+                out.push(dangling(
+                    format!("goals[{i}].sections[{j}]"),
+                    id,
+                    "section",
+                    "sections",
+                ));
+            }
+        }
+        for (k, target) in g.targets.iter().enumerate() {
+            for (j, id) in target.sections.iter().enumerate() {
+                if !sections.contains(id.as_str()) {
+                    out.push(dangling(
+                        format!("goals[{i}].targets[{k}].sections[{j}]"),
+                        id,
+                        "section",
+                        "sections",
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn unique_ids<'a>(
+    out: &mut Vec<Problem>,
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> HashSet<&'a str> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            out.push(problem(
+                format!("{list}[{i}].id"),
+                "empty id: give every entry a unique, non-empty id".into(),
+            ));
+        } else if let Some(first) = seen.insert(id, i) {
+            out.push(problem(
+                format!("{list}[{i}].id"),
+                format!("duplicate id '{id}' (first used by {list}[{first}]): ids must be unique"),
+            ));
+        }
+    }
+    seen.into_keys().collect()
+}
+
+fn non_empty(out: &mut Vec<Problem>, path: String, value: &str) {
+    if value.trim().is_empty() {
+        out.push(problem(
+            path,
+            "empty name: every unit and town needs a name".into(),
+        ));
+    }
+}
+
+fn dangling(path: String, id: &str, what: &str, list: &str) -> Problem {
+    problem(
+        path,
+        format!(
+            "unknown {what} '{id}': no entry of {list} has this id; fix the reference or add the {what}"
+        ),
+    )
+}

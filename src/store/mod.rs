@@ -1,0 +1,232 @@
+//! Files: loading a registry with a clear reason when it cannot be used, writing it
+//! back atomically, and the user's default copy of the bundled plan.
+
+mod locate;
+mod paths;
+mod write;
+
+pub use locate::{line_col, locate};
+pub use paths::{DefaultFile, data_dir, default_file, ensure_default_file};
+pub use write::{to_json, write_atomic};
+
+use crate::registry::{Registry, validate};
+use std::fmt;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+/// The registry compiled into the binary: the bundled plan.
+pub const BUNDLED: &str = include_str!("../../seeds/registry.json");
+
+/// Why a registry cannot be used. Displays as one line: what, where, what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub file: PathBuf,
+    /// 1-based line and column (in characters), when the problem has a place.
+    pub at: Option<(usize, usize)>,
+    /// JSON path of the offending value, e.g. `tasks[3].status`.
+    pub json_path: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some((line, col)) = self.at {
+            write!(f, ":{line}:{col}")?;
+        }
+        f.write_str(": ")?;
+        if let Some(p) = &self.json_path {
+            write!(f, "{p}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    fn new(file: &Path, message: impl Into<String>) -> Self {
+        LoadError {
+            file: file.to_path_buf(),
+            at: None,
+            json_path: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads and checks a registry file.
+pub fn load(file: &Path) -> Result<Registry, LoadError> {
+    let bytes = read(file)?;
+    parse_bytes(file, &bytes)
+}
+
+/// Like [`load`], but also returns every validation problem rather than the first:
+/// for `dubang validate`, which lists them all.
+pub fn load_all_problems(file: &Path) -> Result<Registry, Vec<LoadError>> {
+    let bytes = read(file).map_err(|e| vec![e])?;
+    let text = decode(file, &bytes).map_err(|e| vec![e])?;
+    let reg = deserialize(file, text).map_err(|e| vec![e])?;
+    let problems = check(file, text, &reg);
+    if problems.is_empty() {
+        Ok(reg)
+    } else {
+        Err(problems)
+    }
+}
+
+fn read(file: &Path) -> Result<Vec<u8>, LoadError> {
+    match std::fs::metadata(file) {
+        Ok(m) if m.is_dir() => {
+            return Err(LoadError::new(
+                file,
+                "is a directory, not a registry file: give the path of a .json file",
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => return Err(io_error(file, &e)),
+    }
+    std::fs::read(file).map_err(|e| io_error(file, &e))
+}
+
+fn io_error(file: &Path, e: &std::io::Error) -> LoadError {
+    let msg = match e.kind() {
+        ErrorKind::NotFound => {
+            "no such file: check the path, or create one with `dubang import`".to_string()
+        }
+        ErrorKind::PermissionDenied => {
+            "permission denied: ask the file's owner for read access (`ls -l` shows who owns it)"
+                .to_string()
+        }
+        _ => format!("cannot read the file ({e}): check the path and the disk"),
+    };
+    LoadError::new(file, msg)
+}
+
+/// Parses and checks a registry held in memory; `file` names it in messages.
+pub fn parse_bytes(file: &Path, bytes: &[u8]) -> Result<Registry, LoadError> {
+    let text = decode(file, bytes)?;
+    let reg = deserialize(file, text)?;
+    let mut problems = check(file, text, &reg);
+    if problems.is_empty() {
+        return Ok(reg);
+    }
+    let more = problems.len() - 1;
+    let mut first = problems.swap_remove(0);
+    if more > 0 {
+        first.message.push_str(&format!(
+            " ({more} more problem{}: `dubang validate` lists them all)",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
+    Err(first)
+}
+
+fn decode<'a>(file: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = e.valid_up_to();
+            // Safe: the prefix up to valid_up_to is valid UTF-8.
+            let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or_default();
+            let mut err = LoadError::new(
+                file,
+                format!(
+                    "not UTF-8 text (byte 0x{:02x} at offset {good}): save the file as UTF-8",
+                    bytes[good]
+                ),
+            );
+            err.at = Some(line_col(prefix, prefix.len()));
+            return Err(err);
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::new(
+            file,
+            "the file is empty: restore it from a backup, or create it again with `dubang import`",
+        ));
+    }
+    Ok(text)
+}
+
+fn deserialize(file: &Path, text: &str) -> Result<Registry, LoadError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let err = match serde_path_to_error::deserialize::<_, Registry>(&mut de) {
+        Ok(mut reg) => match de.end() {
+            Ok(()) => {
+                reg.sanitize();
+                return Ok(reg);
+            }
+            Err(e) => return Err(json_error(file, text, None, &e)),
+        },
+        Err(e) => e,
+    };
+    let path = err.path().to_string();
+    let json_path = (path != "." && !path.is_empty()).then_some(path);
+    Err(json_error(file, text, json_path, err.inner()))
+}
+
+fn json_error(
+    file: &Path,
+    text: &str,
+    json_path: Option<String>,
+    e: &serde_json::Error,
+) -> LoadError {
+    // serde_json reports byte columns; convert to characters.
+    let at = (e.line() > 0).then(|| {
+        let line_text = text.lines().nth(e.line() - 1).unwrap_or("");
+        let mut b = e.column().saturating_sub(1).min(line_text.len());
+        while !line_text.is_char_boundary(b) {
+            b -= 1;
+        }
+        (e.line(), line_text[..b].chars().count() + 1)
+    });
+    LoadError {
+        file: file.to_path_buf(),
+        at,
+        json_path,
+        message: describe_json_error(e),
+    }
+}
+
+fn describe_json_error(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    // serde_json appends " at line L column C"; we print the place ourselves.
+    let raw = e.to_string();
+    let what = match raw.rfind(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    };
+    match e.classify() {
+        Category::Eof => {
+            format!("{what}: the file ends too early (cut off?); restore it from a backup")
+        }
+        Category::Syntax => {
+            format!("{what}: the file is not valid JSON; fix it there or restore it from a backup")
+        }
+        Category::Data => {
+            let hint = if what.contains("unknown variant") {
+                "use one of the listed values"
+            } else if what.contains("missing field") {
+                "add the field"
+            } else {
+                "fix the value"
+            };
+            format!("{what}: {hint}")
+        }
+        Category::Io => format!("{what}: check the disk"),
+    }
+}
+
+fn check(file: &Path, text: &str, reg: &Registry) -> Vec<LoadError> {
+    validate(reg)
+        .into_iter()
+        .map(|p| LoadError {
+            file: file.to_path_buf(),
+            at: locate(text, &p.path),
+            json_path: Some(p.path),
+            message: p.message,
+        })
+        .collect()
+}

@@ -1,0 +1,79 @@
+//! Writing a registry: pretty JSON with a stable key order (readable `git diff`),
+//! replaced atomically so the file on disk is always the old or the new version.
+
+use crate::registry::Registry;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The registry as the file holds it: pretty-printed, fields in declaration order,
+/// ending in a newline.
+pub fn to_json(reg: &Registry) -> String {
+    let mut s = serde_json::to_string_pretty(reg).expect("a registry always serialises");
+    s.push('\n');
+    s
+}
+
+/// Replaces `path` with `bytes`: temporary file in the same directory, fsync,
+/// rename over the target, fsync of the directory. A symlink is written through to
+/// its target; the target's permissions are kept.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = resolve(path)?;
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let old_perms = std::fs::metadata(&target).ok().map(|m| m.permissions());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dubang-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    match old_perms {
+        Some(p) => tmp.as_file().set_permissions(p)?,
+        None => set_default_mode(tmp.as_file())?,
+    }
+    tmp.persist(&target).map_err(|e| e.error)?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// The file a path finally names, following symlinks even when the target does not
+/// exist yet.
+fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = std::fs::read_link(&p)?;
+                p = match p.parent() {
+                    Some(parent) if link.is_relative() => parent.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+#[cfg(unix)]
+fn set_default_mode(f: &std::fs::File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    // tempfile creates 0600; a new registry gets the usual 0644 less the umask's
+    // usual effect on shared servers (group-readable).
+    f.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_default_mode(_: &std::fs::File) -> io::Result<()> {
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    // Makes the rename durable. Failure here leaves a correct file that might not
+    // survive a power cut; nothing to report to the user.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
