@@ -70,20 +70,36 @@ fn close_for(open: char) -> char {
 /// Finds and parses the annotation at the end of a paragraph. `Ok(None)` when the
 /// paragraph names no responsibility keyword at all (the task goes on).
 pub fn parse(paragraph: &str) -> Result<Option<Annotation>, AnnotationError> {
-    let Some(first_key) = keys().filter_map(|(k, _)| paragraph.find(k)).min() else {
-        return Ok(None);
-    };
-    // The opening bracket directly before the first keyword (spaces allowed).
-    let before = paragraph[..first_key].trim_end();
-    let open = match before.chars().next_back() {
-        Some(c) if is_open(c) => c,
-        _ => {
-            return Err(AnnotationError {
-                at: first_key,
+    let found: Vec<(usize, &str)> = keys()
+        .flat_map(|(k, _)| paragraph.match_indices(k))
+        .collect();
+    // The annotation starts at the last keyword right after an opening bracket;
+    // a keyword elsewhere is prose ("…落实责任单位…") unless a colon follows it.
+    let bracketed = found
+        .iter()
+        .filter(|(i, _)| {
+            paragraph[..*i]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(is_open)
+        })
+        .map(|(i, _)| *i)
+        .max();
+    let Some(first_key) = bracketed else {
+        return match found.iter().find(|(i, k)| paragraph[i + k.len()..].trim_start().starts_with([':', '：'])) {
+            Some(&(at, _)) => Err(AnnotationError {
+                at,
                 message: "a responsibility annotation must be in brackets: expected 〔牵头单位:…;责任单位:…〕 or (牵头单位:…)".into(),
-            });
-        }
+            }),
+            None => Ok(None),
+        };
     };
+    let before = paragraph[..first_key].trim_end();
+    let open = before
+        .chars()
+        .next_back()
+        .expect("a bracket precedes the keyword");
     let start = before.len() - open.len_utf8();
     let close = matching_close(paragraph, start, open)?;
     let after = &paragraph[close + close_for_len(paragraph, close)..];
@@ -275,6 +291,7 @@ mod tests {
     fn lead_only_and_no_annotation() {
         assert_eq!(ok("做事(牵头单位:市教育局)").1, Vec::<String>::new());
         assert_eq!(parse("只是文字(括号里不是注释)。").unwrap(), None);
+        assert_eq!(parse("各地要明确责任单位和牵头单位。").unwrap(), None);
     }
 
     #[test]
