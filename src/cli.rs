@@ -25,6 +25,11 @@ pub struct Cli {
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 
+    /// Draw borders and punctuation with ASCII, for terminals that show ambiguous-width
+    /// characters (“ ” — … and box lines) two columns wide [env: DUBANG_ASCII]
+    #[arg(long)]
+    pub ascii: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

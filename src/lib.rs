@@ -10,3 +10,4 @@ pub mod registry;
 pub mod report;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -41,6 +41,21 @@ fn run(cli: Cli) -> Result<(), String> {
             no_bundled,
         ),
         Some(Command::Validate) => run_validate(&registry_path(cli.file)?),
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            let path = registry_path(cli.file)?;
+            let reg = store::load(&path).map_err(|e| e.to_string())?;
+            let ascii = cli.ascii
+                || std::env::var_os("DUBANG_ASCII").is_some_and(|v| !v.is_empty() && v != "0");
+            dubang::tui::run(
+                reg,
+                dubang::tui::Options {
+                    file: path,
+                    lang,
+                    read_only: false,
+                    ascii,
+                },
+            )
+        }
         Some(Command::Summary) | None => {
             let path = registry_path(cli.file)?;
             let reg = store::load(&path).map_err(|e| e.to_string())?;

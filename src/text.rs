@@ -8,6 +8,62 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// Wraps text to `cols` columns by the Unicode line-breaking rules (UAX #14):
+/// Chinese breaks between characters, ASCII between words, and closing
+/// punctuation (。，、）) never starts a line. Paragraphs (newlines) are kept.
+/// Every returned line is at most `cols` columns wide.
+pub fn wrap(s: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(2);
+    let opts = textwrap::Options::new(cols)
+        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .break_words(true);
+    let mut out = Vec::new();
+    for para in s.split('\n') {
+        if para.trim().is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        for line in textwrap::wrap(para, &opts) {
+            // textwrap's width guarantee holds for words it may break; a lone
+            // wide character in a 1-column remainder is the exception we cut.
+            out.push(truncate(line.trim_end(), cols));
+        }
+    }
+    out
+}
+
+/// Characters whose width is "ambiguous" (one column in most terminals, two in
+/// some CJK setups), each mapped to a one-column ASCII stand-in so that layouts
+/// stay aligned in terminals that draw them wide.
+pub fn ascii_stand_in(c: char) -> Option<char> {
+    Some(match c {
+        '“' | '”' | '″' => '"',
+        '‘' | '’' | '′' => '\'',
+        '—' | '–' | '─' | '━' | '―' => '-',
+        '…' => '~',
+        '·' | '•' | '●' | '○' => '.',
+        '│' | '┃' | '║' => '|',
+        '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' => {
+            '+'
+        }
+        '═' => '=',
+        '█' | '▉' | '▊' | '▋' | '▌' | '▍' | '▎' | '▏' => '#',
+        '░' | '▒' | '▓' => '-',
+        '▶' | '►' | '→' => '>',
+        '◀' | '◄' | '←' => '<',
+        '↑' | '▲' => '^',
+        '↓' | '▼' => 'v',
+        '×' => 'x',
+        '\u{2002}'..='\u{200a}' => ' ',
+        _ => return None,
+    })
+}
+
+/// The text with every ambiguous-width character swapped for its stand-in.
+pub fn unambiguous(s: &str) -> String {
+    s.chars().map(|c| ascii_stand_in(c).unwrap_or(c)).collect()
+}
+
 /// The text cut to at most `max` columns, ending in … when something was cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
@@ -56,6 +112,36 @@ mod tests {
         assert_eq!(truncate("市水务局", 6), "市水…");
         assert_eq!(width(&truncate("市水务局", 6)), 5);
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn wraps_chinese_at_characters_and_keeps_punctuation_off_line_starts() {
+        let text = "加快推动琼海市社会管理信息化平台一期项目建设,打造全市统一的政府大数据平台。推进城市数字化、精细化、全周期管理。";
+        for cols in 4..40 {
+            let lines = wrap(text, cols);
+            assert_eq!(lines.concat(), text, "nothing lost at {cols}");
+            for l in &lines {
+                assert!(width(l) <= cols, "{l:?} wider than {cols}");
+                assert!(
+                    !l.starts_with(['。', ',', '、', '，']),
+                    "{l:?} starts with punctuation at {cols}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn wraps_mixed_text_without_gaps() {
+        let lines = wrap("推进G9812高速公路延长线工程建设 and the ring road", 12);
+        assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+        assert_eq!(lines[0], "推进G9812高");
+    }
+
+    #[test]
+    fn stand_ins_keep_widths() {
+        let s = "“”—…·│─█░←→↑↓";
+        assert_eq!(width(&unambiguous(s)), width(s));
+        assert!(unambiguous(s).is_ascii());
     }
 
     #[test]

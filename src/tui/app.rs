@@ -1,0 +1,472 @@
+//! The dashboard's state and how commands change it. Pure: no terminal, no files,
+//! so navigation is tested as (state, command) → state.
+
+use crate::lang::Lang;
+use crate::registry::{Index, Registry, TownLink};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::cell::Cell;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    Sections,
+    Units,
+    Towns,
+    Goals,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Sections,
+        Tab::Units,
+        Tab::Towns,
+        Tab::Goals,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Tab::Overview => lang.pick("概览", "Overview"),
+            Tab::Sections => lang.pick("章节", "Sections"),
+            Tab::Units => lang.pick("单位", "Units"),
+            Tab::Towns => lang.pick("镇区", "Towns"),
+            Tab::Goals => lang.pick("目标", "Goals"),
+        }
+    }
+}
+
+/// Which list of a tab has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// Sections, units, towns or goals.
+    #[default]
+    Entities,
+    /// The tasks of the selected entity.
+    Tasks,
+}
+
+/// Something a task's detail links to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Unit(usize),
+    Town(usize),
+    Section(usize),
+    Goal(usize),
+}
+
+/// A row of a task list: the task and why it is in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskRow {
+    pub task: usize,
+    pub tag: Tag,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    None,
+    Lead,
+    Shared,
+    Town(TownLink),
+    Section(usize),
+}
+
+/// An open task detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detail {
+    pub task: usize,
+    /// Selected link (lead units first, then responsible, towns, section, goals).
+    pub link: usize,
+    /// First text line shown.
+    pub scroll: usize,
+}
+
+/// Everything "Back" returns to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    pub tab: Tab,
+    /// Selected entity of each tab (the overview selects a section).
+    pub sel: [usize; 5],
+    /// Selected row of each tab's task list.
+    pub task_sel: [usize; 5],
+    pub focus: [Focus; 5],
+    pub detail: Option<Detail>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    NextTab,
+    PrevTab,
+    GoTab(Tab),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    Help,
+    Quit,
+}
+
+/// The whole dashboard.
+pub struct App {
+    pub reg: Registry,
+    pub ix: Index,
+    pub file: PathBuf,
+    pub read_only: bool,
+    pub lang: Lang,
+    /// "Now", fixed per frame by the caller (tests pin it).
+    pub now: DateTime<FixedOffset>,
+    pub view: View,
+    /// Views to go back to (Esc/Backspace), most recent last.
+    pub back: Vec<View>,
+    pub help: bool,
+    pub message: Option<String>,
+    pub quit: bool,
+    /// Swap ambiguous-width characters for ASCII (for terminals drawing them wide).
+    pub ascii: bool,
+    /// Rows of the list that has the keyboard, as last drawn (for PgUp/PgDn).
+    pub page: Cell<usize>,
+    /// First row shown of each scrolled list, kept between frames so the view only
+    /// moves when the selection leaves it.
+    pub offsets: [Cell<usize>; 4],
+    /// Furthest the open detail can scroll, as last drawn.
+    pub detail_max: Cell<usize>,
+}
+
+impl App {
+    pub fn new(reg: Registry, file: PathBuf, lang: Lang, now: DateTime<FixedOffset>) -> App {
+        let ix = Index::build(&reg);
+        App {
+            reg,
+            ix,
+            file,
+            read_only: false,
+            lang,
+            now,
+            view: View {
+                tab: Tab::Overview,
+                sel: [0; 5],
+                task_sel: [0; 5],
+                focus: [Focus::Entities; 5],
+                detail: None,
+            },
+            back: Vec::new(),
+            help: false,
+            message: None,
+            quit: false,
+            ascii: false,
+            page: Cell::new(10),
+            offsets: Default::default(),
+            detail_max: Cell::new(usize::MAX),
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date_naive()
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.view.tab
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.view.focus[self.view.tab.index()]
+    }
+
+    /// Selected entity of the current tab.
+    pub fn sel(&self) -> usize {
+        self.view.sel[self.view.tab.index()]
+    }
+
+    pub fn task_sel(&self) -> usize {
+        self.view.task_sel[self.view.tab.index()]
+    }
+
+    /// How many entities the tab lists.
+    pub fn entity_count(&self, tab: Tab) -> usize {
+        match tab {
+            Tab::Overview | Tab::Sections => self.reg.sections.len(),
+            Tab::Units => self.reg.units.len(),
+            Tab::Towns => self.reg.towns.len(),
+            Tab::Goals => self.reg.goals.len(),
+        }
+    }
+
+    /// The task list of entity `e` of a tab.
+    pub fn task_rows(&self, tab: Tab, e: usize) -> Vec<TaskRow> {
+        if e >= self.entity_count(tab) {
+            return Vec::new();
+        }
+        let plain = |tag: Tag| move |&task: &usize| TaskRow { task, tag };
+        match tab {
+            Tab::Overview | Tab::Sections => self
+                .ix
+                .section_tasks(e)
+                .iter()
+                .map(plain(Tag::None))
+                .collect(),
+            Tab::Units => {
+                let lead = self.ix.led_by(e);
+                let mut rows: Vec<TaskRow> = lead.iter().map(plain(Tag::Lead)).collect();
+                rows.extend(
+                    self.ix
+                        .shared_by(e)
+                        .iter()
+                        .filter(|t| !lead.contains(t))
+                        .map(plain(Tag::Shared)),
+                );
+                rows
+            }
+            Tab::Towns => self
+                .ix
+                .town_tasks(e)
+                .iter()
+                .map(|&(task, link)| TaskRow {
+                    task,
+                    tag: Tag::Town(link),
+                })
+                .collect(),
+            Tab::Goals => self
+                .ix
+                .goal_tasks(e)
+                .iter()
+                .map(|&task| {
+                    let s = self.ix.section(&self.reg.tasks[task].section).unwrap_or(0);
+                    TaskRow {
+                        task,
+                        tag: Tag::Section(s),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// The current tab's task list.
+    pub fn current_rows(&self) -> Vec<TaskRow> {
+        self.task_rows(self.tab(), self.sel())
+    }
+
+    /// The task under the cursor: the open detail's, else the selected row's.
+    pub fn selected_task(&self) -> Option<usize> {
+        if let Some(d) = self.view.detail {
+            return Some(d.task);
+        }
+        match (self.tab(), self.focus()) {
+            (Tab::Overview, _) => None,
+            _ => self.current_rows().get(self.task_sel()).map(|r| r.task),
+        }
+    }
+
+    /// Everything a task's detail links to, in display order.
+    pub fn links(&self, task: usize) -> Vec<Link> {
+        let t = &self.reg.tasks[task];
+        let mut out = Vec::new();
+        let owner = |id: &String| {
+            self.ix
+                .unit(id)
+                .map(Link::Unit)
+                .or_else(|| self.ix.town(id).map(Link::Town))
+        };
+        for id in t.lead.iter().chain(&t.responsible) {
+            if let Some(l) = owner(id)
+                && !out.contains(&l)
+            {
+                out.push(l);
+            }
+        }
+        for id in &t.mentions {
+            if let Some(i) = self.ix.town(id) {
+                out.push(Link::Town(i));
+            }
+        }
+        if let Some(s) = self.ix.section(&t.section) {
+            out.push(Link::Section(s));
+            out.extend(self.ix.section_goals(s).iter().map(|&g| Link::Goal(g)));
+        }
+        out
+    }
+
+    /// Applies one command.
+    pub fn update(&mut self, cmd: Command) {
+        if cmd != Command::Help {
+            self.message = None;
+        }
+        if self.help {
+            // The help popup takes Esc/?/q to close; everything else is ignored so a
+            // stray key does not act behind it.
+            if matches!(cmd, Command::Back | Command::Help | Command::Quit) {
+                self.help = false;
+            }
+            return;
+        }
+        match cmd {
+            Command::Quit => self.quit = true,
+            Command::Help => self.help = true,
+            Command::NextTab => self.go_tab(Tab::ALL[(self.tab().index() + 1) % 5]),
+            Command::PrevTab => self.go_tab(Tab::ALL[(self.tab().index() + 4) % 5]),
+            Command::GoTab(t) => self.go_tab(t),
+            Command::Up => self.move_by(-1),
+            Command::Down => self.move_by(1),
+            Command::PageUp => self.move_by(-(self.page.get().max(1) as isize)),
+            Command::PageDown => self.move_by(self.page.get().max(1) as isize),
+            Command::Top => self.move_by(isize::MIN / 2),
+            Command::Bottom => self.move_by(isize::MAX / 2),
+            Command::Open => self.open(),
+            Command::Back => self.go_back(),
+        }
+    }
+
+    fn go_tab(&mut self, t: Tab) {
+        self.view.detail = None;
+        self.view.tab = t;
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let step = |cur: usize, len: usize| -> usize {
+            if len == 0 {
+                return 0;
+            }
+            (cur as isize)
+                .saturating_add(delta)
+                .clamp(0, len as isize - 1) as usize
+        };
+        if let Some(task) = self.view.detail.map(|d| d.task) {
+            let n = self.links_len(task);
+            let max = self.detail_max.get() as isize;
+            if let Some(d) = self.view.detail.as_mut() {
+                match delta.abs() {
+                    1 => d.link = step(d.link, n),
+                    // Pages and ends scroll the text.
+                    _ => {
+                        d.scroll = (d.scroll as isize)
+                            .saturating_add(delta)
+                            .clamp(0, max.max(0)) as usize
+                    }
+                }
+            }
+            return;
+        }
+        let i = self.tab().index();
+        match self.focus() {
+            Focus::Entities => {
+                let n = self.entity_count(self.tab());
+                self.view.sel[i] = step(self.view.sel[i], n);
+                self.view.task_sel[i] = 0;
+            }
+            Focus::Tasks => {
+                let n = self.current_rows().len();
+                self.view.task_sel[i] = step(self.view.task_sel[i], n);
+            }
+        }
+    }
+
+    fn links_len(&self, task: usize) -> usize {
+        self.links(task).len()
+    }
+
+    fn push(&mut self) {
+        self.back.push(self.view.clone());
+        // A long walk keeps the last hundred steps.
+        if self.back.len() > 100 {
+            self.back.remove(0);
+        }
+    }
+
+    fn open(&mut self) {
+        if let Some(d) = self.view.detail {
+            if let Some(&link) = self.links(d.task).get(d.link) {
+                self.follow(link, d.task);
+            }
+            return;
+        }
+        let i = self.tab().index();
+        match (self.tab(), self.focus()) {
+            (Tab::Overview, _) => {
+                if self.reg.sections.is_empty() {
+                    return;
+                }
+                let s = self.sel();
+                self.push();
+                self.view.tab = Tab::Sections;
+                self.view.sel[Tab::Sections.index()] = s;
+                self.view.task_sel[Tab::Sections.index()] = 0;
+                self.view.focus[Tab::Sections.index()] = Focus::Tasks;
+            }
+            (_, Focus::Entities) => {
+                if !self.current_rows().is_empty() {
+                    self.push();
+                    self.view.focus[i] = Focus::Tasks;
+                    self.view.task_sel[i] = 0;
+                }
+            }
+            (_, Focus::Tasks) => {
+                if let Some(task) = self.selected_task() {
+                    self.push();
+                    self.view.detail = Some(Detail {
+                        task,
+                        link: 0,
+                        scroll: 0,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Jumps to what a link names, with the task selected in its list.
+    pub fn follow(&mut self, link: Link, task: usize) {
+        let (tab, e) = match link {
+            Link::Unit(u) => (Tab::Units, u),
+            Link::Town(t) => (Tab::Towns, t),
+            Link::Section(s) => (Tab::Sections, s),
+            Link::Goal(g) => (Tab::Goals, g),
+        };
+        self.push();
+        let i = tab.index();
+        self.view.detail = None;
+        self.view.tab = tab;
+        self.view.sel[i] = e;
+        self.view.focus[i] = Focus::Tasks;
+        self.view.task_sel[i] = self
+            .task_rows(tab, e)
+            .iter()
+            .position(|r| r.task == task)
+            .unwrap_or(0);
+        self.message = Some(format!("→ {}", self.link_name(link)));
+    }
+
+    pub fn link_name(&self, link: Link) -> String {
+        match link {
+            Link::Unit(u) => self.reg.units[u].name.clone(),
+            Link::Town(t) => self.reg.towns[t].name.clone(),
+            Link::Section(s) => {
+                let s = &self.reg.sections[s];
+                format!("({}) {}", s.numeral, s.title)
+            }
+            Link::Goal(g) => {
+                let g = &self.reg.goals[g];
+                match &g.horizon {
+                    Some(h) => format!("{h}{}", self.lang.pick("年目标", " goal")),
+                    None => self.lang.pick("目标", "goal").to_string(),
+                }
+            }
+        }
+    }
+
+    fn go_back(&mut self) {
+        if let Some(v) = self.back.pop() {
+            self.view = v;
+        } else if self.view.detail.is_some() {
+            self.view.detail = None;
+        } else {
+            let i = self.tab().index();
+            self.view.focus[i] = Focus::Entities;
+        }
+    }
+}

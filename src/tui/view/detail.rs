@@ -1,0 +1,245 @@
+//! A task's detail: status, progress, due date, last update, the units, towns,
+//! section and goals it links to (selectable, Enter jumps), the full text wrapped
+//! by Unicode rules, and its history.
+
+use super::{Ui, goals::due_note};
+use crate::lang::Lang;
+use crate::text::{width, wrap};
+use crate::tui::app::{Detail, Link};
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// "3 天前" / "3 days ago".
+pub fn relative(now: DateTime<FixedOffset>, then: DateTime<FixedOffset>, lang: Lang) -> String {
+    let secs = (now - then).num_seconds();
+    let zh = lang == Lang::Zh;
+    let (n, zh_unit, en_unit) = match secs {
+        s if s < 0 => return then.format("%Y-%m-%d").to_string(),
+        s if s < 60 => {
+            return if zh {
+                "刚刚".into()
+            } else {
+                "just now".into()
+            };
+        }
+        s if s < 3600 => (s / 60, "分钟前", "min ago"),
+        s if s < 86_400 => (s / 3600, "小时前", "h ago"),
+        s if s < 86_400 * 60 => (s / 86_400, "天前", "days ago"),
+        s => (s / (86_400 * 30), "个月前", "months ago"),
+    };
+    if zh {
+        format!("{n} {zh_unit}")
+    } else {
+        format!("{n} {en_unit}")
+    }
+}
+
+/// Lays chips out greedily after a label, wrapping to `w` columns. Returns the
+/// lines and the line index (within them) of each chip.
+fn chip_lines(
+    ui: &Ui,
+    label: &str,
+    chips: &[(String, bool)],
+    w: usize,
+) -> (Vec<Line<'static>>, Vec<usize>) {
+    let label_w = width(ui.pick("牵头 ", "shared ")).max(width(label) + 1);
+    let mut lines = Vec::new();
+    let mut where_ = Vec::new();
+    let mut cur: Vec<Span<'static>> = vec![ui.cell(label, label_w, ui.theme.dim)];
+    let mut used = label_w;
+    for (name, selected) in chips {
+        let text = if *selected {
+            format!(">{name}<")
+        } else {
+            format!("[{name}]")
+        };
+        let tw = width(&text).min(w.saturating_sub(label_w));
+        if used + tw > w && used > label_w {
+            lines.push(Line::from(std::mem::take(&mut cur)));
+            cur.push(Span::raw(" ".repeat(label_w)));
+            used = label_w;
+        }
+        let style = if *selected {
+            ui.theme.selected
+        } else {
+            ui.theme.accent
+        };
+        cur.push(ui.cell(&text, tw, style));
+        used += tw;
+        if used < w {
+            cur.push(Span::raw(" "));
+            used += 1;
+        }
+        where_.push(lines.len());
+    }
+    lines.push(Line::from(cur));
+    (lines, where_)
+}
+
+pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
+    let app = ui.app;
+    let Some(t) = app.reg.tasks.get(d.task) else {
+        return;
+    };
+    let title = format!("{} {} · {}", ui.pick("任务", "Task"), t.number, t.title);
+    let block = ui.block(&title, focused);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    if w < 8 || inner.height == 0 {
+        return;
+    }
+    let mut lines: Vec<Line<'static>> = Vec::new();
+
+    // Status, progress, due date.
+    let mut head = vec![ui.status_cell(t.status, ui.status_cols()), Span::raw(" ")];
+    head.push(Span::styled(
+        format!("{} {}%  ", ui.pick("进度", "progress"), t.progress),
+        ui.theme.base,
+    ));
+    match t.due {
+        Some(due) => {
+            let (note, late) = due_note(ui, due, t.status);
+            let style = if late { ui.theme.warn } else { ui.theme.base };
+            head.push(Span::styled(
+                ui.t(&format!("{} {due} {note}", ui.pick("截止", "due"))),
+                style,
+            ));
+        }
+        None => head.push(Span::styled(
+            ui.pick("无截止日期", "no due date").to_string(),
+            ui.theme.dim,
+        )),
+    }
+    lines.push(fit_line(ui, head, w));
+    let update = match (&t.updated_at, &t.updated_by) {
+        (Some(at), by) => format!(
+            "{} {} · {} · {}",
+            ui.pick("更新", "updated"),
+            by.as_deref().unwrap_or("?"),
+            at.format("%Y-%m-%d %H:%M"),
+            relative(app.now, *at, app.lang)
+        ),
+        _ => ui.pick("尚无更新", "not updated yet").to_string(),
+    };
+    lines.push(Line::from(ui.cell(&update, w, ui.theme.dim)));
+
+    // Links, grouped, in the order App::links gives them.
+    let links = app.links(d.task);
+    let mut groups: [(&str, Vec<(String, bool)>); 5] = [
+        (ui.pick("牵头", "lead"), Vec::new()),
+        (ui.pick("责任", "shared"), Vec::new()),
+        (ui.pick("提及", "mention"), Vec::new()),
+        (ui.pick("章节", "section"), Vec::new()),
+        (ui.pick("目标", "goals"), Vec::new()),
+    ];
+    let mut chip_group = Vec::new();
+    for (k, link) in links.iter().enumerate() {
+        let g = match link {
+            Link::Unit(u) if t.lead.contains(&app.reg.units[*u].id) => 0,
+            Link::Town(x) if t.lead.contains(&app.reg.towns[*x].id) => 0,
+            Link::Town(x) if t.mentions.contains(&app.reg.towns[*x].id) => 2,
+            Link::Unit(_) | Link::Town(_) => 1,
+            Link::Section(_) => 3,
+            Link::Goal(_) => 4,
+        };
+        let mut name = app.link_name(*link);
+        if let Link::Unit(u) = link
+            && app.reg.units[*u].kind == crate::registry::UnitKind::AllTowns
+        {
+            name = format!("{name} ×{}", app.reg.towns.len());
+        }
+        chip_group.push((g, groups[g].1.len()));
+        groups[g].1.push((name, focused && k == d.link));
+    }
+    let mut link_line = None;
+    for (gi, (label, chips)) in groups.iter().enumerate() {
+        if chips.is_empty() {
+            continue;
+        }
+        let (ls, at) = chip_lines(ui, label, chips, w);
+        if let Some(&(g, n)) = chip_group.get(d.link)
+            && g == gi
+        {
+            link_line = Some(lines.len() + at[n]);
+        }
+        lines.extend(ls);
+    }
+
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        ui.pick("全文", "Full text").to_string(),
+        ui.theme.title,
+    )));
+    for l in wrap(&ui.t(&t.text), w) {
+        lines.push(Line::from(Span::styled(l, ui.theme.base)));
+    }
+    lines.push(Line::raw(""));
+    let hist_title = format!("{} ({})", ui.pick("历史", "History"), t.history.len());
+    lines.push(Line::from(Span::styled(hist_title, ui.theme.title)));
+    if t.history.is_empty() {
+        lines.push(Line::from(ui.cell(
+            ui.pick("尚无记录", "nothing yet"),
+            w,
+            ui.theme.dim,
+        )));
+    }
+    for h in t.history.iter().rev() {
+        let change = match (&h.from, &h.to) {
+            (Some(a), Some(b)) => format!("{} {} → {}", h.field, plain(a), plain(b)),
+            (None, Some(b)) => format!("{} {}", h.field, plain(b)),
+            _ => h.field.clone(),
+        };
+        let head = format!("{} {} {}", h.at.format("%Y-%m-%d %H:%M"), h.by, change);
+        for l in wrap(&ui.t(&head), w) {
+            lines.push(Line::from(Span::styled(l, ui.theme.dim)));
+        }
+        if let Some(n) = &h.note {
+            for l in wrap(&ui.t(n), w.saturating_sub(2)) {
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(l, ui.theme.base),
+                ]));
+            }
+        }
+    }
+
+    let h = inner.height as usize;
+    let max = lines.len().saturating_sub(h);
+    if focused {
+        app.detail_max.set(max);
+        app.page.set(h.saturating_sub(1).max(1));
+    }
+    let mut scroll = d.scroll.min(max);
+    if let Some(l) = link_line {
+        if l < scroll {
+            scroll = l;
+        } else if l >= scroll + h {
+            scroll = l + 1 - h;
+        }
+    }
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
+    f.render_widget(Paragraph::new(shown), inner);
+}
+
+fn plain(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => "-".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Spans that might overflow → one line of at most `w` columns.
+fn fit_line(ui: &Ui, spans: Vec<Span<'static>>, w: usize) -> Line<'static> {
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if used <= w {
+        return Line::from(spans);
+    }
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    Line::from(ui.cell(&text, w, Style::default()))
+}

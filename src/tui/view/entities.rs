@@ -1,0 +1,174 @@
+//! The Sections, Units, Towns and Goals tabs: a list of entities with roll-ups,
+//! the selected one's tasks, and (when wide) the selected task's detail.
+
+use super::{Ui, WIDE, detail, goals, list, tasks};
+use crate::registry::{Rollup, TownLink};
+use crate::text::width;
+use crate::tui::app::{Detail, Focus, Tab};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+
+pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab) {
+    let app = ui.app;
+    let focus = app.focus();
+    let task = app
+        .selected_task()
+        .or_else(|| app.current_rows().first().map(|r| r.task));
+    let goal = (tab == Tab::Goals && app.sel() < app.reg.goals.len()).then_some(app.sel());
+    let goal_rows = goal.map_or(0, |g| app.reg.goals[g].targets.len() as u16 + 3);
+    if area.width >= WIDE {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
+                .areas(area);
+        match goal {
+            Some(g) => {
+                let list_h = (app.entity_count(tab) as u16 + 2).min(left.height / 3);
+                let [a, b] =
+                    Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1)]).areas(left);
+                entity_list(f, ui, a, tab, focus == Focus::Entities);
+                goals::panel(f, ui, b, g);
+            }
+            None => entity_list(f, ui, left, tab, focus == Focus::Entities),
+        }
+        match task {
+            Some(task) if area.height >= 24 => {
+                let [top, bottom] =
+                    Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)])
+                        .areas(right);
+                task_list(f, ui, top, focus == Focus::Tasks);
+                detail::draw(
+                    f,
+                    ui,
+                    bottom,
+                    Detail {
+                        task,
+                        link: usize::MAX,
+                        scroll: 0,
+                    },
+                    false,
+                );
+            }
+            _ => task_list(f, ui, right, focus == Focus::Tasks),
+        }
+    } else {
+        // Stacked: the entity list gets what it needs (up to about half the body),
+        // the tasks the rest.
+        let want = app.entity_count(tab) as u16 + 2;
+        let top = want.clamp(4, (area.height / 2).max(4));
+        let panel = goal_rows.min(area.height.saturating_sub(top) / 2);
+        let [a, p, b] = Layout::vertical([
+            Constraint::Length(top),
+            Constraint::Length(panel),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        entity_list(f, ui, a, tab, focus == Focus::Entities);
+        if let Some(g) = goal {
+            goals::panel(f, ui, p, g);
+        }
+        task_list(f, ui, b, focus == Focus::Tasks);
+    }
+}
+
+fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
+    let app = ui.app;
+    let (reg, ix) = (&app.reg, &app.ix);
+    let title = match tab {
+        Tab::Units => ui.pick("单位 · 牵头/责任/完成", "Units · lead/shared/done"),
+        Tab::Towns => ui.pick("镇区 · 明确/各镇/提及", "Towns · named/all/mentioned"),
+        Tab::Goals => ui.pick("目标", "Goals"),
+        _ => ui.pick("章节", "Sections"),
+    };
+    let n = app.entity_count(tab);
+    list(f, ui, area, title, focused, n, app.sel(), 0, |i, cols| {
+        let bar_w = if cols >= 56 {
+            15
+        } else if cols >= 44 {
+            10
+        } else {
+            0
+        };
+        let (label, counts, roll): (String, String, Rollup) = match tab {
+            Tab::Units => {
+                let u = &reg.units[i];
+                let c = format!("{:>2}/{:>2}", ix.led_by(i).len(), ix.shared_by(i).len());
+                (u.name.clone(), c, ix.unit_rollup(reg, i))
+            }
+            Tab::Towns => {
+                let rows = ix.town_tasks(i);
+                let count = |l: TownLink| rows.iter().filter(|r| r.1 == l).count();
+                let c = format!(
+                    "{:>2}/{:>2}/{:>2}",
+                    count(TownLink::Explicit),
+                    count(TownLink::AllTowns),
+                    count(TownLink::Mentioned)
+                );
+                (reg.towns[i].name.clone(), c, ix.town_rollup(reg, i))
+            }
+            Tab::Goals => {
+                let g = &reg.goals[i];
+                let r = ix.goal_rollup(reg, i);
+                let name = app.link_name(crate::tui::app::Link::Goal(i));
+                let due = g.due.map(|d| d.to_string()).unwrap_or_default();
+                (
+                    format!("{name} {due}"),
+                    format!("{}/{}", r.done(), r.total()),
+                    r,
+                )
+            }
+            _ => {
+                let s = &reg.sections[i];
+                let r = ix.section_rollup(reg, i);
+                (
+                    format!("({}) {}", s.numeral, s.title),
+                    format!("{}/{}", r.done(), r.total()),
+                    r,
+                )
+            }
+        };
+        let counts_w = width(&counts) + 1;
+        let label_w = cols.saturating_sub(counts_w + if bar_w > 0 { bar_w + 1 } else { 0 });
+        let mut spans = vec![
+            ui.cell(&label, label_w, ui.theme.base),
+            ui.cell(&format!(" {counts}"), counts_w, ui.theme.dim),
+        ];
+        if bar_w > 0 {
+            spans.push(Span::raw(" "));
+            spans.push(ui.bar(roll.share_done(), bar_w));
+        }
+        spans
+    });
+}
+
+fn task_list(f: &mut Frame, ui: &Ui, area: Rect, focused: bool) {
+    let app = ui.app;
+    let rows = app.current_rows();
+    let name = match app.tab() {
+        Tab::Units => app.reg.units.get(app.sel()).map(|u| u.name.clone()),
+        Tab::Towns => app.reg.towns.get(app.sel()).map(|t| t.name.clone()),
+        Tab::Goals => (app.sel() < app.reg.goals.len())
+            .then(|| app.link_name(crate::tui::app::Link::Goal(app.sel()))),
+        _ => app
+            .reg
+            .sections
+            .get(app.sel())
+            .map(|s| format!("({}) {}", s.numeral, s.title)),
+    };
+    let title = format!(
+        "{} · {}",
+        ui.pick("任务", "Tasks"),
+        name.unwrap_or_default()
+    );
+    list(
+        f,
+        ui,
+        area,
+        &title,
+        focused,
+        rows.len(),
+        app.task_sel(),
+        1,
+        |i, cols| tasks::row(ui, rows[i], cols),
+    );
+}

@@ -1,0 +1,105 @@
+//! A goal's panel: due date (past due stands out), status, roll-up, and each
+//! target with the sections that serve it.
+
+use super::Ui;
+use crate::registry::Status;
+use crate::text::width;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// "已逾期 333 天" / "past due by 333 days", or "还有 9 年" / "due in 9 years".
+pub fn due_note(ui: &Ui, due: chrono::NaiveDate, status: Status) -> (String, bool) {
+    let days = (due - ui.app.today()).num_days();
+    if status == Status::Done {
+        return (ui.pick("已完成", "done").into(), false);
+    }
+    let zh = ui.app.lang == crate::lang::Lang::Zh;
+    if days < 0 {
+        let d = -days;
+        (
+            if zh {
+                format!("已逾期 {d} 天")
+            } else {
+                format!("past due by {d} days")
+            },
+            true,
+        )
+    } else if days > 730 {
+        let y = days / 365;
+        (
+            if zh {
+                format!("还有 {y} 年")
+            } else {
+                format!("due in {y} years")
+            },
+            false,
+        )
+    } else {
+        (
+            if zh {
+                format!("还有 {days} 天")
+            } else {
+                format!("due in {days} days")
+            },
+            false,
+        )
+    }
+}
+
+pub fn panel(f: &mut Frame, ui: &Ui, area: Rect, g: usize) {
+    let app = ui.app;
+    let goal = &app.reg.goals[g];
+    let block = ui.block(&app.link_name(crate::tui::app::Link::Goal(g)), false);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    if w < 4 || inner.height == 0 {
+        return;
+    }
+    let r = app.ix.goal_rollup(&app.reg, g);
+    let mut head = vec![
+        ui.status_cell(goal.status, ui.status_cols()),
+        Span::raw(" "),
+    ];
+    if let Some(due) = goal.due {
+        let (note, late) = due_note(ui, due, goal.status);
+        let style = if late { ui.theme.warn } else { ui.theme.dim };
+        head.push(Span::styled(
+            ui.t(&format!("{} {due} {note}  ", ui.pick("截止", "due"))),
+            style,
+        ));
+    }
+    head.push(Span::styled(
+        format!("{} {}/{}", ui.pick("完成", "done"), r.done(), r.total()),
+        ui.theme.dim,
+    ));
+    let used: usize = head.iter().map(|s| width(&s.content)).sum();
+    let mut lines = vec![if used > w {
+        Line::from(ui.cell(&line_text(&head), w, ui.theme.base))
+    } else {
+        Line::from(head)
+    }];
+    for t in &goal.targets {
+        let secs: String = t
+            .sections
+            .iter()
+            .filter_map(|id| app.ix.section(id))
+            .map(|s| format!("({})", app.reg.sections[s].numeral))
+            .collect();
+        let secs_w = width(&secs).min(w / 3);
+        let text_w = w.saturating_sub(secs_w + 3);
+        lines.push(Line::from(vec![
+            Span::raw("- "),
+            ui.cell(&t.text, text_w, ui.theme.base),
+            Span::raw(" "),
+            ui.cell(&secs, secs_w, ui.theme.accent),
+        ]));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn line_text(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.content.as_ref()).collect()
+}

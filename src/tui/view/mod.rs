@@ -1,0 +1,395 @@
+//! Drawing: App → frame. No I/O here and no state change beyond remembering list
+//! offsets. Every line is built to the exact width of its area with CJK-aware
+//! truncation, so nothing overflows and borders stay aligned.
+
+mod detail;
+mod entities;
+mod goals;
+mod help;
+mod overview;
+mod tasks;
+
+use super::app::{App, Focus, Tab};
+use super::theme::Theme;
+use crate::registry::Status;
+use crate::text::{fit, truncate, unambiguous, width};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// Smallest terminal the dashboard draws in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+/// From this width on, lists and the task list sit side by side.
+pub const WIDE: u16 = 120;
+
+/// Border characters for terminals that draw box-drawing characters two columns wide.
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// What every view needs: the app, the theme, and the text helpers.
+pub struct Ui<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Ui<'_> {
+    /// Text as the terminal will show it (ambiguous-width characters swapped in
+    /// ASCII mode).
+    pub fn t(&self, s: &str) -> String {
+        if self.app.ascii {
+            unambiguous(s)
+        } else {
+            s.to_string()
+        }
+    }
+
+    pub fn pick<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
+        self.app.lang.pick(zh, en)
+    }
+
+    /// A span of exactly `cols` columns.
+    pub fn cell(&self, s: &str, cols: usize, style: Style) -> Span<'static> {
+        Span::styled(fit(&self.t(s), cols), style)
+    }
+
+    pub fn block(&self, title: &str, focused: bool) -> Block<'static> {
+        let style = if focused {
+            self.theme.border_focus
+        } else {
+            self.theme.border
+        };
+        let set = if self.app.ascii {
+            ASCII_BORDER
+        } else {
+            border::PLAIN
+        };
+        Block::default()
+            .borders(Borders::ALL)
+            .border_set(set)
+            .border_style(style)
+            .title(Span::styled(
+                format!(" {} ", self.t(title)),
+                if focused {
+                    self.theme.title
+                } else {
+                    self.theme.dim
+                },
+            ))
+    }
+
+    pub fn status_name(&self, s: Status) -> &'static str {
+        match self.app.lang {
+            crate::lang::Lang::Zh => s.zh(),
+            crate::lang::Lang::En => s.en(),
+        }
+    }
+
+    /// Columns of the status column: symbol, space, longest name.
+    pub fn status_cols(&self) -> usize {
+        2 + Status::ALL
+            .iter()
+            .map(|&s| width(self.status_name(s)))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// "✓ 已完成" styled.
+    pub fn status_cell(&self, s: Status, cols: usize) -> Span<'static> {
+        let text = format!("{} {}", super::theme::symbol(s), self.status_name(s));
+        self.cell(&text, cols, self.theme.status(s))
+    }
+
+    /// A progress bar of `cols` columns (at least 5), with the percentage.
+    pub fn bar(&self, share: f64, cols: usize) -> Span<'static> {
+        let cells = cols.saturating_sub(5);
+        let filled = ((share.clamp(0.0, 1.0) * cells as f64).round() as usize).min(cells);
+        let s = format!(
+            "{}{}{:>4}%",
+            "█".repeat(filled),
+            "░".repeat(cells - filled),
+            (share * 100.0).round() as u32
+        );
+        Span::styled(self.t(&s), self.theme.accent)
+    }
+}
+
+/// Keeps a list's first shown row so that the selection stays in view, moving
+/// only as far as needed.
+pub fn scroll(offset: usize, selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    let max = len - height;
+    let off = if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    };
+    off.min(max)
+}
+
+/// Draws a bordered list of `len` rows with `sel` selected; `row(i, cols)` makes
+/// row `i` exactly `cols` columns wide. `slot` names the list's remembered offset.
+#[allow(clippy::too_many_arguments)]
+pub fn list(
+    f: &mut Frame,
+    ui: &Ui,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    len: usize,
+    sel: usize,
+    slot: usize,
+    row: impl Fn(usize, usize) -> Vec<Span<'static>>,
+) {
+    let pos = if len > 0 {
+        format!(" {}/{}", sel.min(len - 1) + 1, len)
+    } else {
+        String::new()
+    };
+    let block = ui.block(&format!("{title}{pos}"), focused);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let h = inner.height as usize;
+    let w = inner.width as usize;
+    if h == 0 || w < 3 {
+        return;
+    }
+    if focused {
+        ui.app.page.set(h.saturating_sub(1).max(1));
+    }
+    if len == 0 {
+        let none = ui.pick("(无)", "(none)");
+        f.render_widget(
+            Paragraph::new(Line::from(ui.cell(none, w, ui.theme.dim))),
+            inner,
+        );
+        return;
+    }
+    let off = scroll(ui.app.offsets[slot].get(), sel, h, len);
+    ui.app.offsets[slot].set(off);
+    let marker = if ui.app.ascii { "> " } else { "▸ " };
+    let lines: Vec<Line> = (off..len.min(off + h))
+        .map(|i| {
+            let selected = i == sel;
+            let mut spans = vec![Span::raw(if selected { marker } else { "  " })];
+            spans.extend(row(i, w - 2));
+            let line = Line::from(spans);
+            match (selected, focused) {
+                (true, true) => line.style(ui.theme.selected),
+                (true, false) => line.style(ui.theme.selected_idle),
+                _ => line,
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The whole screen.
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
+    let ui = Ui { app, theme };
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(f, &ui, area);
+        return;
+    }
+    let [tabs, body, hints, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_tabs(f, &ui, tabs);
+    match app.view.detail {
+        Some(d) => detail::draw(f, &ui, body, d, true),
+        None => match app.tab() {
+            Tab::Overview => overview::draw(f, &ui, body),
+            tab => entities::draw(f, &ui, body, tab),
+        },
+    }
+    draw_hints(f, &ui, hints);
+    draw_status(f, &ui, status);
+    if app.help {
+        help::draw(f, &ui, area);
+    }
+}
+
+fn too_small(f: &mut Frame, ui: &Ui, area: Rect) {
+    let msg = match ui.app.lang {
+        crate::lang::Lang::Zh => format!(
+            "终端太小:请放大到至少 {MIN_WIDTH}×{MIN_HEIGHT}(当前 {}×{})。按 q 退出。",
+            area.width, area.height
+        ),
+        crate::lang::Lang::En => format!(
+            "Terminal too small: enlarge it to at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). Press q to quit.",
+            area.width, area.height
+        ),
+    };
+    let lines: Vec<Line> = crate::text::wrap(&ui.t(&msg), area.width as usize)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, ui.theme.warn)))
+        .collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let rect = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    f.render_widget(Paragraph::new(lines), rect);
+}
+
+fn draw_tabs(f: &mut Frame, ui: &Ui, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, tab.label(ui.app.lang));
+        used += width(&label) + 1;
+        let style = if *tab == ui.app.tab() {
+            ui.theme.tab_active
+        } else {
+            ui.theme.dim
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    let right = format!("{} {} ", ui.pick("督办", "dubang"), ui.app.today());
+    let room = (area.width as usize).saturating_sub(used);
+    spans.push(Span::styled(
+        crate::text::fit_right(&right, room),
+        ui.theme.dim,
+    ));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
+    let app = ui.app;
+    let hint = if app.help {
+        ui.pick("Esc/? 关闭帮助", "Esc/? close help")
+    } else if app.view.detail.is_some() {
+        ui.pick(
+            "↑↓ 选择链接  Enter 跳转  PgUp/PgDn 滚动  Esc 返回  ? 帮助  q 退出",
+            "↑↓ link  Enter jump  PgUp/PgDn scroll  Esc back  ? help  q quit",
+        )
+    } else if app.tab() != Tab::Overview && app.focus() == Focus::Tasks {
+        ui.pick(
+            "↑↓ 选择  Enter 详情  Esc 返回  ←→ 标签  ? 帮助  q 退出",
+            "↑↓ select  Enter details  Esc back  ←→ tabs  ? help  q quit",
+        )
+    } else {
+        ui.pick(
+            "←→/1-5 标签  ↑↓ 选择  Enter 打开  Esc 返回  ? 帮助  q 退出",
+            "←→/1-5 tabs  ↑↓ select  Enter open  Esc back  ? help  q quit",
+        )
+    };
+    let line = Line::from(ui.cell(hint, area.width as usize, ui.theme.dim));
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_status(f: &mut Frame, ui: &Ui, area: Rect) {
+    let app = ui.app;
+    let w = area.width as usize;
+    let mode = if app.read_only {
+        ui.pick(" 只读 ", " read-only ")
+    } else {
+        ""
+    };
+    let right = app.message.clone().unwrap_or_default();
+    let right = truncate(&ui.t(&right), w / 2);
+    let file = app.file.display().to_string();
+    let room = w.saturating_sub(width(mode) + width(&right) + 1);
+    // Keep the end of a long path (the file name), not its start.
+    let file = if width(&file) > room {
+        let tail: String = file
+            .chars()
+            .rev()
+            .take(room.saturating_sub(1))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let mut t = format!("…{tail}");
+        while width(&t) > room && t.chars().count() > 1 {
+            t.remove(1);
+        }
+        t
+    } else {
+        file
+    };
+    let mut spans = vec![Span::styled(ui.t(&file), ui.theme.dim)];
+    if !mode.is_empty() {
+        spans.push(Span::styled(mode.to_string(), ui.theme.warn));
+    }
+    let used = width(&file) + width(mode);
+    spans.push(Span::styled(
+        crate::text::fit_right(&right, w.saturating_sub(used)),
+        ui.theme.accent,
+    ));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Before a popup is drawn over `area`: blanks the wide characters that straddle
+/// its left and right edges, which ratatui's `Clear` would leave half-drawn
+/// (ratatui #2526).
+pub fn clear_wide_edges(buf: &mut Buffer, area: Rect) {
+    let bounds = buf.area;
+    for y in area.top()..area.bottom().min(bounds.bottom()) {
+        if area.left() > bounds.left() {
+            let x = area.left() - 1;
+            if width(buf[(x, y)].symbol()) > 1 {
+                buf[(x, y)].set_symbol(" ");
+            }
+        }
+        let right = area.right();
+        if right < bounds.right() && right > bounds.left() {
+            // The cell just inside the edge starts a wide character whose second
+            // half lies outside: the outside half must not keep a stale symbol.
+            let inside = right - 1;
+            if width(buf[(inside, y)].symbol()) > 1 {
+                buf[(right, y)].set_symbol(" ");
+            }
+        }
+    }
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scroll_moves_only_when_needed() {
+        assert_eq!(scroll(0, 3, 10, 30), 0);
+        assert_eq!(scroll(0, 12, 10, 30), 3);
+        assert_eq!(scroll(3, 8, 10, 30), 3);
+        assert_eq!(scroll(3, 2, 10, 30), 2);
+        assert_eq!(scroll(25, 29, 10, 30), 20);
+        assert_eq!(scroll(5, 0, 10, 8), 0);
+    }
+}

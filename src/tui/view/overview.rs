@@ -1,0 +1,138 @@
+//! The overview: the document, today's date, counts by status, one gauge per
+//! section (selectable: Enter opens the section), and the goals with due dates.
+
+use super::goals::due_note;
+use super::{Ui, list};
+use crate::registry::{Rollup, Status};
+use crate::text::width;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
+    let app = ui.app;
+    let reg = &app.reg;
+    let goals_h = (reg.goals.len() as u16 + 2).min(area.height / 3);
+    let [head, sections, goals] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Fill(1),
+        Constraint::Length(goals_h),
+    ])
+    .areas(area);
+
+    let w = head.width as usize;
+    let d = &reg.document;
+    let all = Rollup::of(reg, 0..reg.tasks.len());
+    let date = d.date.map(|x| x.to_string()).unwrap_or_default();
+    let meta = format!("{}  {}  {}", d.issuer, d.number, date);
+    let today = format!("{} {}", ui.pick("今天", "today"), app.today());
+    let mut counts = vec![Span::styled(
+        format!("{} {}  ", ui.pick("任务", "tasks"), all.total()),
+        ui.theme.title,
+    )];
+    for s in [
+        Status::Done,
+        Status::InProgress,
+        Status::Delayed,
+        Status::Blocked,
+        Status::NotStarted,
+    ] {
+        let text = format!(
+            "{} {} {}  ",
+            crate::tui::theme::symbol(s),
+            ui.status_name(s),
+            all.count(s)
+        );
+        counts.push(Span::styled(ui.t(&text), ui.theme.status(s)));
+    }
+    let used: usize = counts.iter().map(|s| width(&s.content)).sum();
+    let counts_line = if used > w {
+        let text: String = counts.iter().map(|s| s.content.as_ref()).collect();
+        Line::from(ui.cell(&text, w, ui.theme.base))
+    } else {
+        Line::from(counts)
+    };
+    let meta_w = w.saturating_sub(width(&today) + 1);
+    let lines = vec![
+        Line::from(ui.cell(&d.title, w, ui.theme.title)),
+        Line::from(vec![
+            ui.cell(&meta, meta_w, ui.theme.dim),
+            Span::raw(" "),
+            Span::styled(today, ui.theme.dim),
+        ]),
+        counts_line,
+        Line::from(vec![
+            ui.cell(
+                &format!("{} ", ui.pick("总体完成", "done overall")),
+                12.min(w),
+                ui.theme.dim,
+            ),
+            ui.bar(all.share_done(), w.saturating_sub(12).min(40)),
+        ]),
+    ];
+    f.render_widget(Paragraph::new(lines), head);
+
+    let title = ui.pick("章节进度 (Enter 打开)", "Sections (Enter opens)");
+    list(
+        f,
+        ui,
+        sections,
+        title,
+        true,
+        reg.sections.len(),
+        app.sel(),
+        0,
+        |i, cols| {
+            let s = &reg.sections[i];
+            let r = app.ix.section_rollup(reg, i);
+            let bar_w = (cols / 3).clamp(10, 30);
+            let count = format!(" {:>2}/{:<2}", r.done(), r.total());
+            let label_w = cols.saturating_sub(bar_w + width(&count) + 1);
+            vec![
+                ui.cell(
+                    &format!("({}) {}", s.numeral, s.title),
+                    label_w,
+                    ui.theme.base,
+                ),
+                Span::raw(" "),
+                ui.bar(r.share_done(), bar_w),
+                Span::styled(count, ui.theme.dim),
+            ]
+        },
+    );
+
+    let block = ui.block(ui.pick("目标", "Goals"), false);
+    let inner = block.inner(goals);
+    f.render_widget(block, goals);
+    let w = inner.width as usize;
+    let lines: Vec<Line> = reg
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let r = app.ix.goal_rollup(reg, i);
+            let name = app.link_name(crate::tui::app::Link::Goal(i));
+            let mut spans = vec![ui.cell(&name, 12.min(w), ui.theme.title)];
+            let mut used = 12.min(w);
+            if let Some(due) = g.due {
+                let (note, late) = due_note(ui, due, g.status);
+                let text = format!("{} {due} {note} ", ui.pick("截止", "due"));
+                let style = if late { ui.theme.warn } else { ui.theme.dim };
+                let tw = width(&text).min(w - used);
+                spans.push(ui.cell(&text, tw, style));
+                used += tw;
+            }
+            let rest = format!(
+                "{}  {} {}/{}",
+                ui.status_name(g.status),
+                ui.pick("完成", "done"),
+                r.done(),
+                r.total()
+            );
+            spans.push(ui.cell(&rest, w - used, ui.theme.status(g.status)));
+            Line::from(spans)
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
