@@ -22,8 +22,10 @@ fn names(reg: &Registry, ids: &[String]) -> Vec<String> {
 
 /// (number, section numeral, lead, responsible, 各镇(区)?, text start, text end),
 /// copied by hand from the document.
+type Expected = (u32, &'static str, &'static [&'static str], &'static [&'static str], bool, &'static str, &'static str);
+
 #[rustfmt::skip]
-const TASKS: &[(u32, &str, &[&str], &[&str], bool, &str, &str)] = &[
+const TASKS: &[Expected] = &[
     (1, "一", &["市乡村振兴局"], &["各镇(区)", "实施乡村振兴战略领导小组成员单位"], true, "持续巩固拓展脱贫攻坚成果", "事前预防与事后帮扶相结合。"),
     (2, "一", &["市发改委"], &["各镇(区)", "市农业农村局", "市住建局", "市交运局", "市水务局"], true, "加大以工代赈", "增加劳务收入。"),
     (3, "一", &["市资规局"], &["各镇(区)"], true, "根据市国土空间总体规划", "确保乡村发展与自贸港建设同步推进。"),
