@@ -4,12 +4,16 @@
 //! names are never repurposed. Nothing here knows about terminals or files.
 
 mod index;
+pub mod ops;
 mod rollup;
 mod sanitize;
 mod status;
 mod validate;
 
 pub use index::{Index, TownLink};
+pub use ops::{
+    Changes, Edit, EditError, Op, Target as EditTarget, apply, apply_recorded, changes_between, who,
+};
 pub use rollup::Rollup;
 pub use sanitize::{sanitize_line, sanitize_text};
 pub use status::Status;
