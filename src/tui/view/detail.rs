@@ -43,10 +43,10 @@ pub fn relative(now: DateTime<FixedOffset>, then: DateTime<FixedOffset>, lang: L
 fn chip_lines(
     ui: &Ui,
     label: &str,
+    label_w: usize,
     chips: &[(String, bool)],
     w: usize,
 ) -> (Vec<Line<'static>>, Vec<usize>) {
-    let label_w = width(ui.pick("牵头 ", "shared ")).max(width(label) + 1);
     let mut lines = Vec::new();
     let mut where_ = Vec::new();
     let mut cur: Vec<Span<'static>> = vec![ui.cell(label, label_w, ui.theme.dim)];
@@ -157,11 +157,12 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         groups[g].1.push((name, focused && k == d.link));
     }
     let mut link_line = None;
+    let label_w = groups.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 1;
     for (gi, (label, chips)) in groups.iter().enumerate() {
         if chips.is_empty() {
             continue;
         }
-        let (ls, at) = chip_lines(ui, label, chips, w);
+        let (ls, at) = chip_lines(ui, label, label_w, chips, w);
         if let Some(&(g, n)) = chip_group.get(d.link)
             && g == gi
         {
