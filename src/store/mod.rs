@@ -2,11 +2,16 @@
 //! back atomically, and the user's default copy of the bundled plan.
 
 mod locate;
+pub mod lock;
 mod paths;
+mod save;
+mod stamp;
 mod write;
 
 pub use locate::{line_col, locate};
 pub use paths::{DefaultFile, data_dir, default_file, ensure_default_file};
+pub use save::{SaveError, Saved, is_writable, save_as, save_edit, save_edits};
+pub use stamp::FileStamp;
 pub use write::{to_json, write_atomic};
 
 use crate::registry::{Registry, validate};

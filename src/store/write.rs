@@ -15,28 +15,64 @@ pub fn to_json(reg: &Registry) -> String {
 
 /// Replaces `path` with `bytes`: temporary file in the same directory, fsync,
 /// rename over the target, fsync of the directory. A symlink is written through to
-/// its target; the target's permissions are kept.
+/// its target; the target's permissions, owner and group are kept (the owner only
+/// when running as root, the group when this user belongs to it: otherwise the file
+/// passes to the user who saved it, as with any editor that saves by rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = resolve(path)?;
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let old_perms = std::fs::metadata(&target).ok().map(|m| m.permissions());
+    let old_meta = std::fs::metadata(&target).ok();
     let mut tmp = tempfile::Builder::new()
-        .prefix(".dubang-")
-        .suffix(".tmp")
+        .prefix(&temp_prefix(&target))
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    match old_perms {
-        Some(p) => tmp.as_file().set_permissions(p)?,
+    match &old_meta {
+        Some(m) => {
+            keep_owner(tmp.as_file(), m);
+            tmp.as_file().set_permissions(m.permissions())?;
+        }
         None => set_default_mode(tmp.as_file())?,
     }
+    // After the chown and chmod, so that they are durable too.
+    tmp.as_file().sync_all()?;
     tmp.persist(&target).map_err(|e| e.error)?;
     sync_dir(&dir);
     Ok(())
 }
+
+/// Temporary files of [`write_atomic`] are named `.<file name>.dubang-XXXXXX.tmp`, next
+/// to the file, so that a save killed half-way leaves a recognisable orphan.
+pub(crate) const TEMP_SUFFIX: &str = ".tmp";
+
+/// The name prefix of [`write_atomic`]'s temporary files for `target`.
+pub(crate) fn temp_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}.dubang-")
+}
+
+/// Gives the temporary file the original's owner and group. Best effort: only root may
+/// give a file away; a member of the file's group may still keep the group.
+#[cfg(unix)]
+fn keep_owner(f: &std::fs::File, old: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(now) = f.metadata() else { return };
+    if (now.uid(), now.gid()) == (old.uid(), old.gid()) {
+        return;
+    }
+    if std::os::unix::fs::fchown(f, Some(old.uid()), Some(old.gid())).is_err() {
+        let _ = std::os::unix::fs::fchown(f, None, Some(old.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) {}
 
 /// The file a path finally names, following symlinks even when the target does not
 /// exist yet.
