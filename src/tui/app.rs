@@ -1,6 +1,7 @@
 //! The dashboard's state and how commands change it. Pure: no terminal, no files,
 //! so navigation is tested as (state, command) → state.
 
+use super::keys::KeyMap;
 use crate::lang::Lang;
 use crate::registry::{Index, Registry, TownLink};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -138,6 +139,8 @@ pub struct App {
     pub offsets: [Cell<usize>; 4],
     /// Furthest the open detail can scroll, as last drawn.
     pub detail_max: Cell<usize>,
+    /// The keys in force (defaults plus the user's rebindings).
+    pub keys: KeyMap,
 }
 
 impl App {
@@ -165,6 +168,7 @@ impl App {
             page: Cell::new(10),
             offsets: Default::default(),
             detail_max: Cell::new(usize::MAX),
+            keys: KeyMap::default(),
         }
     }
 

@@ -44,7 +44,7 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
         }
         dirty = match event::read().map_err(fail)? {
             Event::Key(key) => {
-                let cmds = keys::commands(key);
+                let cmds = app.keys.commands(key);
                 for c in &cmds {
                     app.update(*c);
                 }

@@ -279,25 +279,46 @@ fn draw_tabs(f: &mut Frame, ui: &Ui, area: Rect) {
 
 fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     let app = ui.app;
-    let hint = if app.help {
-        ui.pick("Esc/? 关闭帮助", "Esc/? close help")
+    use super::app::Command as C;
+    // Each hint: the first key of each command (←→ for the tab pair), and a word.
+    let pairs: &[(&[C], &str, &str)] = if app.help {
+        &[(&[C::Back], "关闭帮助", "close help")]
     } else if app.view.detail.is_some() {
-        ui.pick(
-            "↑↓ 选择链接  Enter 跳转  PgUp/PgDn 滚动  Esc 返回  ? 帮助  q 退出",
-            "↑↓ link  Enter jump  PgUp/PgDn scroll  Esc back  ? help  q quit",
-        )
+        &[
+            (&[C::Up, C::Down], "选择链接", "link"),
+            (&[C::Open], "跳转", "jump"),
+            (&[C::PageDown], "滚动", "scroll"),
+            (&[C::Back], "返回", "back"),
+            (&[C::Help], "帮助", "help"),
+            (&[C::Quit], "退出", "quit"),
+        ]
     } else if app.tab() != Tab::Overview && app.focus() == Focus::Tasks {
-        ui.pick(
-            "↑↓ 选择  Enter 详情  Esc 返回  ←→ 标签  ? 帮助  q 退出",
-            "↑↓ select  Enter details  Esc back  ←→ tabs  ? help  q quit",
-        )
+        &[
+            (&[C::Up, C::Down], "选择", "select"),
+            (&[C::Open], "详情", "details"),
+            (&[C::Back], "返回", "back"),
+            (&[C::PrevTab, C::NextTab], "标签", "tabs"),
+            (&[C::Help], "帮助", "help"),
+            (&[C::Quit], "退出", "quit"),
+        ]
     } else {
-        ui.pick(
-            "←→/1-5 标签  ↑↓ 选择  Enter 打开  Esc 返回  ? 帮助  q 退出",
-            "←→/1-5 tabs  ↑↓ select  Enter open  Esc back  ? help  q quit",
-        )
+        &[
+            (&[C::PrevTab, C::NextTab], "标签", "tabs"),
+            (&[C::Up, C::Down], "选择", "select"),
+            (&[C::Open], "打开", "open"),
+            (&[C::Back], "返回", "back"),
+            (&[C::Help], "帮助", "help"),
+            (&[C::Quit], "退出", "quit"),
+        ]
     };
-    let line = Line::from(ui.cell(hint, area.width as usize, ui.theme.dim));
+    let hint: Vec<String> = pairs
+        .iter()
+        .filter_map(|(cmds, zh, en)| {
+            let keys: Vec<String> = cmds.iter().filter_map(|c| app.keys.keys_of(*c).into_iter().next()).collect();
+            (!keys.is_empty()).then(|| format!("{} {}", keys.concat(), ui.pick(zh, en)))
+        })
+        .collect();
+    let line = Line::from(ui.cell(&hint.join("  "), area.width as usize, ui.theme.dim));
     f.render_widget(Paragraph::new(line), area);
 }
 
