@@ -57,4 +57,24 @@ pub enum Command {
     Validate,
     /// Print the plan's overview as plain text
     Summary,
+    /// Change a task's status, progress, due date or add a note; saved at once, with history
+    ///
+    /// Safe to run alongside other dubang instances on the same file: each change is
+    /// applied under a lock to the file as it is at that moment.
+    Set {
+        /// The task's number or id (12, t12); a goal's id (g2025) sets the goal's status
+        task: String,
+        /// not_started, in_progress, done, delayed, blocked, or 未启动 推进中 已完成 滞后 受阻
+        /// [default: unchanged]
+        status: Option<String>,
+        /// A progress note, recorded with the change (alone: just add the note)
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Percent done, 0-100
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        progress: Option<String>,
+        /// Due date, or `none` to clear it
+        #[arg(long, value_name = "YYYY-MM-DD|none")]
+        due: Option<String>,
+    },
 }

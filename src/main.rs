@@ -41,6 +41,20 @@ fn run(cli: Cli) -> Result<(), String> {
             no_bundled,
         ),
         Some(Command::Validate) => run_validate(&registry_path(cli.file)?),
+        Some(Command::Set {
+            task,
+            status,
+            note,
+            progress,
+            due,
+        }) => run_set(
+            &registry_path(cli.file)?,
+            &task,
+            status.as_deref(),
+            note,
+            progress.as_deref(),
+            due.as_deref(),
+        ),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let path = registry_path(cli.file)?;
             let reg = store::load(&path).map_err(|e| e.to_string())?;
@@ -170,4 +184,107 @@ fn run_validate(path: &Path) -> Result<(), String> {
             Err(problems[n - 1].to_string())
         }
     }
+}
+
+/// `dubang set`: every change given becomes one edit; all are saved together under one
+/// lock, on top of the file as it is then (see `store::save_edits`).
+fn run_set(
+    path: &Path,
+    key: &str,
+    status: Option<&str>,
+    note: Option<String>,
+    progress: Option<&str>,
+    due: Option<&str>,
+) -> Result<(), String> {
+    use dubang::registry::{Edit, EditTarget, Op, ops};
+    let status = status
+        .map(str::parse::<dubang::registry::Status>)
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let progress = progress
+        .map(ops::parse_progress)
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let due = due
+        .map(ops::parse_due)
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    if let (Some(dubang::registry::Status::Done), Some(p)) = (status, progress)
+        && p < 100
+    {
+        return Err(format!(
+            "done means 100 % complete, not {p} %: drop --progress or give another status"
+        ));
+    }
+    // Resolve the number to an id on the file as it is; the save re-reads it anyway.
+    let reg = store::load(path).map_err(|e| e.to_string())?;
+    let (target, label) = match reg.find_task(key) {
+        Some(i) => (
+            EditTarget::Task(reg.tasks[i].id.clone()),
+            format!("task {}", reg.tasks[i].number),
+        ),
+        None => match reg.goals.iter().find(|g| g.id == key.trim()) {
+            Some(g) => (EditTarget::Goal(g.id.clone()), format!("goal {}", g.id)),
+            None => {
+                let e = dubang::registry::EditError::UnknownTask(key.to_string());
+                return Err(format!("{}: {e}", path.display()));
+            }
+        },
+    };
+    let mut wanted = Vec::new();
+    wanted.extend(status.map(|to| Op::SetStatus { to }));
+    wanted.extend(progress.map(|to| Op::SetProgress { to }));
+    wanted.extend(due.map(|to| Op::SetDue { to }));
+    let mut note = note;
+    if wanted.is_empty() {
+        match note.take() {
+            Some(text) => wanted.push(Op::AddNote { text }),
+            None => {
+                return Err(
+                    "nothing to change: give a STATUS, --progress, --due or --note".to_string(),
+                );
+            }
+        }
+    }
+    let (by, at) = (dubang::registry::who(), ops::now());
+    let edits: Vec<Edit> = wanted
+        .into_iter()
+        .enumerate()
+        .map(|(i, op)| Edit {
+            target: target.clone(),
+            op,
+            // The note goes with the first change only.
+            note: if i == 0 { note.take() } else { None },
+            by: by.clone(),
+            at,
+        })
+        .collect();
+    let saved = store::save_edits(path, &edits).map_err(|e| e.to_string())?;
+    if !saved.written {
+        println!("{label}: nothing changed, nothing to save");
+        return Ok(());
+    }
+    let show = |v: &Option<serde_json::Value>, unit: &str| match v {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(v) => format!("{v}{unit}"),
+        None => "none".to_string(),
+    };
+    let changes: Vec<String> = saved
+        .recorded
+        .iter()
+        .map(|(_, h)| match h.field.as_str() {
+            "status" => format!("{} → {}", show(&h.from, ""), show(&h.to, "")),
+            "note" => "note added".to_string(),
+            f => {
+                let unit = if f == "progress" { "%" } else { "" };
+                format!("{f} {} → {}", show(&h.from, unit), show(&h.to, unit))
+            }
+        })
+        .collect();
+    println!(
+        "{label}: {}, saved {}",
+        changes.join(", "),
+        saved.path.display()
+    );
+    Ok(())
 }
