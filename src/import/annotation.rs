@@ -205,7 +205,7 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
                 message: format!("expected ':' or '：' after {key}"),
             });
         };
-        let value_at = base + at + key.len() + (body.len() - trimmed.len()) + 1;
+        let value_at = base + at + key.len() + (body.len() - value.len());
         let names = split_names(value, value_at)?;
         if names.is_empty() {
             return Err(AnnotationError {
