@@ -25,6 +25,10 @@ pub struct Cli {
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 
+    /// Open without allowing edits
+    #[arg(long)]
+    pub read_only: bool,
+
     /// Draw borders and punctuation with ASCII, for terminals that show ambiguous-width
     /// characters (“ ” — … and box lines) two columns wide [env: DUBANG_ASCII]
     #[arg(long)]

@@ -56,19 +56,26 @@ fn run(cli: Cli) -> Result<(), String> {
             due.as_deref(),
         ),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            let path = registry_path(cli.file)?;
+            let (path, created) = registry_path_quiet(cli.file)?;
             let reg = store::load(&path).map_err(|e| e.to_string())?;
             let ascii = cli.ascii
                 || std::env::var_os("DUBANG_ASCII").is_some_and(|v| !v.is_empty() && v != "0");
-            dubang::tui::run(
-                reg,
-                dubang::tui::Options {
-                    file: path,
-                    lang,
-                    read_only: false,
-                    ascii,
-                },
-            )
+            let message = created.then(|| {
+                format!(
+                    "{} {}",
+                    lang.pick("已创建你的副本:", "created your copy at"),
+                    path.display()
+                )
+            });
+            let opts = dubang::tui::Options {
+                file: path,
+                lang,
+                read_only: cli.read_only,
+                ascii,
+                message,
+                keys: Default::default(),
+            };
+            dubang::tui::run(reg, opts)
         }
         Some(Command::Summary) | None => {
             let path = registry_path(cli.file)?;
@@ -83,17 +90,24 @@ fn run(cli: Cli) -> Result<(), String> {
 
 /// `--file`/`DUBANG_FILE`, or the user's copy of the bundled plan (created on first use).
 fn registry_path(file: Option<PathBuf>) -> Result<PathBuf, String> {
-    if let Some(f) = file {
-        return Ok(f);
-    }
-    let d = store::ensure_default_file()?;
-    if d.created {
+    let (path, created) = registry_path_quiet(file)?;
+    if created {
         eprintln!(
             "dubang: created your copy of the bundled plan at {}",
-            d.path.display()
+            path.display()
         );
     }
-    Ok(d.path)
+    Ok(path)
+}
+
+/// Like [`registry_path`], saying whether the default file was just created instead
+/// of printing it (the dashboard shows it in its status line).
+fn registry_path_quiet(file: Option<PathBuf>) -> Result<(PathBuf, bool), String> {
+    if let Some(f) = file {
+        return Ok((f, false));
+    }
+    let d = store::ensure_default_file()?;
+    Ok((d.path, d.created))
 }
 
 fn read_text(path: &Path, what: &str) -> Result<String, String> {

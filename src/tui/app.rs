@@ -1,9 +1,10 @@
 //! The dashboard's state and how commands change it. Pure: no terminal, no files,
 //! so navigation is tested as (state, command) → state.
 
+use super::edit::{Effect, Mode};
 use super::keys::KeyMap;
 use crate::lang::Lang;
-use crate::registry::{Index, Registry, TownLink};
+use crate::registry::{Edit, EditTarget, HistoryEntry, Index, Registry, TownLink};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::cell::Cell;
 use std::path::PathBuf;
@@ -113,6 +114,19 @@ pub enum Command {
     Back,
     Help,
     Quit,
+    /// Open the status picker for the selected task or goal.
+    Status,
+    /// Set the next / previous status straight away.
+    StatusNext,
+    StatusPrev,
+    Note,
+    Progress,
+    Due,
+    Undo,
+    /// Write the registry to another path (when its own file refuses the edit).
+    WriteAs,
+    /// Save the edits kept after a failed save again.
+    Retry,
 }
 
 /// The whole dashboard.
@@ -141,6 +155,16 @@ pub struct App {
     pub detail_max: Cell<usize>,
     /// The keys in force (defaults plus the user's rebindings).
     pub keys: KeyMap,
+    /// A picker or text input that has the keyboard, if any.
+    pub mode: Mode,
+    /// Edits the file has not taken (a failed save): shown, kept, saved on retry.
+    pub pending: Vec<Edit>,
+    /// This session's saved changes, newest last, for undo.
+    pub undo: Vec<(EditTarget, HistoryEntry)>,
+    /// Why edits are disabled, when they are.
+    pub read_only_reason: Option<String>,
+    /// Login name recorded in history.
+    pub who: String,
 }
 
 impl App {
@@ -169,6 +193,11 @@ impl App {
             offsets: Default::default(),
             detail_max: Cell::new(usize::MAX),
             keys: KeyMap::default(),
+            mode: Mode::Normal,
+            pending: Vec::new(),
+            undo: Vec::new(),
+            read_only_reason: None,
+            who: "unknown".into(),
         }
     }
 
@@ -297,8 +326,9 @@ impl App {
         out
     }
 
-    /// Applies one command.
-    pub fn update(&mut self, cmd: Command) {
+    /// Applies one command; an edit comes back as an [`Effect`] for the runner to
+    /// save.
+    pub fn update(&mut self, cmd: Command) -> Option<Effect> {
         if cmd != Command::Help {
             self.message = None;
         }
@@ -308,7 +338,19 @@ impl App {
             if matches!(cmd, Command::Back | Command::Help | Command::Quit) {
                 self.help = false;
             }
-            return;
+            return None;
+        }
+        match cmd {
+            Command::Status
+            | Command::StatusNext
+            | Command::StatusPrev
+            | Command::Note
+            | Command::Progress
+            | Command::Due
+            | Command::Undo
+            | Command::WriteAs
+            | Command::Retry => return self.edit_command(cmd),
+            _ => {}
         }
         match cmd {
             Command::Quit => self.quit = true,
@@ -324,7 +366,9 @@ impl App {
             Command::Bottom => self.move_by(isize::MAX / 2),
             Command::Open => self.open(),
             Command::Back => self.go_back(),
+            _ => {}
         }
+        None
     }
 
     fn go_tab(&mut self, t: Tab) {

@@ -15,7 +15,10 @@ fn normalize(code: KeyCode, mods: KeyModifiers) -> Key {
         KeyCode::Char(_) | KeyCode::BackTab => mods - KeyModifiers::SHIFT,
         _ => mods,
     };
-    (code, mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT))
+    (
+        code,
+        mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT),
+    )
 }
 
 /// Parses a key as written in the settings file and shown in help: `q`, `G`, `?`,
@@ -26,13 +29,22 @@ pub fn parse_key(spec: &str) -> Result<Key, String> {
     let mut rest = spec.trim();
     loop {
         let lower = rest.to_ascii_lowercase();
-        if let Some(r) = ["ctrl-", "c-", "ctrl+"].iter().find_map(|p| lower.strip_prefix(p).map(|_| &rest[p.len()..])) {
+        if let Some(r) = ["ctrl-", "c-", "ctrl+"]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p).map(|_| &rest[p.len()..]))
+        {
             mods |= KeyModifiers::CONTROL;
             rest = r;
-        } else if let Some(r) = ["alt-", "m-", "alt+"].iter().find_map(|p| lower.strip_prefix(p).map(|_| &rest[p.len()..])) {
+        } else if let Some(r) = ["alt-", "m-", "alt+"]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p).map(|_| &rest[p.len()..]))
+        {
             mods |= KeyModifiers::ALT;
             rest = r;
-        } else if let Some(r) = ["shift-", "s-", "shift+"].iter().find_map(|p| lower.strip_prefix(p).map(|_| &rest[p.len()..])) {
+        } else if let Some(r) = ["shift-", "s-", "shift+"]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p).map(|_| &rest[p.len()..]))
+        {
             mods |= KeyModifiers::SHIFT;
             rest = r;
         } else {
@@ -61,10 +73,16 @@ pub fn parse_key(spec: &str) -> Result<Key, String> {
             "end" => KeyCode::End,
             "delete" | "del" => KeyCode::Delete,
             "insert" | "ins" => KeyCode::Insert,
-            f if f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) => {
+            f if f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
                 KeyCode::F(f[1..].parse().unwrap_or(1))
             }
-            _ => return Err(format!("unknown key '{spec}': use a character, Enter, Esc, Tab, Space, Up, PgDn, F1, Ctrl-x…")),
+            _ => {
+                return Err(format!(
+                    "unknown key '{spec}': use a character, Enter, Esc, Tab, Space, Up, PgDn, F1, Ctrl-x…"
+                ));
+            }
         },
     };
     Ok(normalize(code, mods))
@@ -116,26 +134,179 @@ pub struct ActionInfo {
     pub en: &'static str,
 }
 
-const fn a(command: Command, name: &'static str, keys: &'static [&'static str], zh: &'static str, en: &'static str) -> ActionInfo {
-    ActionInfo { command, name, keys, zh, en }
+const fn a(
+    command: Command,
+    name: &'static str,
+    keys: &'static [&'static str],
+    zh: &'static str,
+    en: &'static str,
+) -> ActionInfo {
+    ActionInfo {
+        command,
+        name,
+        keys,
+        zh,
+        en,
+    }
 }
 
 pub const ACTIONS: &[ActionInfo] = &[
-    a(Command::Open, "open", &["Enter"], "打开所选项 / 跳转到所选链接", "open the selection / follow the selected link"),
-    a(Command::Back, "back", &["Esc", "Backspace", "Ctrl-o"], "返回", "go back"),
-    a(Command::Up, "up", &["Up", "k"], "上移(详情中:上一个链接)", "move up (in a detail: previous link)"),
-    a(Command::Down, "down", &["Down", "j"], "下移(详情中:下一个链接)", "move down (in a detail: next link)"),
-    a(Command::PageUp, "page_up", &["PgUp", "Ctrl-b", "Ctrl-u"], "上翻页 / 向上滚动全文", "page up / scroll the text up"),
-    a(Command::PageDown, "page_down", &["PgDn", "Space", "Ctrl-f", "Ctrl-d"], "下翻页 / 向下滚动全文", "page down / scroll the text down"),
+    a(
+        Command::Open,
+        "open",
+        &["Enter"],
+        "打开所选项 / 跳转到所选链接",
+        "open the selection / follow the selected link",
+    ),
+    a(
+        Command::Back,
+        "back",
+        &["Esc", "Backspace", "Ctrl-o"],
+        "返回",
+        "go back",
+    ),
+    a(
+        Command::Up,
+        "up",
+        &["Up", "k"],
+        "上移(详情中:上一个链接)",
+        "move up (in a detail: previous link)",
+    ),
+    a(
+        Command::Down,
+        "down",
+        &["Down", "j"],
+        "下移(详情中:下一个链接)",
+        "move down (in a detail: next link)",
+    ),
+    a(
+        Command::PageUp,
+        "page_up",
+        &["PgUp", "Ctrl-b", "Ctrl-u"],
+        "上翻页 / 向上滚动全文",
+        "page up / scroll the text up",
+    ),
+    a(
+        Command::PageDown,
+        "page_down",
+        &["PgDn", "Space", "Ctrl-f", "Ctrl-d"],
+        "下翻页 / 向下滚动全文",
+        "page down / scroll the text down",
+    ),
     a(Command::Top, "top", &["g", "Home"], "到开头", "first"),
     a(Command::Bottom, "bottom", &["G", "End"], "到结尾", "last"),
-    a(Command::NextTab, "next_tab", &["Right", "l", "Tab"], "下一个标签页", "next tab"),
-    a(Command::PrevTab, "prev_tab", &["Left", "h", "Shift-Tab"], "上一个标签页", "previous tab"),
-    a(Command::GoTab(Tab::Overview), "tab_overview", &["1"], "概览", "Overview tab"),
-    a(Command::GoTab(Tab::Sections), "tab_sections", &["2"], "章节", "Sections tab"),
-    a(Command::GoTab(Tab::Units), "tab_units", &["3"], "单位", "Units tab"),
-    a(Command::GoTab(Tab::Towns), "tab_towns", &["4"], "镇区", "Towns tab"),
-    a(Command::GoTab(Tab::Goals), "tab_goals", &["5"], "目标", "Goals tab"),
+    a(
+        Command::NextTab,
+        "next_tab",
+        &["Right", "l", "Tab"],
+        "下一个标签页",
+        "next tab",
+    ),
+    a(
+        Command::PrevTab,
+        "prev_tab",
+        &["Left", "h", "Shift-Tab"],
+        "上一个标签页",
+        "previous tab",
+    ),
+    a(
+        Command::GoTab(Tab::Overview),
+        "tab_overview",
+        &["1"],
+        "概览",
+        "Overview tab",
+    ),
+    a(
+        Command::GoTab(Tab::Sections),
+        "tab_sections",
+        &["2"],
+        "章节",
+        "Sections tab",
+    ),
+    a(
+        Command::GoTab(Tab::Units),
+        "tab_units",
+        &["3"],
+        "单位",
+        "Units tab",
+    ),
+    a(
+        Command::GoTab(Tab::Towns),
+        "tab_towns",
+        &["4"],
+        "镇区",
+        "Towns tab",
+    ),
+    a(
+        Command::GoTab(Tab::Goals),
+        "tab_goals",
+        &["5"],
+        "目标",
+        "Goals tab",
+    ),
+    a(
+        Command::Status,
+        "status",
+        &["s"],
+        "修改状态(选择器:1-5 或 n p d l b)",
+        "change the status (picker: 1-5 or n p d l b)",
+    ),
+    a(
+        Command::StatusNext,
+        "status_next",
+        &["]"],
+        "状态改为下一个",
+        "next status, at once",
+    ),
+    a(
+        Command::StatusPrev,
+        "status_prev",
+        &["["],
+        "状态改为上一个",
+        "previous status, at once",
+    ),
+    a(
+        Command::Note,
+        "note",
+        &["n"],
+        "添加进展备注",
+        "add a progress note",
+    ),
+    a(
+        Command::Progress,
+        "progress",
+        &["p"],
+        "设置进度 0-100%",
+        "set progress 0-100 %",
+    ),
+    a(
+        Command::Due,
+        "due",
+        &["d"],
+        "设置或清除截止日期",
+        "set or clear the due date",
+    ),
+    a(
+        Command::Undo,
+        "undo",
+        &["u"],
+        "撤销本次最后一次修改",
+        "undo this session's last edit",
+    ),
+    a(
+        Command::Retry,
+        "retry",
+        &["r"],
+        "重试保存失败的修改",
+        "retry a failed save",
+    ),
+    a(
+        Command::WriteAs,
+        "write_as",
+        &["w"],
+        "另存到其他路径",
+        "write to another path",
+    ),
     a(Command::Help, "help", &["?", "F1"], "帮助", "this help"),
     a(Command::Quit, "quit", &["q", "Ctrl-c"], "退出", "quit"),
 ];
@@ -149,9 +320,16 @@ pub struct KeyMap {
 
 impl Default for KeyMap {
     fn default() -> Self {
-        let mut km = KeyMap { map: HashMap::new(), by_command: Vec::new() };
+        let mut km = KeyMap {
+            map: HashMap::new(),
+            by_command: Vec::new(),
+        };
         for info in ACTIONS {
-            let keys: Vec<Key> = info.keys.iter().map(|k| parse_key(k).expect("default keys parse")).collect();
+            let keys: Vec<Key> = info
+                .keys
+                .iter()
+                .map(|k| parse_key(k).expect("default keys parse"))
+                .collect();
             for k in &keys {
                 km.map.insert(*k, info.command);
             }
@@ -172,7 +350,10 @@ impl KeyMap {
                 return Err(format!(
                     "key {} is already bound to {}",
                     key_name(*k),
-                    ACTIONS.iter().find(|a| a.command == other).map_or("?", |a| a.name)
+                    ACTIONS
+                        .iter()
+                        .find(|a| a.command == other)
+                        .map_or("?", |a| a.name)
                 ));
             }
         }
@@ -233,18 +414,33 @@ mod tests {
     #[test]
     fn maps_default_keys() {
         let km = KeyMap::default();
-        assert_eq!(km.commands(key(KeyCode::Char('3'))), [Command::GoTab(Tab::Units)]);
+        assert_eq!(
+            km.commands(key(KeyCode::Char('3'))),
+            [Command::GoTab(Tab::Units)]
+        );
         assert_eq!(km.commands(key(KeyCode::Char('j'))), [Command::Down]);
-        assert_eq!(km.commands(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), [Command::Quit]);
-        assert_eq!(km.commands(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)), [Command::Bottom]);
-        assert_eq!(km.commands(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)), [Command::PrevTab]);
+        assert_eq!(
+            km.commands(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            [Command::Quit]
+        );
+        assert_eq!(
+            km.commands(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            [Command::Bottom]
+        );
+        assert_eq!(
+            km.commands(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            [Command::PrevTab]
+        );
         assert_eq!(km.commands(key(KeyCode::Char('x'))), []);
     }
 
     #[test]
     fn alt_key_is_esc_then_key() {
         let k = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::ALT);
-        assert_eq!(KeyMap::default().commands(k), [Command::Back, Command::Down]);
+        assert_eq!(
+            KeyMap::default().commands(k),
+            [Command::Back, Command::Down]
+        );
     }
 
     #[test]
@@ -256,7 +452,19 @@ mod tests {
 
     #[test]
     fn parses_and_names_keys() {
-        for spec in ["q", "G", "?", "Enter", "Esc", "Shift-Tab", "Space", "PgDn", "F5", "Ctrl-c", "Alt-x"] {
+        for spec in [
+            "q",
+            "G",
+            "?",
+            "Enter",
+            "Esc",
+            "Shift-Tab",
+            "Space",
+            "PgDn",
+            "F5",
+            "Ctrl-c",
+            "Alt-x",
+        ] {
             assert_eq!(key_name(parse_key(spec).unwrap()), spec);
         }
         assert_eq!(parse_key("ctrl+C").unwrap(), parse_key("Ctrl-C").unwrap());
@@ -267,10 +475,13 @@ mod tests {
     #[test]
     fn rebinding_replaces_and_reports_conflicts() {
         let mut km = KeyMap::default();
-        km.rebind(Command::Quit, &[parse_key("x").unwrap()]).unwrap();
+        km.rebind(Command::Quit, &[parse_key("x").unwrap()])
+            .unwrap();
         assert_eq!(km.commands(key(KeyCode::Char('x'))), [Command::Quit]);
         assert!(km.commands(key(KeyCode::Char('q'))).is_empty());
-        let err = km.rebind(Command::Help, &[parse_key("j").unwrap()]).unwrap_err();
+        let err = km
+            .rebind(Command::Help, &[parse_key("j").unwrap()])
+            .unwrap_err();
         assert!(err.contains("already bound to down"), "{err}");
     }
 }

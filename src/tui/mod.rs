@@ -1,39 +1,79 @@
 //! The full-screen dashboard: terminal lifecycle, event loop, state, views.
+//!
+//! The loop is the only place that touches files while the dashboard runs: it
+//! performs the [`edit::Effect`]s the state asks for (saves) and polls the file
+//! once a second for changes made by others.
 
 pub mod app;
+pub mod edit;
 pub mod keys;
 pub mod terminal;
 pub mod theme;
 pub mod view;
 
 use crate::lang::Lang;
-use crate::registry::Registry;
+use crate::registry::{Registry, changes_between};
+use crate::store::{self, FileStamp};
 use app::App;
-use crossterm::event::{self, Event};
+use crossterm::event;
+use edit::Effect;
 use std::path::PathBuf;
+use std::time::Duration;
 
 pub struct Options {
     pub file: PathBuf,
     pub lang: Lang,
+    /// `--read-only`: no edits, whatever the file's permissions.
     pub read_only: bool,
     /// Swap ambiguous-width characters for ASCII stand-ins.
     pub ascii: bool,
+    /// A first message for the status line (e.g. "created your copy at …").
+    pub message: Option<String>,
+    pub keys: keys::KeyMap,
 }
 
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::Local::now().fixed_offset()
 }
 
-/// Runs the dashboard until the user quits. Event-driven: it sleeps in `read`
-/// until a key or a resize arrives and draws nothing while idle.
+/// How often the file is checked for changes made by others.
+const POLL: Duration = Duration::from_secs(1);
+
+/// Runs the dashboard until the user quits. Event-driven: it waits for a key, a
+/// resize or the once-a-second file check, and draws only when something changed.
 pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
+    let mut stamp = FileStamp::of(&opts.file).ok();
     let mut app = App::new(reg, opts.file, opts.lang, now());
-    app.read_only = opts.read_only;
     app.ascii = opts.ascii;
+    app.keys = opts.keys;
+    app.who = crate::registry::who();
+    app.message = opts.message;
+    app.read_only = opts.read_only || !store::is_writable(&app.file);
+    if opts.read_only {
+        app.read_only_reason = Some(
+            app.lang
+                .pick(
+                    "只读模式(--read-only):不能修改",
+                    "read-only mode (--read-only): edits are off",
+                )
+                .into(),
+        );
+    } else if app.read_only {
+        let reason = format!(
+            "{} {}",
+            app.lang
+                .pick("只读:当前用户不能写入", "read-only: this user cannot write"),
+            app.file.display()
+        );
+        app.message.get_or_insert_with(|| reason.clone());
+        app.read_only_reason = Some(reason);
+    }
     let theme = theme::Theme::dark();
     let mut guard = terminal::enter().map_err(|e| format!("cannot use the terminal: {e}"))?;
     let fail = |e: std::io::Error| format!("terminal error: {e}");
     let mut dirty = true;
+    // The stamp of a broken file already reported, so it is said once.
+    let mut reported: Option<FileStamp> = None;
     loop {
         if dirty {
             app.now = now();
@@ -42,19 +82,92 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
                 .draw(|f| view::draw(f, &app, &theme))
                 .map_err(fail)?;
         }
-        dirty = match event::read().map_err(fail)? {
-            Event::Key(key) => {
-                let cmds = app.keys.commands(key);
-                for c in &cmds {
-                    app.update(*c);
-                }
-                !cmds.is_empty()
+        if event::poll(POLL).map_err(fail)? {
+            let ev = event::read().map_err(fail)?;
+            let (changed, effect) = app.handle(&ev);
+            dirty = changed;
+            if let Some(effect) = effect {
+                perform(&mut app, effect, &mut stamp);
+                dirty = true;
             }
-            Event::Resize(..) => true,
-            _ => false,
-        };
-        if app.quit {
-            return Ok(());
+            if app.quit {
+                return Ok(());
+            }
+        } else {
+            dirty = check_file(&mut app, &mut stamp, &mut reported);
+        }
+    }
+}
+
+/// Saves, or writes elsewhere, and tells the app how it went.
+fn perform(app: &mut App, effect: Effect, stamp: &mut Option<FileStamp>) {
+    match effect {
+        Effect::Save { edits, undo } => match store::save_edits(&app.file, &edits) {
+            Ok(saved) => {
+                *stamp = Some(saved.stamp.clone());
+                app.saved(saved, undo);
+            }
+            Err(e) => app.save_failed(edits, &e),
+        },
+        Effect::WriteAs(path) => match store::save_as(&path, &app.reg) {
+            Ok(saved) => {
+                app.pending.clear();
+                let word = app.lang.pick("已另存到", "written to");
+                app.message = Some(format!("{word} {}", saved.path.display()));
+            }
+            Err(e) => app.message = Some(e.to_string()),
+        },
+    }
+}
+
+/// Reloads when someone else changed the file. Returns whether to redraw.
+fn check_file(
+    app: &mut App,
+    stamp: &mut Option<FileStamp>,
+    reported: &mut Option<FileStamp>,
+) -> bool {
+    let now_stamp = match FileStamp::of(&app.file) {
+        Ok(s) => s,
+        Err(_) => {
+            if stamp.is_some() {
+                *stamp = None;
+                let word = app.lang.pick("文件不见了", "the file is gone");
+                app.message = Some(format!("{word}: {} — w", app.file.display()));
+                return true;
+            }
+            return false;
+        }
+    };
+    if stamp.as_ref() == Some(&now_stamp) || reported.as_ref() == Some(&now_stamp) {
+        return false;
+    }
+    match store::load(&app.file) {
+        Ok(reg) => {
+            let changes = changes_between(&app.reg, &reg);
+            *stamp = Some(now_stamp);
+            *reported = None;
+            // Edits kept from a failed save are still shown on top.
+            let pending = std::mem::take(&mut app.pending);
+            app.reloaded(reg, &changes);
+            if !pending.is_empty() {
+                let msg = app.message.clone();
+                for e in &pending {
+                    let _ = crate::registry::apply(&mut app.reg, e);
+                }
+                app.ix = crate::registry::Index::build(&app.reg);
+                app.pending = pending;
+                app.message = msg;
+            }
+            true
+        }
+        Err(e) => {
+            *reported = Some(now_stamp);
+            let word = app.lang.pick(
+                "磁盘上的文件已损坏,显示的是上次的版本",
+                "the file on disk is broken; showing the last good version",
+            );
+            app.message = Some(format!("{word}: {e}"));
+            true
         }
     }
 }

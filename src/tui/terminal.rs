@@ -4,6 +4,7 @@
 //! because crossterm spins at 100 % CPU reading a terminal that is gone, #793).
 
 use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -28,12 +29,13 @@ impl Drop for Guard {
     }
 }
 
-/// Puts the terminal in raw mode on the alternate screen. Mouse capture stays off:
+/// Puts the terminal in raw mode on the alternate screen, with bracketed paste (a
+/// pasted note arrives as text, not as keys). Mouse capture stays off:
 /// over SSH it sends every movement and blocks text selection.
 pub fn enter() -> io::Result<Guard> {
     install_hooks()?;
     enable_raw_mode()?;
-    if let Err(e) = execute!(stdout(), EnterAlternateScreen, Hide) {
+    if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide) {
         restore();
         return Err(e);
     }
@@ -49,7 +51,7 @@ pub fn enter() -> io::Result<Guard> {
 /// Undoes everything [`enter`] did. Safe to call more than once and from any
 /// thread; errors are ignored (the terminal may already be gone).
 pub fn restore() {
-    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
 }
 

@@ -190,10 +190,18 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         )));
     }
     for h in t.history.iter().rev() {
+        let field = match h.field.as_str() {
+            "status" => ui.pick("状态", "status"),
+            "progress" => ui.pick("进度", "progress"),
+            "due" => ui.pick("截止", "due"),
+            "note" => ui.pick("备注", "note"),
+            other => other,
+        };
         let change = match (&h.from, &h.to) {
-            (Some(a), Some(b)) => format!("{} {} → {}", h.field, plain(a), plain(b)),
-            (None, Some(b)) => format!("{} {}", h.field, plain(b)),
-            _ => h.field.clone(),
+            (Some(a), Some(b)) => format!("{field} {} → {}", shown(ui, a), shown(ui, b)),
+            (None, Some(b)) => format!("{field} - → {}", shown(ui, b)),
+            (Some(a), None) => format!("{field} {} → -", shown(ui, a)),
+            (None, None) => field.to_string(),
         };
         let head = format!("{} {} {}", h.at.format("%Y-%m-%d %H:%M"), h.by, change);
         for l in wrap(&ui.t(&head), w) {
@@ -227,9 +235,14 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
     f.render_widget(Paragraph::new(shown), inner);
 }
 
-fn plain(v: &serde_json::Value) -> String {
+/// A history value as people read it: a status by its name, progress with %.
+fn shown(ui: &Ui, v: &serde_json::Value) -> String {
     match v {
-        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::String(s) => match s.parse::<crate::registry::Status>() {
+            Ok(st) => ui.status_name(st).to_string(),
+            Err(_) => s.clone(),
+        },
+        serde_json::Value::Number(n) => format!("{n}%"),
         serde_json::Value::Null => "-".into(),
         other => other.to_string(),
     }

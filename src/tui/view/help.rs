@@ -25,7 +25,10 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
         }
     }
     if !tabs.is_empty() {
-        let what = ui.pick("直接打开标签页:概览 章节 单位 镇区 目标", "straight to a tab: Overview Sections Units Towns Goals");
+        let what = ui.pick(
+            "直接打开标签页:概览 章节 单位 镇区 目标",
+            "straight to a tab: Overview Sections Units Towns Goals",
+        );
         out.push((tabs.join(" "), what.to_string()));
     }
     out

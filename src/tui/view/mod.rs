@@ -3,6 +3,7 @@
 //! truncation, so nothing overflows and borders stay aligned.
 
 mod detail;
+mod editing;
 mod entities;
 mod goals;
 mod help;
@@ -225,6 +226,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
     }
     draw_hints(f, &ui, hints);
     draw_status(f, &ui, status);
+    editing::draw(f, &ui, area);
     if app.help {
         help::draw(f, &ui, area);
     }
@@ -281,13 +283,29 @@ fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     let app = ui.app;
     use super::app::Command as C;
     // Each hint: the first key of each command (←→ for the tab pair), and a word.
+    let editing = !matches!(app.mode, super::edit::Mode::Normal);
     let pairs: &[(&[C], &str, &str)] = if app.help {
         &[(&[C::Back], "关闭帮助", "close help")]
+    } else if editing {
+        let text = match app.mode {
+            super::edit::Mode::StatusPicker { .. } => ui.pick(
+                "1-5 或 n p d l b 选择  ↑↓ Enter 确定  Esc 取消",
+                "1-5 or n p d l b picks  ↑↓ Enter  Esc cancels",
+            ),
+            _ => ui.pick(
+                "Enter 确定  Esc 取消  ←→ Home End 移动  Ctrl-U 清空",
+                "Enter saves  Esc cancels  ←→ Home End move  Ctrl-U clears",
+            ),
+        };
+        let line = Line::from(ui.cell(text, area.width as usize, ui.theme.dim));
+        f.render_widget(Paragraph::new(line), area);
+        return;
     } else if app.view.detail.is_some() {
         &[
             (&[C::Up, C::Down], "选择链接", "link"),
             (&[C::Open], "跳转", "jump"),
-            (&[C::PageDown], "滚动", "scroll"),
+            (&[C::Status], "状态", "status"),
+            (&[C::Note], "备注", "note"),
             (&[C::Back], "返回", "back"),
             (&[C::Help], "帮助", "help"),
             (&[C::Quit], "退出", "quit"),
@@ -296,6 +314,8 @@ fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
         &[
             (&[C::Up, C::Down], "选择", "select"),
             (&[C::Open], "详情", "details"),
+            (&[C::Status], "状态", "status"),
+            (&[C::Note], "备注", "note"),
             (&[C::Back], "返回", "back"),
             (&[C::PrevTab, C::NextTab], "标签", "tabs"),
             (&[C::Help], "帮助", "help"),
@@ -314,7 +334,10 @@ fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     let hint: Vec<String> = pairs
         .iter()
         .filter_map(|(cmds, zh, en)| {
-            let keys: Vec<String> = cmds.iter().filter_map(|c| app.keys.keys_of(*c).into_iter().next()).collect();
+            let keys: Vec<String> = cmds
+                .iter()
+                .filter_map(|c| app.keys.keys_of(*c).into_iter().next())
+                .collect();
             (!keys.is_empty()).then(|| format!("{} {}", keys.concat(), ui.pick(zh, en)))
         })
         .collect();
@@ -331,7 +354,8 @@ fn draw_status(f: &mut Frame, ui: &Ui, area: Rect) {
         ""
     };
     let right = app.message.clone().unwrap_or_default();
-    let right = truncate(&ui.t(&right), w / 2);
+    // The message matters more than the path: it may take all but a few columns.
+    let right = truncate(&ui.t(&right), w.saturating_sub(width(mode) + 12));
     let file = app.file.display().to_string();
     let room = w.saturating_sub(width(mode) + width(&right) + 1);
     // Keep the end of a long path (the file name), not its start.

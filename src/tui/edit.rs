@@ -1,0 +1,518 @@
+//! Editing from the dashboard: the status picker, the note / progress / due-date /
+//! path inputs, undo, and what happens after a save. Still pure: an edit leaves
+//! here as an [`Effect`]; the runner saves it and reports back with
+//! [`App::saved`] or [`App::save_failed`].
+
+use super::app::{App, Command, Focus, Tab};
+use crate::registry::{Changes, Edit, EditTarget, Op, Registry, Status, apply_recorded, ops};
+use crate::store::{SaveError, Saved};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::path::PathBuf;
+use tui_input::Input;
+use tui_input::backend::crossterm::to_input_request;
+
+/// What has the keyboard besides the normal screens.
+#[derive(Debug, Clone, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    /// Choosing a status: one key each, or ↑/↓ and Enter.
+    StatusPicker { target: EditTarget, sel: usize },
+    /// Typing a note, a progress, a date or a path.
+    Input(InputState),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Note,
+    Progress,
+    Due,
+    WriteAs,
+}
+
+#[derive(Debug, Clone)]
+pub struct InputState {
+    pub kind: InputKind,
+    pub target: Option<EditTarget>,
+    pub input: Input,
+    /// Why the last Enter was refused (bad number, bad date), shown under the input.
+    pub error: Option<String>,
+}
+
+/// Work for the runner: files are written there, not here.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Save these edits to the registry file. `undo` edits are not themselves undoable.
+    Save { edits: Vec<Edit>, undo: bool },
+    /// Write the whole registry (with any pending edits) to another path.
+    WriteAs(PathBuf),
+}
+
+/// Picker keys: a digit or a mnemonic letter for each status, in [`Status::ALL`] order.
+pub const PICKER_LETTERS: [char; 5] = ['n', 'p', 'd', 'l', 'b'];
+
+impl App {
+    /// The task or goal an edit key acts on: the open detail's task, the selected
+    /// task of a task list, or the selected goal on the Goals tab.
+    pub fn edit_target(&self) -> Option<EditTarget> {
+        if let Some(d) = self.view.detail {
+            return Some(EditTarget::Task(self.reg.tasks[d.task].id.clone()));
+        }
+        match (self.tab(), self.focus()) {
+            (Tab::Goals, Focus::Entities) => self
+                .reg
+                .goals
+                .get(self.sel())
+                .map(|g| EditTarget::Goal(g.id.clone())),
+            (Tab::Overview, _) | (_, Focus::Entities) => None,
+            (_, Focus::Tasks) => self
+                .current_rows()
+                .get(self.task_sel())
+                .map(|r| EditTarget::Task(self.reg.tasks[r.task].id.clone())),
+        }
+    }
+
+    fn status_of(&self, target: &EditTarget) -> Option<Status> {
+        match target {
+            EditTarget::Task(id) => self
+                .reg
+                .tasks
+                .iter()
+                .find(|t| &t.id == id)
+                .map(|t| t.status),
+            EditTarget::Goal(id) => self
+                .reg
+                .goals
+                .iter()
+                .find(|g| &g.id == id)
+                .map(|g| g.status),
+        }
+    }
+
+    fn edit(&self, target: EditTarget, op: Op) -> Edit {
+        Edit {
+            target,
+            op,
+            note: None,
+            by: self.who.clone(),
+            at: ops::now(),
+        }
+    }
+
+    fn save(&self, edits: Vec<Edit>) -> Option<Effect> {
+        Some(Effect::Save { edits, undo: false })
+    }
+
+    pub(super) fn edit_command(&mut self, cmd: Command) -> Option<Effect> {
+        if let Some(reason) = &self.read_only_reason {
+            if cmd != Command::WriteAs {
+                self.message = Some(reason.clone());
+                return None;
+            }
+        }
+        match cmd {
+            Command::WriteAs => {
+                let suggestion = self.file.with_extension("copy.json").display().to_string();
+                self.open_input(InputKind::WriteAs, None, suggestion);
+                return None;
+            }
+            Command::Retry => {
+                if self.pending.is_empty() {
+                    self.message =
+                        Some(self.lang.pick("没有待保存的修改", "nothing to save").into());
+                    return None;
+                }
+                return self.save(self.pending.clone());
+            }
+            Command::Undo => return self.undo_last(),
+            _ => {}
+        }
+        let Some(target) = self.edit_target() else {
+            self.message = Some(
+                self.lang
+                    .pick(
+                        "先选择一个任务(或在目标页选择一个目标)",
+                        "select a task first (or a goal on the Goals tab)",
+                    )
+                    .into(),
+            );
+            return None;
+        };
+        let is_goal = matches!(target, EditTarget::Goal(_));
+        if is_goal && matches!(cmd, Command::Progress | Command::Due) {
+            self.message = Some(
+                self.lang
+                    .pick("目标只有状态和备注", "goals take a status and notes only")
+                    .into(),
+            );
+            return None;
+        }
+        let current = self.status_of(&target).unwrap_or_default();
+        match cmd {
+            Command::Status => {
+                self.mode = Mode::StatusPicker {
+                    target,
+                    sel: current.index(),
+                };
+                None
+            }
+            Command::StatusNext | Command::StatusPrev => {
+                let step = if cmd == Command::StatusNext { 1 } else { 4 };
+                let to = Status::ALL[(current.index() + step) % 5];
+                self.save(vec![self.edit(target, Op::SetStatus { to })])
+            }
+            Command::Note => {
+                self.open_input(InputKind::Note, Some(target), String::new());
+                None
+            }
+            Command::Progress => {
+                let now = match &target {
+                    EditTarget::Task(id) => self
+                        .reg
+                        .tasks
+                        .iter()
+                        .find(|t| &t.id == id)
+                        .map_or(0, |t| t.progress),
+                    EditTarget::Goal(_) => 0,
+                };
+                self.open_input(InputKind::Progress, Some(target), now.to_string());
+                None
+            }
+            Command::Due => {
+                let now = match &target {
+                    EditTarget::Task(id) => self
+                        .reg
+                        .tasks
+                        .iter()
+                        .find(|t| &t.id == id)
+                        .and_then(|t| t.due),
+                    EditTarget::Goal(_) => None,
+                };
+                self.open_input(
+                    InputKind::Due,
+                    Some(target),
+                    now.map(|d| d.to_string()).unwrap_or_default(),
+                );
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn open_input(&mut self, kind: InputKind, target: Option<EditTarget>, value: String) {
+        self.mode = Mode::Input(InputState {
+            kind,
+            target,
+            input: Input::new(value),
+            error: None,
+        });
+    }
+
+    fn undo_last(&mut self) -> Option<Effect> {
+        let Some((target, entry)) = self.undo.last().cloned() else {
+            self.message = Some(
+                self.lang
+                    .pick("本次没有可撤销的修改", "nothing to undo in this session")
+                    .into(),
+            );
+            return None;
+        };
+        let Some(op) = Op::undo(&entry) else {
+            self.undo.pop();
+            self.message = Some(
+                self.lang
+                    .pick(
+                        "备注不能撤销:请再加一条更正备注",
+                        "a note cannot be taken back: add a correcting note",
+                    )
+                    .into(),
+            );
+            return None;
+        };
+        self.undo.pop();
+        Some(Effect::Save {
+            edits: vec![self.edit(target, op)],
+            undo: true,
+        })
+    }
+
+    /// Routes a terminal event: pickers and inputs take raw keys (and pastes);
+    /// otherwise keys go through the key map.
+    pub fn handle(&mut self, event: &Event) -> (bool, Option<Effect>) {
+        match (&mut self.mode, event) {
+            (Mode::Input(state), Event::Paste(text)) => {
+                // A paste is text, never commands: newlines become spaces.
+                for c in text.chars() {
+                    let c = if c == '\n' || c == '\r' || c == '\t' {
+                        ' '
+                    } else {
+                        c
+                    };
+                    if !c.is_control() {
+                        state.input.handle(tui_input::InputRequest::InsertChar(c));
+                    }
+                }
+                (true, None)
+            }
+            (_, Event::Key(key)) if key.kind != KeyEventKind::Release => self.key(*key, event),
+            (_, Event::Resize(..)) => (true, None),
+            _ => (false, None),
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent, event: &Event) -> (bool, Option<Effect>) {
+        if key.kind != KeyEventKind::Press && !matches!(self.mode, Mode::Input(_)) {
+            return (false, None);
+        }
+        match &mut self.mode {
+            Mode::Normal => {
+                let cmds = self.keys.commands(key);
+                let mut effect = None;
+                for c in &cmds {
+                    if let Some(e) = self.update(*c) {
+                        effect = Some(e);
+                    }
+                }
+                (!cmds.is_empty(), effect)
+            }
+            Mode::StatusPicker { target, sel } => {
+                let pick = match key.code {
+                    KeyCode::Char(c @ '1'..='5') => Some(c as usize - '1' as usize),
+                    KeyCode::Char(c) if PICKER_LETTERS.contains(&c) => {
+                        PICKER_LETTERS.iter().position(|&l| l == c)
+                    }
+                    KeyCode::Enter => Some(*sel),
+                    KeyCode::Up | KeyCode::Char('k') => {
+                        *sel = (*sel + 4) % 5;
+                        None
+                    }
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        *sel = (*sel + 1) % 5;
+                        None
+                    }
+                    KeyCode::Esc | KeyCode::Char('q') => {
+                        self.mode = Mode::Normal;
+                        return (true, None);
+                    }
+                    _ => return (false, None),
+                };
+                let Some(i) = pick else { return (true, None) };
+                let target = target.clone();
+                self.mode = Mode::Normal;
+                let edit = self.edit(target, Op::SetStatus { to: Status::ALL[i] });
+                (true, self.save(vec![edit]))
+            }
+            Mode::Input(state) => {
+                match key.code {
+                    KeyCode::Esc => {
+                        self.mode = Mode::Normal;
+                        return (true, None);
+                    }
+                    KeyCode::Enter => return (true, self.submit()),
+                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        self.mode = Mode::Normal;
+                        return (true, None);
+                    }
+                    _ => {}
+                }
+                let changed =
+                    to_input_request(event).is_some_and(|r| state.input.handle(r).is_some());
+                if changed {
+                    state.error = None;
+                }
+                (true, None)
+            }
+        }
+    }
+
+    /// Enter in an input: a valid value becomes an edit; an invalid one stays in the
+    /// input with the reason under it.
+    fn submit(&mut self) -> Option<Effect> {
+        let Mode::Input(state) = &mut self.mode else {
+            return None;
+        };
+        let value = state.input.value().to_string();
+        let op = match state.kind {
+            InputKind::WriteAs => {
+                let path = value.trim();
+                if path.is_empty() {
+                    state.error = Some(self.lang.pick("请输入路径", "type a path").into());
+                    return None;
+                }
+                let path = PathBuf::from(path);
+                self.mode = Mode::Normal;
+                return Some(Effect::WriteAs(path));
+            }
+            InputKind::Note if value.trim().is_empty() => {
+                state.error = Some(self.lang.pick("备注是空的", "the note is empty").into());
+                return None;
+            }
+            InputKind::Note => Op::AddNote { text: value },
+            InputKind::Progress => match ops::parse_progress(&value) {
+                Ok(to) => Op::SetProgress { to },
+                Err(e) => {
+                    state.error = Some(e.to_string());
+                    return None;
+                }
+            },
+            InputKind::Due => match ops::parse_due(&value) {
+                Ok(to) => Op::SetDue { to },
+                Err(e) => {
+                    state.error = Some(e.to_string());
+                    return None;
+                }
+            },
+        };
+        let target = state.target.clone()?;
+        self.mode = Mode::Normal;
+        let edit = self.edit(target, op);
+        self.save(vec![edit])
+    }
+
+    /// A save went through: show the file's version (ours and others' edits),
+    /// remember ours for undo.
+    pub fn saved(&mut self, saved: Saved, undo: bool) {
+        let summary = saved.recorded.last().map(|(t, h)| self.describe(t, h));
+        if !undo {
+            self.undo.extend(saved.recorded.iter().cloned());
+        }
+        self.pending.clear();
+        self.replace_registry(saved.registry);
+        let time = chrono::Local::now().format("%H:%M:%S");
+        let saved_word = self.lang.pick("已保存", "saved");
+        self.message = Some(match summary {
+            Some(s) => format!("{s} · {saved_word} {time}"),
+            None => self.lang.pick("没有变化", "nothing changed").into(),
+        });
+    }
+
+    /// A save failed: nothing on disk changed. The edits stay in memory (and on
+    /// screen) until a retry or a write elsewhere succeeds.
+    pub fn save_failed(&mut self, edits: Vec<Edit>, error: &SaveError) {
+        for e in &edits {
+            // Shown as if saved, so the user sees what is kept; errors are the
+            // file's problem, already reported.
+            let _ = apply_recorded(&mut self.reg, e);
+            self.pending.push(e.clone());
+        }
+        self.ix = crate::registry::Index::build(&self.reg);
+        let hint = self.lang.pick(
+            "修改保留在内存中:r 重试,w 另存",
+            "edit kept in memory: r retries, w writes elsewhere",
+        );
+        self.message = Some(format!("{error} — {hint}"));
+    }
+
+    /// Another process changed the file: take its version, keep what is selected.
+    pub fn reloaded(&mut self, reg: Registry, changes: &Changes) {
+        self.replace_registry(reg);
+        let word = self.lang.pick("已重新载入", "reloaded");
+        self.message = Some(format!("{word}: {changes}"));
+    }
+
+    /// Swaps in a new version of the registry, keeping selections by id.
+    pub fn replace_registry(&mut self, reg: Registry) {
+        let old_task = |app: &App, i: usize| app.reg.tasks.get(i).map(|t| t.id.clone());
+        let detail_task = self.view.detail.and_then(|d| old_task(self, d.task));
+        let ids: Vec<Option<String>> = Tab::ALL
+            .iter()
+            .map(|&t| self.entity_id(t, self.view.sel[t.index()]))
+            .collect();
+        let tasks: Vec<Option<String>> = Tab::ALL
+            .iter()
+            .map(|&t| {
+                let rows = self.task_rows(t, self.view.sel[t.index()]);
+                rows.get(self.view.task_sel[t.index()])
+                    .and_then(|r| old_task(self, r.task))
+            })
+            .collect();
+        let old_shape = shape(&self.reg);
+        self.reg = reg;
+        self.ix = crate::registry::Index::build(&self.reg);
+        for (k, &tab) in Tab::ALL.iter().enumerate() {
+            let n = self.entity_count(tab);
+            let sel = ids[k]
+                .as_deref()
+                .and_then(|id| self.entity_index(tab, id))
+                .unwrap_or(self.view.sel[k]);
+            self.view.sel[k] = sel.min(n.saturating_sub(1));
+            let rows = self.task_rows(tab, self.view.sel[k]);
+            let ts = tasks[k]
+                .as_deref()
+                .and_then(|id| rows.iter().position(|r| self.reg.tasks[r.task].id == id))
+                .unwrap_or(self.view.task_sel[k]);
+            self.view.task_sel[k] = ts.min(rows.len().saturating_sub(1));
+        }
+        if let Some(d) = self.view.detail.as_mut() {
+            match detail_task.and_then(|id| self.reg.tasks.iter().position(|t| t.id == id)) {
+                Some(i) => d.task = i,
+                None => self.view.detail = None,
+            }
+        }
+        // Views to go back to hold positions: if the lists changed shape they could
+        // point at other entries, so drop them rather than guess.
+        if shape(&self.reg) != old_shape {
+            self.back.clear();
+        }
+    }
+
+    fn entity_id(&self, tab: Tab, i: usize) -> Option<String> {
+        match tab {
+            Tab::Overview | Tab::Sections => self.reg.sections.get(i).map(|s| s.id.clone()),
+            Tab::Units => self.reg.units.get(i).map(|u| u.id.clone()),
+            Tab::Towns => self.reg.towns.get(i).map(|t| t.id.clone()),
+            Tab::Goals => self.reg.goals.get(i).map(|g| g.id.clone()),
+        }
+    }
+
+    fn entity_index(&self, tab: Tab, id: &str) -> Option<usize> {
+        match tab {
+            Tab::Overview | Tab::Sections => self.ix.section(id),
+            Tab::Units => self.ix.unit(id),
+            Tab::Towns => self.ix.town(id),
+            Tab::Goals => self.ix.goal(id),
+        }
+    }
+
+    /// "任务 12: 未启动 → 推进中" for the status line.
+    fn describe(&self, target: &EditTarget, h: &crate::registry::HistoryEntry) -> String {
+        let what = match target {
+            EditTarget::Task(id) => {
+                let n = self
+                    .reg
+                    .tasks
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .map_or(id.clone(), |t| t.number.to_string());
+                format!("{} {n}", self.lang.pick("任务", "task"))
+            }
+            EditTarget::Goal(id) => format!("{} {id}", self.lang.pick("目标", "goal")),
+        };
+        let show = |v: &Option<serde_json::Value>| -> String {
+            match v {
+                Some(serde_json::Value::String(s)) => match s.parse::<Status>() {
+                    Ok(st) => self.lang.pick(st.zh(), st.en()).to_string(),
+                    Err(_) => s.clone(),
+                },
+                Some(serde_json::Value::Number(n)) => format!("{n}%"),
+                Some(other) => other.to_string(),
+                None => "-".into(),
+            }
+        };
+        match h.field.as_str() {
+            "note" => format!("{what}: {}", self.lang.pick("已加备注", "note added")),
+            _ => format!("{what}: {} → {}", show(&h.from), show(&h.to)),
+        }
+    }
+}
+
+/// Lengths of every list, to tell whether positions still mean the same entries.
+fn shape(reg: &Registry) -> [usize; 5] {
+    [
+        reg.sections.len(),
+        reg.units.len(),
+        reg.towns.len(),
+        reg.goals.len(),
+        reg.tasks.len(),
+    ]
+}

@@ -1,0 +1,147 @@
+//! The status picker and the text input, drawn over the screen. The terminal
+//! cursor is put at the input's caret so that a Chinese input method composes in
+//! the right place.
+
+use super::{Ui, centered, clear_wide_edges};
+use crate::registry::{EditTarget, Status};
+use crate::text::{truncate, width};
+use crate::tui::edit::{InputKind, InputState, Mode, PICKER_LETTERS};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+fn target_name(ui: &Ui, t: &EditTarget) -> String {
+    match t {
+        EditTarget::Task(id) => match ui.app.reg.tasks.iter().find(|x| &x.id == id) {
+            Some(task) => format!(
+                "{} {} · {}",
+                ui.pick("任务", "task"),
+                task.number,
+                task.title
+            ),
+            None => id.clone(),
+        },
+        EditTarget::Goal(id) => match ui.app.ix.goal(id) {
+            Some(g) => ui.app.link_name(crate::tui::app::Link::Goal(g)),
+            None => id.clone(),
+        },
+    }
+}
+
+pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
+    match &ui.app.mode {
+        Mode::Normal => {}
+        Mode::StatusPicker { target, sel } => picker(f, ui, area, target, *sel),
+        Mode::Input(state) => input(f, ui, area, state),
+    }
+}
+
+fn popup(f: &mut Frame, ui: &Ui, rect: Rect, title: &str) -> Rect {
+    clear_wide_edges(f.buffer_mut(), rect);
+    f.render_widget(Clear, rect);
+    let block = ui.block(title, true);
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    inner
+}
+
+fn picker(f: &mut Frame, ui: &Ui, area: Rect, target: &EditTarget, sel: usize) {
+    let title = format!(
+        "{} · {}",
+        ui.pick("状态", "Status"),
+        target_name(ui, target)
+    );
+    let w = (width(&title) + 4).clamp(34, 60) as u16;
+    let rect = centered(area, w, 5 + 4);
+    let inner = popup(f, ui, rect, &title);
+    let cols = inner.width as usize;
+    let mut lines = Vec::new();
+    for (i, s) in Status::ALL.iter().enumerate() {
+        let marker = if i == sel {
+            if ui.app.ascii { ">" } else { "▸" }
+        } else {
+            " "
+        };
+        let keys = format!("{marker}{} {}  ", i + 1, PICKER_LETTERS[i]);
+        let mut line = Line::from(vec![
+            Span::styled(keys.clone(), ui.theme.accent),
+            ui.status_cell(*s, cols.saturating_sub(width(&keys))),
+        ]);
+        if i == sel {
+            line = line.style(ui.theme.selected);
+        }
+        lines.push(line);
+    }
+    lines.push(Line::from(ui.cell(
+        ui.pick(" Enter 确定  Esc 取消", " Enter picks  Esc cancels"),
+        cols,
+        ui.theme.dim,
+    )));
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn input(f: &mut Frame, ui: &Ui, area: Rect, state: &InputState) {
+    let (label, help) = match state.kind {
+        InputKind::Note => (
+            ui.pick("进展备注", "Progress note"),
+            ui.pick("Enter 保存  Esc 取消", "Enter saves  Esc cancels"),
+        ),
+        InputKind::Progress => (
+            ui.pick("进度 (0-100%)", "Progress (0-100 %)"),
+            ui.pick("Enter 保存  Esc 取消", "Enter saves  Esc cancels"),
+        ),
+        InputKind::Due => (
+            ui.pick(
+                "截止日期 (YYYY-MM-DD,留空清除)",
+                "Due date (YYYY-MM-DD, empty clears)",
+            ),
+            ui.pick("Enter 保存  Esc 取消", "Enter saves  Esc cancels"),
+        ),
+        InputKind::WriteAs => (
+            ui.pick("另存为", "Write to"),
+            ui.pick("Enter 写入  Esc 取消", "Enter writes  Esc cancels"),
+        ),
+    };
+    let title = match &state.target {
+        Some(t) => format!("{label} · {}", target_name(ui, t)),
+        None => label.to_string(),
+    };
+    let w = area.width.saturating_sub(4).min(100);
+    let rect = centered(area, w, 5);
+    let inner = popup(f, ui, rect, &title);
+    let cols = inner.width as usize;
+    if cols < 4 || inner.height < 3 {
+        return;
+    }
+    // The visible part of the value, scrolled so the caret stays in view.
+    let field = cols - 1;
+    let value = ui.t(state.input.value());
+    let scroll = state.input.visual_scroll(field);
+    let mut skipped = 0;
+    let shown: String = value
+        .chars()
+        .skip_while(|c| {
+            let cw = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            if skipped + cw <= scroll {
+                skipped += cw;
+                true
+            } else {
+                false
+            }
+        })
+        .collect();
+    let shown = truncate(&shown, field);
+    let below = match &state.error {
+        Some(e) => Span::styled(ui.t(e), ui.theme.warn),
+        None => Span::styled(help.to_string(), ui.theme.dim),
+    };
+    let lines = vec![
+        Line::from(Span::styled(format!(" {}", shown), ui.theme.base)),
+        Line::raw(""),
+        Line::from(ui.cell(&below.content, cols, below.style)),
+    ];
+    f.render_widget(Paragraph::new(lines), inner);
+    let caret = (state.input.visual_cursor() - skipped.min(state.input.visual_cursor())).min(field);
+    f.set_cursor_position((inner.x + 1 + caret as u16, inner.y));
+}
