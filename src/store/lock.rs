@@ -10,7 +10,7 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How long a save waits for another one before giving up. A save holds the lock for
 /// milliseconds; only a stopped process (Ctrl-Z in the middle of a save) holds it long.
@@ -58,24 +58,33 @@ pub fn lock_path(target: &Path) -> PathBuf {
 /// Takes the exclusive lock of `target`, waiting up to `timeout` for other holders.
 pub fn lock(target: &Path, timeout: Duration) -> Result<FileLock, LockError> {
     let path = lock_path(target);
-    let file = open(&path).map_err(|error| LockError::Open {
+    let open_error = |error| LockError::Open {
         lock: path.clone(),
         error,
-    })?;
-    let start = Instant::now();
-    let mut pause = Duration::from_millis(1);
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(FileLock { file, path }),
-            Err(TryLockError::WouldBlock) => {}
-            Err(TryLockError::Error(error)) => return Err(LockError::Open { lock: path, error }),
+    };
+    let file = open(&path).map_err(open_error)?;
+    match file.try_lock() {
+        Ok(()) => return Ok(FileLock { file, path }),
+        Err(TryLockError::WouldBlock) => {}
+        Err(TryLockError::Error(error)) => return Err(open_error(error)),
+    }
+    // Someone is saving. Wait in the kernel's queue rather than polling (waking up in
+    // turn would leave the file idle between saves): a helper thread blocks on a
+    // duplicate of the descriptor, which shares the lock with ours. If we give up
+    // first, the helper releases the lock as soon as it gets it.
+    let waiter = file.try_clone().map_err(open_error)?;
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    std::thread::spawn(move || {
+        let got = waiter.lock();
+        let ok = got.is_ok();
+        if tx.send(got).is_err() && ok {
+            let _ = waiter.unlock();
         }
-        let waited = start.elapsed();
-        if waited >= timeout {
-            return Err(LockError::TimedOut { lock: path });
-        }
-        std::thread::sleep(pause.min(timeout - waited));
-        pause = (pause * 2).min(Duration::from_millis(20));
+    });
+    match rx.recv_timeout(timeout) {
+        Ok(Ok(())) => Ok(FileLock { file, path }),
+        Ok(Err(error)) => Err(open_error(error)),
+        Err(_) => Err(LockError::TimedOut { lock: path }),
     }
 }
 

@@ -70,7 +70,7 @@ impl fmt::Display for SaveError {
         match self {
             SaveError::ReadOnly { file } => write!(
                 f,
-                "{}: not saved: the file is read-only for you (`ls -l` shows its owner and mode): ask for write access or save elsewhere",
+                "{}: not saved: the file is read-only for you (`ls -l` shows its owner and mode, `lsattr` an immutable flag): ask for write access or save elsewhere",
                 file.display()
             ),
             SaveError::ReadOnlyFilesystem { file } => write!(
