@@ -144,12 +144,10 @@ fn run_import(
         source: Some(document.display().to_string()),
         bundled: !no_bundled,
     };
-    let imported = import(&text, &opts).map_err(|e| {
-        if e.line > 0 {
-            format!("{}:{}", document.display(), e)
-        } else {
-            format!("{}: {}", document.display(), e.message)
-        }
+    let imported = import(&text, &opts).map_err(|e| match (e.line, e.column) {
+        (0, _) => format!("{}: {}", document.display(), e.message),
+        (l, Some(c)) => format!("{}:{l}:{c}: {}", document.display(), e.message),
+        (l, None) => format!("{}:{l}: {}", document.display(), e.message),
     })?;
     for n in &imported.notes {
         eprintln!("dubang: note: {n}");

@@ -166,20 +166,47 @@ impl Directory {
             .enumerate()
             .map(|(i, u)| (key(&u.name), i))
             .collect();
-        let mut renamed = HashMap::new();
+        let mut renamed: HashMap<String, String> = HashMap::new();
         for i in 0..self.units.len() {
             let k = key(&self.units[i].name);
             let target = PREFIXES
                 .iter()
                 .find_map(|p| full.get(&format!("{p}{k}")).copied());
             if let Some(t) = target {
-                let alias = self.units[i].name.clone();
                 let from = self.units[i].id.clone();
                 let to = self.units[t].id.clone();
-                self.units[t].aliases.push(alias);
                 renamed.insert(from, to);
             }
         }
+        // Follow chains (水务局 → 市水务局 → 市市水务局) to the name that is kept, and
+        // give it every spelling on the way as an alias.
+        let last = |mut id: String| {
+            let mut seen = 0;
+            while let Some(next) = renamed.get(&id) {
+                id = next.clone();
+                seen += 1;
+                if seen > renamed.len() {
+                    break;
+                }
+            }
+            id
+        };
+        let finals: Vec<(String, String)> = renamed
+            .keys()
+            .map(|from| (from.clone(), last(from.clone())))
+            .collect();
+        let mut aliases: Vec<(String, String)> = Vec::new();
+        for u in &self.units {
+            if let Some((_, to)) = finals.iter().find(|(from, _)| *from == u.id) {
+                aliases.push((to.clone(), u.name.clone()));
+            }
+        }
+        for (to, alias) in aliases {
+            if let Some(u) = self.units.iter_mut().find(|u| u.id == to) {
+                u.aliases.push(alias);
+            }
+        }
+        let mut renamed: HashMap<String, String> = finals.into_iter().collect();
         self.units.retain(|u| !renamed.contains_key(&u.id));
         // Ids follow the order of first appearance, without gaps.
         let mut renumber = HashMap::new();
@@ -233,5 +260,18 @@ mod tests {
         assert_eq!(d.units[1].aliases, ["农业农村局"]);
         assert_eq!(map["u1"], "u2");
         assert_eq!(map["u3"], "u2");
+    }
+
+    #[test]
+    fn merges_chains_of_prefixes() {
+        let mut d = Directory::new(None);
+        d.resolve("水务局");
+        d.resolve("市水务局");
+        d.resolve("市市水务局");
+        let map = d.merge_aliases();
+        assert_eq!(d.units.len(), 1);
+        assert_eq!(d.units[0].name, "市市水务局");
+        assert_eq!(map["u1"], "u1");
+        assert_eq!(map["u2"], "u1");
     }
 }

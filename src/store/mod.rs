@@ -34,17 +34,36 @@ pub struct LoadError {
 }
 
 impl fmt::Display for LoadError {
+    /// One line. The message quotes text from the file (an unknown status, an id):
+    /// it is sanitised so the file can neither break the line nor drive the terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(
+            f,
+            "{}",
+            crate::registry::sanitize_line(&self.file.display().to_string())
+        )?;
         if let Some((line, col)) = self.at {
             write!(f, ":{line}:{col}")?;
         }
         f.write_str(": ")?;
         if let Some(p) = &self.json_path {
-            write!(f, "{p}: ")?;
+            write!(f, "{}: ", crate::registry::sanitize_line(&short_path(p)))?;
         }
-        f.write_str(&self.message)
+        f.write_str(&crate::registry::sanitize_line(&self.message))
     }
+}
+
+/// A JSON path fit for one line: serde's placeholder for an unknown key (`.?`)
+/// dropped, and a very deep path cut in the middle.
+fn short_path(p: &str) -> String {
+    let p = p.strip_suffix(".?").unwrap_or(p);
+    let n = p.chars().count();
+    if n <= 80 {
+        return p.to_string();
+    }
+    let head: String = p.chars().take(40).collect();
+    let tail: String = p.chars().skip(n - 30).collect();
+    format!("{head}…{tail}")
 }
 
 impl std::error::Error for LoadError {}
@@ -156,6 +175,18 @@ fn decode<'a>(file: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
 }
 
 fn deserialize(file: &Path, text: &str) -> Result<Registry, LoadError> {
+    // serde also reads a struct written as an array of its fields: a registry is an
+    // object, and anything else is refused here with a plain reason.
+    let first = text.trim_start().chars().next();
+    if first.is_some_and(|c| c != '{') && serde_json::from_str::<serde_json::Value>(text).is_ok() {
+        let mut e = LoadError::new(
+            file,
+            "the file holds JSON but not a registry: expected an object {\"format\": \"dubang/1\", …}",
+        );
+        let start = text.len() - text.trim_start().len();
+        e.at = Some(line_col(text, start));
+        return Err(e);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let err = match serde_path_to_error::deserialize::<_, Registry>(&mut de) {
         Ok(mut reg) => match de.end() {

@@ -104,11 +104,11 @@ impl App {
     }
 
     pub(super) fn edit_command(&mut self, cmd: Command) -> Option<Effect> {
-        if let Some(reason) = &self.read_only_reason {
-            if cmd != Command::WriteAs {
-                self.message = Some(reason.clone());
-                return None;
-            }
+        if let Some(reason) = &self.read_only_reason
+            && cmd != Command::WriteAs
+        {
+            self.message = Some(reason.clone());
+            return None;
         }
         match cmd {
             Command::WriteAs => {

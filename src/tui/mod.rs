@@ -104,7 +104,7 @@ fn perform(app: &mut App, effect: Effect, stamp: &mut Option<FileStamp>) {
     match effect {
         Effect::Save { edits, undo } => match store::save_edits(&app.file, &edits) {
             Ok(saved) => {
-                *stamp = Some(saved.stamp.clone());
+                *stamp = Some(saved.stamp);
                 app.saved(saved, undo);
             }
             Err(e) => app.save_failed(edits, &e),
