@@ -22,7 +22,15 @@ fn names(reg: &Registry, ids: &[String]) -> Vec<String> {
 
 /// (number, section numeral, lead, responsible, 各镇(区)?, text start, text end),
 /// copied by hand from the document.
-type Expected = (u32, &'static str, &'static [&'static str], &'static [&'static str], bool, &'static str, &'static str);
+type Expected = (
+    u32,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    bool,
+    &'static str,
+    &'static str,
+);
 
 #[rustfmt::skip]
 const TASKS: &[Expected] = &[
