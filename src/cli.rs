@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use dubang::lang::Lang;
+use dubang::tui::theme::ThemeName;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -24,6 +25,10 @@ pub struct Cli {
     /// Language of labels [default: from LC_ALL/LC_MESSAGES/LANG]
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+
+    /// Colour theme [default: dark, or mono when NO_COLOR is set]
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
 
     /// Open without allowing edits
     #[arg(long)]
@@ -61,6 +66,12 @@ pub enum Command {
     Validate,
     /// Print the plan's overview as plain text
     Summary,
+    /// The settings file: where it is, and a commented default
+    Config {
+        /// Print a commented settings file with every default
+        #[arg(long)]
+        print_default: bool,
+    },
     /// Change a task's status, progress, due date or add a note; saved at once, with history
     ///
     /// Safe to run alongside other dubang instances on the same file: each change is

@@ -23,9 +23,17 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    let config = dubang::settings::config_path(|k| std::env::var(k).ok());
+    let (settings, problems) = match &config {
+        Some(p) => dubang::settings::load(p),
+        None => Default::default(),
+    };
     let lang = cli
         .lang
+        .or(settings.lang)
         .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
+    let mut cli = cli;
+    cli.file = cli.file.or(settings.file.clone());
     match cli.command {
         Some(Command::Import {
             document,
@@ -55,17 +63,47 @@ fn run(cli: Cli) -> Result<(), String> {
             progress.as_deref(),
             due.as_deref(),
         ),
+        Some(Command::Config { print_default }) => {
+            if print_default {
+                print!("{}", dubang::settings::default_text());
+            } else {
+                let p = config.ok_or("no config directory: set XDG_CONFIG_HOME or HOME")?;
+                let state = if p.exists() {
+                    ""
+                } else {
+                    " (not there: `dubang config --print-default` makes one)"
+                };
+                println!("{}{state}", p.display());
+                for problem in &problems {
+                    eprintln!("dubang: {problem}");
+                }
+            }
+            Ok(())
+        }
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            let config = config.unwrap_or_default();
+            let (keys, key_problems) = settings.keymap(&config);
+            let problems: Vec<String> = problems.into_iter().chain(key_problems).collect();
+            for p in &problems {
+                eprintln!("dubang: {p}");
+            }
             let (path, created) = registry_path_quiet(cli.file)?;
             let reg = store::load(&path).map_err(|e| e.to_string())?;
             let ascii = cli.ascii
+                || settings.ascii.unwrap_or(false)
                 || std::env::var_os("DUBANG_ASCII").is_some_and(|v| !v.is_empty() && v != "0");
-            let message = created.then(|| {
-                format!(
-                    "{} {}",
-                    lang.pick("已创建你的副本:", "created your copy at"),
-                    path.display()
-                )
+            let first_problem = problems.first().map(|p| match problems.len() {
+                1 => p.clone(),
+                n => format!("{p} ({} more)", n - 1),
+            });
+            let message = first_problem.or_else(|| {
+                created.then(|| {
+                    format!(
+                        "{} {}",
+                        lang.pick("已创建你的副本:", "created your copy at"),
+                        path.display()
+                    )
+                })
             });
             let opts = dubang::tui::Options {
                 file: path,
@@ -73,7 +111,8 @@ fn run(cli: Cli) -> Result<(), String> {
                 read_only: cli.read_only,
                 ascii,
                 message,
-                keys: Default::default(),
+                keys,
+                theme: dubang::tui::theme::Theme::pick(cli.theme, settings.theme, no_color()),
             };
             dubang::tui::run(reg, opts)
         }
@@ -89,6 +128,11 @@ fn run(cli: Cli) -> Result<(), String> {
 }
 
 /// `--file`/`DUBANG_FILE`, or the user's copy of the bundled plan (created on first use).
+/// NO_COLOR set to anything non-empty (no-color.org).
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 fn registry_path(file: Option<PathBuf>) -> Result<PathBuf, String> {
     let (path, created) = registry_path_quiet(file)?;
     if created {

@@ -142,6 +142,8 @@ pub struct App {
     /// Views to go back to (Esc/Backspace), most recent last.
     pub back: Vec<View>,
     pub help: bool,
+    /// First help row shown, when the help is taller than the screen.
+    pub help_scroll: usize,
     pub message: Option<String>,
     pub quit: bool,
     /// Swap ambiguous-width characters for ASCII (for terminals drawing them wide).
@@ -186,6 +188,7 @@ impl App {
             },
             back: Vec::new(),
             help: false,
+            help_scroll: 0,
             message: None,
             quit: false,
             ascii: false,
@@ -335,8 +338,18 @@ impl App {
         if self.help {
             // The help popup takes Esc/?/q to close; everything else is ignored so a
             // stray key does not act behind it.
-            if matches!(cmd, Command::Back | Command::Help | Command::Quit) {
-                self.help = false;
+            match cmd {
+                Command::Back | Command::Help | Command::Quit => {
+                    self.help = false;
+                    self.help_scroll = 0;
+                }
+                Command::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Command::Down => self.help_scroll += 1,
+                Command::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
+                Command::PageDown => self.help_scroll += 10,
+                Command::Top => self.help_scroll = 0,
+                Command::Bottom => self.help_scroll = usize::MAX / 2,
+                _ => {}
             }
             return None;
         }

@@ -30,6 +30,7 @@ pub struct Options {
     /// A first message for the status line (e.g. "created your copy at …").
     pub message: Option<String>,
     pub keys: keys::KeyMap,
+    pub theme: theme::Theme,
 }
 
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
@@ -68,7 +69,7 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
         app.message.get_or_insert_with(|| reason.clone());
         app.read_only_reason = Some(reason);
     }
-    let theme = theme::Theme::dark();
+    let theme = opts.theme;
     let mut guard = terminal::enter().map_err(|e| format!("cannot use the terminal: {e}"))?;
     let fail = |e: std::io::Error| format!("terminal error: {e}");
     let mut dirty = true;

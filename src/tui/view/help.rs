@@ -37,21 +37,46 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
 pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     let entries = rows(ui);
     let keys_w = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 3;
-    let h = entries.len() as u16 + 4;
-    let rect = centered(area, 84, h);
+    // Two columns side by side when there is room, else one that scrolls.
+    let two = area.width >= 150;
+    let per_col = if two { entries.len().div_ceil(2) } else { entries.len() };
+    let h = (per_col as u16 + 2).min(area.height);
+    let rect = centered(area, if two { 150 } else { 84 }, h);
     clear_wide_edges(f.buffer_mut(), rect);
     f.render_widget(Clear, rect);
-    let block = ui.block(ui.pick("按键 (Esc 关闭)", "Keys (Esc closes)"), true);
+    let visible = rect.height.saturating_sub(2) as usize;
+    let max_scroll = per_col.saturating_sub(visible);
+    let scroll = ui.app.help_scroll.min(max_scroll);
+    let more = if max_scroll > 0 {
+        format!(" {}/{} ↑↓", scroll + 1, max_scroll + 1)
+    } else {
+        String::new()
+    };
+    let title = format!("{}{more}", ui.pick("按键 (Esc 关闭)", "Keys (Esc closes)"));
+    let block = ui.block(&title, true);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
-    let w = inner.width as usize;
-    let keys_w = keys_w.min(w / 2);
-    let mut lines = vec![Line::raw("")];
-    for (k, what) in entries {
-        lines.push(Line::from(vec![
-            ui.cell(&format!(" {k}"), keys_w, ui.theme.accent),
-            ui.cell(&what, w - keys_w, ui.theme.base),
-        ]));
+    let cols: Vec<Rect> = if two {
+        let half = inner.width / 2;
+        vec![Rect { width: half, ..inner }, Rect { x: inner.x + half, width: inner.width - half, ..inner }]
+    } else {
+        vec![inner]
+    };
+    for (c, col) in cols.iter().enumerate() {
+        let w = col.width as usize;
+        let keys_w = keys_w.min(w / 2);
+        let lines: Vec<Line> = entries
+            .iter()
+            .skip(c * per_col)
+            .take(per_col)
+            .skip(scroll)
+            .map(|(k, what)| {
+                Line::from(vec![
+                    ui.cell(&format!(" {k}"), keys_w, ui.theme.accent),
+                    ui.cell(what, w - keys_w, ui.theme.base),
+                ])
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), *col);
     }
-    f.render_widget(Paragraph::new(lines), inner);
 }

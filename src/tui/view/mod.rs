@@ -205,6 +205,9 @@ pub fn list(
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
     let ui = Ui { app, theme };
     let area = f.area();
+    if theme.screen != Style::default() {
+        f.render_widget(Block::default().style(theme.screen), area);
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(f, &ui, area);
         return;
