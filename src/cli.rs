@@ -30,6 +30,10 @@ pub struct Cli {
     #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
 
+    /// Start in presentation mode: read-only slides for a projector
+    #[arg(long)]
+    pub present: bool,
+
     /// Open without allowing edits
     #[arg(long)]
     pub read_only: bool,

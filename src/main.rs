@@ -113,6 +113,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 message,
                 keys,
                 theme: dubang::tui::theme::Theme::pick(cli.theme, settings.theme, no_color()),
+                present: cli.present,
             };
             dubang::tui::run(reg, opts)
         }

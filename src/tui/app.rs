@@ -127,6 +127,8 @@ pub enum Command {
     WriteAs,
     /// Save the edits kept after a failed save again.
     Retry,
+    /// Start presentation mode.
+    Present,
 }
 
 /// The whole dashboard.
@@ -167,6 +169,8 @@ pub struct App {
     pub read_only_reason: Option<String>,
     /// Login name recorded in history.
     pub who: String,
+    /// Presentation mode, when on: it takes every key.
+    pub present: Option<super::present::Presentation>,
 }
 
 impl App {
@@ -201,6 +205,7 @@ impl App {
             undo: Vec::new(),
             read_only_reason: None,
             who: "unknown".into(),
+            present: None,
         }
     }
 
@@ -379,6 +384,7 @@ impl App {
             Command::Bottom => self.move_by(isize::MAX / 2),
             Command::Open => self.open(),
             Command::Back => self.go_back(),
+            Command::Present => self.start_presenting(false),
             _ => {}
         }
         None

@@ -239,6 +239,13 @@ impl App {
     /// Routes a terminal event: pickers and inputs take raw keys (and pastes);
     /// otherwise keys go through the key map.
     pub fn handle(&mut self, event: &Event) -> (bool, Option<Effect>) {
+        if self.present.is_some() {
+            return match event {
+                Event::Key(key) => (self.present_key(*key), None),
+                Event::Resize(..) => (true, None),
+                _ => (false, None),
+            };
+        }
         match (&mut self.mode, event) {
             (Mode::Input(state), Event::Paste(text)) => {
                 // A paste is text, never commands: newlines become spaces.

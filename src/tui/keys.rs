@@ -307,6 +307,13 @@ pub const ACTIONS: &[ActionInfo] = &[
         "另存到其他路径",
         "write to another path",
     ),
+    a(
+        Command::Present,
+        "present",
+        &["P"],
+        "演示模式(只读,←→ 翻页,Esc 退出)",
+        "presentation mode (read-only; ←→ pages, Esc leaves)",
+    ),
     a(Command::Help, "help", &["?", "F1"], "帮助", "this help"),
     a(Command::Quit, "quit", &["q", "Ctrl-c"], "退出", "quit"),
 ];

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod edit;
 pub mod keys;
+pub mod present;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -31,6 +32,8 @@ pub struct Options {
     pub message: Option<String>,
     pub keys: keys::KeyMap,
     pub theme: theme::Theme,
+    /// Start in presentation mode (leaving it quits).
+    pub present: bool,
 }
 
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
@@ -49,6 +52,9 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     app.keys = opts.keys;
     app.who = crate::registry::who();
     app.message = opts.message;
+    if opts.present {
+        app.start_presenting(true);
+    }
     app.read_only = opts.read_only || !store::is_writable(&app.file);
     if opts.read_only {
         app.read_only_reason = Some(
