@@ -16,7 +16,10 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab) {
         .selected_task()
         .or_else(|| app.current_rows().first().map(|r| r.task));
     let goal = (tab == Tab::Goals && app.sel() < app.reg.goals.len()).then_some(app.sel());
-    let goal_rows = goal.map_or(0, |g| app.reg.goals[g].targets.len() as u16 + 3);
+    let goal_rows = goal.map_or(0, |g| {
+        let goal = &app.reg.goals[g];
+        goal.targets.len() as u16 + 3 + u16::from(goal.updated_at.is_some())
+    });
     if area.width >= WIDE {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])

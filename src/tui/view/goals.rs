@@ -81,6 +81,14 @@ pub fn panel(f: &mut Frame, ui: &Ui, area: Rect, g: usize) {
     } else {
         Line::from(head)
     }];
+    // The goal's last change, so a status or note set on a goal is seen.
+    if let (Some(at), Some(last)) = (goal.updated_at, goal.history.last()) {
+        let when = super::detail::relative(app.now, at, app.lang);
+        let by = goal.updated_by.as_deref().unwrap_or("?");
+        let what = last.note.clone().unwrap_or_else(|| last.field.clone());
+        let text = format!("{} {by} · {when} · {what}", ui.pick("更新", "updated"));
+        lines.push(Line::from(ui.cell(&text, w, ui.theme.dim)));
+    }
     for t in &goal.targets {
         let secs: String = t
             .sections
