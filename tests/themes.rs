@@ -53,8 +53,7 @@ fn sgr_params(s: &str) -> Vec<String> {
 
 /// Whether an SGR parameter list sets a colour (other than "default colour").
 fn sets_colour(params: &str) -> bool {
-    let mut it = params.split(';');
-    while let Some(p) = it.next() {
+    for p in params.split(';') {
         match p.parse::<u32>().unwrap_or(0) {
             30..=37 | 40..=47 | 90..=97 | 100..=107 => return true,
             38 | 48 | 58 => return true,
@@ -94,7 +93,10 @@ fn mono_sends_no_colour_at_all() {
             .collect();
         assert!(coloured.is_empty(), "colour escapes in mono: {coloured:?}");
         // The selection is still marked, without colour.
-        assert!(help || out.contains('▸') || out.contains('>'), "no selection marker");
+        assert!(
+            help || out.contains('▸') || out.contains('>'),
+            "no selection marker"
+        );
     }
 }
 

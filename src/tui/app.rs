@@ -2,9 +2,11 @@
 //! so navigation is tested as (state, command) → state.
 
 use super::edit::{Effect, Mode};
+use super::find::Filters;
 use super::keys::KeyMap;
 use crate::lang::Lang;
-use crate::registry::{Edit, EditTarget, HistoryEntry, Index, Registry, TownLink};
+use crate::registry::{Edit, EditTarget, HistoryEntry, Index, Registry, Status, TownLink};
+use crate::search::SearchIndex;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::cell::Cell;
 use std::path::PathBuf;
@@ -129,6 +131,17 @@ pub enum Command {
     Retry,
     /// Start presentation mode.
     Present,
+    /// `/`: filter the list that has the keyboard.
+    Filter,
+    /// Search everything and jump to the pick.
+    Search,
+    /// Cycle the status filter: all, 未启动, 推进中, 已完成, 滞后, 受阻.
+    StatusFilter,
+    PastDue,
+    Stale,
+    Mine,
+    /// Cycle the sort of task lists.
+    Sort,
 }
 
 /// The whole dashboard.
@@ -146,6 +159,8 @@ pub struct App {
     pub help: bool,
     /// First help row shown, when the help is taller than the screen.
     pub help_scroll: usize,
+    /// Furthest the help can scroll, as last drawn.
+    pub help_max: Cell<usize>,
     pub message: Option<String>,
     pub quit: bool,
     /// Swap ambiguous-width characters for ASCII (for terminals drawing them wide).
@@ -171,11 +186,16 @@ pub struct App {
     pub who: String,
     /// Presentation mode, when on: it takes every key.
     pub present: Option<super::present::Presentation>,
+    /// `/` queries, status / past-due / stale / mine filters, sort order.
+    pub filters: Filters,
+    /// Pinyin and Chinese search over every name and text, rebuilt on each load.
+    pub search: SearchIndex,
 }
 
 impl App {
     pub fn new(reg: Registry, file: PathBuf, lang: Lang, now: DateTime<FixedOffset>) -> App {
         let ix = Index::build(&reg);
+        let search = SearchIndex::build(&reg);
         App {
             reg,
             ix,
@@ -193,6 +213,7 @@ impl App {
             back: Vec::new(),
             help: false,
             help_scroll: 0,
+            help_max: Cell::new(usize::MAX),
             message: None,
             quit: false,
             ascii: false,
@@ -206,6 +227,8 @@ impl App {
             read_only_reason: None,
             who: "unknown".into(),
             present: None,
+            filters: Filters::default(),
+            search,
         }
     }
 
@@ -289,9 +312,9 @@ impl App {
         }
     }
 
-    /// The current tab's task list.
+    /// The current tab's task list, as shown (filtered and sorted).
     pub fn current_rows(&self) -> Vec<TaskRow> {
-        self.task_rows(self.tab(), self.sel())
+        self.visible_rows(self.tab(), self.sel())
     }
 
     /// The task under the cursor: the open detail's, else the selected row's.
@@ -353,9 +376,11 @@ impl App {
                 Command::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
                 Command::PageDown => self.help_scroll += 10,
                 Command::Top => self.help_scroll = 0,
-                Command::Bottom => self.help_scroll = usize::MAX / 2,
+                Command::Bottom => self.help_scroll = usize::MAX,
                 _ => {}
             }
+            // Never past the end, so the way back up is as long as the way down.
+            self.help_scroll = self.help_scroll.min(self.help_max.get());
             return None;
         }
         match cmd {
@@ -385,6 +410,35 @@ impl App {
             Command::Open => self.open(),
             Command::Back => self.go_back(),
             Command::Present => self.start_presenting(false),
+            Command::Filter => self.open_filter(),
+            Command::Search => self.open_search(),
+            Command::StatusFilter => {
+                self.filters.status = match self.filters.status {
+                    None => Some(Status::ALL[0]),
+                    Some(s) if s.index() + 1 < Status::ALL.len() => {
+                        Some(Status::ALL[s.index() + 1])
+                    }
+                    Some(_) => None,
+                };
+                self.settle_selection();
+            }
+            Command::PastDue => {
+                self.filters.past_due = !self.filters.past_due;
+                self.settle_selection();
+            }
+            Command::Stale => {
+                self.filters.stale = !self.filters.stale;
+                self.settle_selection();
+            }
+            Command::Mine => {
+                self.filters.mine = !self.filters.mine;
+                self.settle_selection();
+            }
+            Command::Sort => {
+                self.filters.sort = self.filters.sort.next();
+                self.settle_selection();
+                self.message = Some(self.filters.sort.label(self.lang).to_string());
+            }
             _ => {}
         }
         None
@@ -423,8 +477,15 @@ impl App {
         let i = self.tab().index();
         match self.focus() {
             Focus::Entities => {
-                let n = self.entity_count(self.tab());
-                self.view.sel[i] = step(self.view.sel[i], n);
+                // Moves among the entities the filter shows.
+                let visible = self.visible_entities(self.tab());
+                let pos = visible
+                    .iter()
+                    .position(|(e, _)| *e == self.view.sel[i])
+                    .unwrap_or(0);
+                if let Some(&(e, _)) = visible.get(step(pos, visible.len())) {
+                    self.view.sel[i] = e;
+                }
                 self.view.task_sel[i] = 0;
             }
             Focus::Tasks => {
@@ -500,8 +561,9 @@ impl App {
         self.view.tab = tab;
         self.view.sel[i] = e;
         self.view.focus[i] = Focus::Tasks;
+        self.filters.entity_query[i].clear();
         self.view.task_sel[i] = self
-            .task_rows(tab, e)
+            .visible_rows(tab, e)
             .iter()
             .position(|r| r.task == task)
             .unwrap_or(0);
@@ -527,7 +589,10 @@ impl App {
     }
 
     fn go_back(&mut self) {
-        if let Some(v) = self.back.pop() {
+        if self.filters.any() && self.view.detail.is_none() {
+            self.clear_filters();
+            self.message = Some(self.lang.pick("已清除筛选", "filters cleared").into());
+        } else if let Some(v) = self.back.pop() {
             self.view = v;
         } else if self.view.detail.is_some() {
             self.view.detail = None;

@@ -18,12 +18,16 @@ pub enum Mode {
     Normal,
     /// Choosing a status: one key each, or ↑/↓ and Enter.
     StatusPicker { target: EditTarget, sel: usize },
-    /// Typing a note, a progress, a date or a path.
+    /// Typing a note, a progress, a date, a path or a `/` filter.
     Input(InputState),
+    /// The global search popup.
+    Search(Box<super::find::SearchState>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
+    /// `/`: the list filters as you type.
+    Filter,
     Note,
     Progress,
     Due,
@@ -199,6 +203,27 @@ impl App {
         }
     }
 
+    pub(super) fn open_filter(&mut self) {
+        if self.tab() == Tab::Overview && self.view.detail.is_none() {
+            self.message = Some(
+                self.lang
+                    .pick(
+                        "概览页没有可筛选的列表:按 : 搜索全部",
+                        "nothing to filter here: : searches everything",
+                    )
+                    .into(),
+            );
+            return;
+        }
+        self.view.detail = None;
+        let q = self.list_query().to_string();
+        self.open_input(InputKind::Filter, None, q);
+    }
+
+    pub(super) fn open_search(&mut self) {
+        self.mode = Mode::Search(Box::default());
+    }
+
     fn open_input(&mut self, kind: InputKind, target: Option<EditTarget>, value: String) {
         self.mode = Mode::Input(InputState {
             kind,
@@ -248,17 +273,17 @@ impl App {
         }
         match (&mut self.mode, event) {
             (Mode::Input(state), Event::Paste(text)) => {
-                // A paste is text, never commands: newlines become spaces.
-                for c in text.chars() {
-                    let c = if c == '\n' || c == '\r' || c == '\t' {
-                        ' '
-                    } else {
-                        c
-                    };
-                    if !c.is_control() {
-                        state.input.handle(tui_input::InputRequest::InsertChar(c));
-                    }
+                paste(&mut state.input, text);
+                if state.kind == InputKind::Filter {
+                    let q = state.input.value().to_string();
+                    self.set_list_query(&q);
                 }
+                (true, None)
+            }
+            (Mode::Search(state), Event::Paste(text)) => {
+                paste(&mut state.input, text);
+                state.sel = 0;
+                self.run_search();
                 (true, None)
             }
             (_, Event::Key(key)) if key.kind != KeyEventKind::Release => self.key(*key, event),
@@ -309,8 +334,47 @@ impl App {
                 let edit = self.edit(target, Op::SetStatus { to: Status::ALL[i] });
                 (true, self.save(vec![edit]))
             }
-            Mode::Input(state) => {
+            Mode::Search(state) => {
+                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                 match key.code {
+                    KeyCode::Esc => self.mode = Mode::Normal,
+                    KeyCode::Char('c') if ctrl => self.mode = Mode::Normal,
+                    KeyCode::Enter => {
+                        if let Some(hit) = state.hits.get(state.sel).cloned() {
+                            self.mode = Mode::Normal;
+                            self.jump_to(&hit);
+                        }
+                    }
+                    KeyCode::Up => state.sel = state.sel.saturating_sub(1),
+                    KeyCode::Char('p') if ctrl => state.sel = state.sel.saturating_sub(1),
+                    KeyCode::Down => {
+                        state.sel = (state.sel + 1).min(state.hits.len().saturating_sub(1))
+                    }
+                    KeyCode::Char('n') if ctrl => {
+                        state.sel = (state.sel + 1).min(state.hits.len().saturating_sub(1))
+                    }
+                    _ => {
+                        if to_input_request(event).is_some_and(|r| state.input.handle(r).is_some())
+                        {
+                            state.sel = 0;
+                            self.run_search();
+                        }
+                    }
+                }
+                (true, None)
+            }
+            Mode::Input(state) => {
+                let filtering = state.kind == InputKind::Filter;
+                match key.code {
+                    KeyCode::Esc if filtering => {
+                        self.mode = Mode::Normal;
+                        self.set_list_query("");
+                        return (true, None);
+                    }
+                    KeyCode::Enter if filtering => {
+                        self.mode = Mode::Normal;
+                        return (true, None);
+                    }
                     KeyCode::Esc => {
                         self.mode = Mode::Normal;
                         return (true, None);
@@ -326,6 +390,10 @@ impl App {
                     to_input_request(event).is_some_and(|r| state.input.handle(r).is_some());
                 if changed {
                     state.error = None;
+                    if filtering {
+                        let q = state.input.value().to_string();
+                        self.set_list_query(&q);
+                    }
                 }
                 (true, None)
             }
@@ -349,6 +417,10 @@ impl App {
                 let path = PathBuf::from(path);
                 self.mode = Mode::Normal;
                 return Some(Effect::WriteAs(path));
+            }
+            InputKind::Filter => {
+                self.mode = Mode::Normal;
+                return None;
             }
             InputKind::Note if value.trim().is_empty() => {
                 state.error = Some(self.lang.pick("备注是空的", "the note is empty").into());
@@ -428,7 +500,7 @@ impl App {
         let tasks: Vec<Option<String>> = Tab::ALL
             .iter()
             .map(|&t| {
-                let rows = self.task_rows(t, self.view.sel[t.index()]);
+                let rows = self.visible_rows(t, self.view.sel[t.index()]);
                 rows.get(self.view.task_sel[t.index()])
                     .and_then(|r| old_task(self, r.task))
             })
@@ -436,6 +508,7 @@ impl App {
         let old_shape = shape(&self.reg);
         self.reg = reg;
         self.ix = crate::registry::Index::build(&self.reg);
+        self.search = crate::search::SearchIndex::build(&self.reg);
         for (k, &tab) in Tab::ALL.iter().enumerate() {
             let n = self.entity_count(tab);
             let sel = ids[k]
@@ -443,7 +516,7 @@ impl App {
                 .and_then(|id| self.entity_index(tab, id))
                 .unwrap_or(self.view.sel[k]);
             self.view.sel[k] = sel.min(n.saturating_sub(1));
-            let rows = self.task_rows(tab, self.view.sel[k]);
+            let rows = self.visible_rows(tab, self.view.sel[k]);
             let ts = tasks[k]
                 .as_deref()
                 .and_then(|id| rows.iter().position(|r| self.reg.tasks[r.task].id == id))
@@ -522,4 +595,19 @@ fn shape(reg: &Registry) -> [usize; 5] {
         reg.goals.len(),
         reg.tasks.len(),
     ]
+}
+
+/// A paste is text, never commands: line breaks and tabs become spaces, other
+/// control characters are dropped.
+fn paste(input: &mut Input, text: &str) {
+    for c in text.chars() {
+        let c = if c == '\n' || c == '\r' || c == '\t' {
+            ' '
+        } else {
+            c
+        };
+        if !c.is_control() {
+            input.handle(tui_input::InputRequest::InsertChar(c));
+        }
+    }
 }

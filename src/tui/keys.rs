@@ -150,6 +150,7 @@ const fn a(
     }
 }
 
+#[rustfmt::skip]
 pub const ACTIONS: &[ActionInfo] = &[
     a(
         Command::Open,
@@ -189,7 +190,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(
         Command::PageDown,
         "page_down",
-        &["PgDn", "Space", "Ctrl-f", "Ctrl-d"],
+        &["PgDn", "Space", "Ctrl-d"],
         "下翻页 / 向下滚动全文",
         "page down / scroll the text down",
     ),
@@ -244,6 +245,13 @@ pub const ACTIONS: &[ActionInfo] = &[
         "目标",
         "Goals tab",
     ),
+    a(Command::Filter, "filter", &["/"], "筛选当前列表(中文、拼音、首字母)", "filter this list (Chinese, pinyin, initials)"),
+    a(Command::Search, "search", &[":", "Ctrl-f"], "搜索全部并跳转", "search everything and jump"),
+    a(Command::StatusFilter, "filter_status", &["f"], "按状态筛选(循环)", "filter by status (cycles)"),
+    a(Command::PastDue, "filter_past_due", &["!"], "只看已逾期", "past due only"),
+    a(Command::Stale, "filter_stale", &["t"], "只看 30 天未更新", "not updated for 30 days only"),
+    a(Command::Mine, "filter_mine", &["m"], "只看我改过的", "edited by me only"),
+    a(Command::Sort, "sort", &["o"], "任务排序:编号/状态/截止/更新", "sort tasks: number/status/due/updated"),
     a(
         Command::Status,
         "status",

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod edit;
+pub mod find;
 pub mod keys;
 pub mod present;
 pub mod terminal;

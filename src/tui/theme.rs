@@ -48,6 +48,8 @@ pub struct Theme {
     pub border_focus: Style,
     pub warn: Style,
     pub tab_active: Style,
+    /// Search matches inside names and titles.
+    pub highlight: Style,
     status: [Style; 5],
 }
 
@@ -98,6 +100,7 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Cyan)
                 .add_modifier(bold),
+            highlight: fg(Color::Yellow).add_modifier(bold | Modifier::UNDERLINED),
             status: [
                 fg(Color::Gray),
                 fg(Color::Cyan),
@@ -130,6 +133,7 @@ impl Theme {
                 .fg(Color::White)
                 .bg(Color::Blue)
                 .add_modifier(bold),
+            highlight: on_white(Color::Red).add_modifier(bold | Modifier::UNDERLINED),
             status: [
                 on_white(Color::DarkGray),
                 on_white(Color::Blue),
@@ -162,6 +166,7 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::LightYellow)
                 .add_modifier(bold),
+            highlight: on_black(Color::LightYellow).add_modifier(Modifier::UNDERLINED),
             status: [
                 on_black(Color::White),
                 on_black(Color::LightCyan),
@@ -189,6 +194,7 @@ impl Theme {
             border_focus: bold,
             warn: bold,
             tab_active: Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            highlight: Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             status: [
                 Style::default(),
                 Style::default(),

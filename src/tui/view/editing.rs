@@ -31,7 +31,13 @@ fn target_name(ui: &Ui, t: &EditTarget) -> String {
 
 pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     match &ui.app.mode {
-        Mode::Normal => {}
+        // The `/` filter is typed on the hint line (see `filter_line`).
+        Mode::Normal
+        | Mode::Input(InputState {
+            kind: InputKind::Filter,
+            ..
+        }) => {}
+        Mode::Search(state) => super::search::draw(f, ui, area, state),
         Mode::StatusPicker { target, sel } => picker(f, ui, area, target, *sel),
         Mode::Input(state) => input(f, ui, area, state),
     }
@@ -83,6 +89,7 @@ fn picker(f: &mut Frame, ui: &Ui, area: Rect, target: &EditTarget, sel: usize) {
 
 fn input(f: &mut Frame, ui: &Ui, area: Rect, state: &InputState) {
     let (label, help) = match state.kind {
+        InputKind::Filter => return,
         InputKind::Note => (
             ui.pick("进展备注", "Progress note"),
             ui.pick("Enter 保存  Esc 取消", "Enter saves  Esc cancels"),
@@ -144,4 +151,34 @@ fn input(f: &mut Frame, ui: &Ui, area: Rect, state: &InputState) {
     f.render_widget(Paragraph::new(lines), inner);
     let caret = (state.input.visual_cursor() - skipped.min(state.input.visual_cursor())).min(field);
     f.set_cursor_position((inner.x + 1 + caret as u16, inner.y));
+}
+
+/// The `/` filter, typed on the bottom hint line the way vim and less do it.
+pub fn filter_line(f: &mut Frame, ui: &Ui, area: Rect, state: &InputState) {
+    let cols = area.width as usize;
+    let n = ui.app.current_rows().len();
+    let count = match ui.app.focus() {
+        crate::tui::app::Focus::Tasks => n,
+        crate::tui::app::Focus::Entities => ui.app.visible_entities(ui.app.tab()).len(),
+    };
+    let note = match (state.input.value().is_empty(), count) {
+        (true, _) => ui
+            .pick(
+                "  中文、拼音或首字母;Enter 保留,Esc 清除",
+                "  Chinese, pinyin or initials; Enter keeps, Esc clears",
+            )
+            .to_string(),
+        (false, 0) => ui.pick("  没有匹配", "  no match").to_string(),
+        (false, n) => format!("  {n} {}", ui.pick("项", "shown")),
+    };
+    let field = cols.saturating_sub(1 + width(&note)).max(1);
+    let value = truncate(&ui.t(state.input.value()), field);
+    let line = Line::from(vec![
+        Span::styled("/", ui.theme.accent),
+        ui.cell(&value, field, ui.theme.base),
+        ui.cell(&note, cols.saturating_sub(1 + field), ui.theme.dim),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
+    let caret = state.input.visual_cursor().min(field);
+    f.set_cursor_position((area.x + 1 + caret as u16, area.y));
 }

@@ -3,6 +3,7 @@
 
 use super::{Ui, WIDE, detail, goals, list, tasks};
 use crate::registry::{Rollup, TownLink};
+use crate::search::Field;
 use crate::text::width;
 use crate::tui::app::{Detail, Focus, Tab};
 use ratatui::Frame;
@@ -83,65 +84,103 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
         Tab::Goals => ui.pick("目标", "Goals"),
         _ => ui.pick("章节", "Sections"),
     };
-    let n = app.entity_count(tab);
-    list(f, ui, area, title, focused, n, app.sel(), 0, |i, cols| {
-        let bar_w = if cols >= 56 {
-            15
-        } else if cols >= 44 {
-            10
-        } else {
-            0
-        };
-        let (label, counts, roll): (String, String, Rollup) = match tab {
-            Tab::Units => {
-                let u = &reg.units[i];
-                let c = format!("{:>2}/{:>2}", ix.led_by(i).len(), ix.shared_by(i).len());
-                (u.name.clone(), c, ix.unit_rollup(reg, i))
+    let visible = app.visible_entities(tab);
+    let q = &app.filters.entity_query[tab.index()];
+    let title = match (q.is_empty(), visible.is_empty()) {
+        (true, _) => title.to_string(),
+        (false, false) => format!("{title} /{q}"),
+        (false, true) => format!("{title} /{q} · {}", ui.pick("没有匹配", "no match")),
+    };
+    let sel = visible
+        .iter()
+        .position(|(e, _)| *e == app.sel())
+        .unwrap_or(0);
+    list(
+        f,
+        ui,
+        area,
+        &title,
+        focused,
+        visible.len(),
+        sel,
+        0,
+        |row, cols| {
+            let (i, hit) = (visible[row].0, visible[row].1.as_ref());
+            let bar_w = if cols >= 56 {
+                15
+            } else if cols >= 44 {
+                10
+            } else {
+                0
+            };
+            let (label, counts, roll): (String, String, Rollup) = match tab {
+                Tab::Units => {
+                    let u = &reg.units[i];
+                    let c = format!("{:>2}/{:>2}", ix.led_by(i).len(), ix.shared_by(i).len());
+                    (u.name.clone(), c, ix.unit_rollup(reg, i))
+                }
+                Tab::Towns => {
+                    let rows = ix.town_tasks(i);
+                    let count = |l: TownLink| rows.iter().filter(|r| r.1 == l).count();
+                    let c = format!(
+                        "{:>2}/{:>2}/{:>2}",
+                        count(TownLink::Explicit),
+                        count(TownLink::AllTowns),
+                        count(TownLink::Mentioned)
+                    );
+                    (reg.towns[i].name.clone(), c, ix.town_rollup(reg, i))
+                }
+                Tab::Goals => {
+                    let g = &reg.goals[i];
+                    let r = ix.goal_rollup(reg, i);
+                    let name = app.link_name(crate::tui::app::Link::Goal(i));
+                    let due = g.due.map(|d| d.to_string()).unwrap_or_default();
+                    (
+                        format!("{name} {due}"),
+                        format!("{}/{}", r.done(), r.total()),
+                        r,
+                    )
+                }
+                _ => {
+                    let s = &reg.sections[i];
+                    let r = ix.section_rollup(reg, i);
+                    (
+                        format!("({}) {}", s.numeral, s.title),
+                        format!("{}/{}", r.done(), r.total()),
+                        r,
+                    )
+                }
+            };
+            let counts_w = width(&counts) + 1;
+            let label_w = cols.saturating_sub(counts_w + if bar_w > 0 { bar_w + 1 } else { 0 });
+            // Matched characters, shifted from the field into the label.
+            let positions: Vec<usize> = match hit {
+                Some(h) => {
+                    let shift = match (tab, h.field) {
+                        (Tab::Sections, Field::Title) => {
+                            reg.sections[i].numeral.chars().count() + 3
+                        }
+                        (Tab::Sections, Field::Numeral) => 1,
+                        (_, Field::Name | Field::Horizon) => 0,
+                        _ => usize::MAX,
+                    };
+                    if shift == usize::MAX {
+                        Vec::new()
+                    } else {
+                        h.positions.iter().map(|p| p + shift).collect()
+                    }
+                }
+                None => Vec::new(),
+            };
+            let mut spans = ui.cell_hl(&label, &positions, label_w, ui.theme.base);
+            spans.push(ui.cell(&format!(" {counts}"), counts_w, ui.theme.dim));
+            if bar_w > 0 {
+                spans.push(Span::raw(" "));
+                spans.push(ui.bar(roll.share_done(), bar_w));
             }
-            Tab::Towns => {
-                let rows = ix.town_tasks(i);
-                let count = |l: TownLink| rows.iter().filter(|r| r.1 == l).count();
-                let c = format!(
-                    "{:>2}/{:>2}/{:>2}",
-                    count(TownLink::Explicit),
-                    count(TownLink::AllTowns),
-                    count(TownLink::Mentioned)
-                );
-                (reg.towns[i].name.clone(), c, ix.town_rollup(reg, i))
-            }
-            Tab::Goals => {
-                let g = &reg.goals[i];
-                let r = ix.goal_rollup(reg, i);
-                let name = app.link_name(crate::tui::app::Link::Goal(i));
-                let due = g.due.map(|d| d.to_string()).unwrap_or_default();
-                (
-                    format!("{name} {due}"),
-                    format!("{}/{}", r.done(), r.total()),
-                    r,
-                )
-            }
-            _ => {
-                let s = &reg.sections[i];
-                let r = ix.section_rollup(reg, i);
-                (
-                    format!("({}) {}", s.numeral, s.title),
-                    format!("{}/{}", r.done(), r.total()),
-                    r,
-                )
-            }
-        };
-        let counts_w = width(&counts) + 1;
-        let label_w = cols.saturating_sub(counts_w + if bar_w > 0 { bar_w + 1 } else { 0 });
-        let mut spans = vec![
-            ui.cell(&label, label_w, ui.theme.base),
-            ui.cell(&format!(" {counts}"), counts_w, ui.theme.dim),
-        ];
-        if bar_w > 0 {
-            spans.push(Span::raw(" "));
-            spans.push(ui.bar(roll.share_done(), bar_w));
-        }
-        spans
-    });
+            spans
+        },
+    );
 }
 
 fn task_list(f: &mut Frame, ui: &Ui, area: Rect, focused: bool) {
@@ -158,11 +197,18 @@ fn task_list(f: &mut Frame, ui: &Ui, area: Rect, focused: bool) {
             .get(app.sel())
             .map(|s| format!("({}) {}", s.numeral, s.title)),
     };
-    let title = format!(
+    let mut title = format!(
         "{} · {}",
         ui.pick("任务", "Tasks"),
         name.unwrap_or_default()
     );
+    let q = &app.filters.task_query[app.tab().index()];
+    if !q.is_empty() {
+        title.push_str(&format!(" · /{q}"));
+    }
+    for f in app.filters.describe(app.lang) {
+        title.push_str(&format!(" · {f}"));
+    }
     list(
         f,
         ui,
@@ -172,6 +218,16 @@ fn task_list(f: &mut Frame, ui: &Ui, area: Rect, focused: bool) {
         rows.len(),
         app.task_sel(),
         1,
-        |i, cols| tasks::row(ui, rows[i], cols),
+        |i, cols| {
+            let hit = app
+                .task_hit(app.tab(), rows[i].task)
+                .filter(|h| h.field == Field::Title);
+            tasks::row(
+                ui,
+                rows[i],
+                cols,
+                hit.map(|h| h.positions).as_deref().unwrap_or(&[]),
+            )
+        },
     );
 }

@@ -39,13 +39,21 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     let keys_w = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 3;
     // Two columns side by side when there is room, else one that scrolls.
     let two = area.width >= 150;
-    let per_col = if two { entries.len().div_ceil(2) } else { entries.len() };
+    let per_col = if two {
+        entries.len().div_ceil(2)
+    } else {
+        entries.len()
+    };
     let h = (per_col as u16 + 2).min(area.height);
-    let rect = centered(area, if two { 150 } else { 84 }, h);
+    // As wide as the longest row needs (within the screen), two columns when wide.
+    let desc_w = entries.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
+    let one = (keys_w + desc_w + 3) as u16;
+    let rect = centered(area, if two { one * 2 } else { one.max(40) }, h);
     clear_wide_edges(f.buffer_mut(), rect);
     f.render_widget(Clear, rect);
     let visible = rect.height.saturating_sub(2) as usize;
     let max_scroll = per_col.saturating_sub(visible);
+    ui.app.help_max.set(max_scroll);
     let scroll = ui.app.help_scroll.min(max_scroll);
     let more = if max_scroll > 0 {
         format!(" {}/{} ↑↓", scroll + 1, max_scroll + 1)
@@ -58,7 +66,17 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     f.render_widget(block, rect);
     let cols: Vec<Rect> = if two {
         let half = inner.width / 2;
-        vec![Rect { width: half, ..inner }, Rect { x: inner.x + half, width: inner.width - half, ..inner }]
+        vec![
+            Rect {
+                width: half,
+                ..inner
+            },
+            Rect {
+                x: inner.x + half,
+                width: inner.width - half,
+                ..inner
+            },
+        ]
     } else {
         vec![inner]
     };

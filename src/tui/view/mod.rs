@@ -8,6 +8,8 @@ mod entities;
 mod goals;
 mod help;
 mod overview;
+mod present;
+mod search;
 mod tasks;
 
 use super::app::{App, Focus, Tab};
@@ -63,7 +65,57 @@ impl Ui<'_> {
 
     /// A span of exactly `cols` columns.
     pub fn cell(&self, s: &str, cols: usize, style: Style) -> Span<'static> {
-        Span::styled(fit(&self.t(s), cols), style)
+        // Cut first, then swap: the … of a cut is ambiguous-width too.
+        Span::styled(self.t(&fit(s, cols)), style)
+    }
+
+    /// Like [`Ui::cell`], with the characters at `positions` (char indices into
+    /// `s`) highlighted: search matches.
+    pub fn cell_hl(
+        &self,
+        s: &str,
+        positions: &[usize],
+        cols: usize,
+        style: Style,
+    ) -> Vec<Span<'static>> {
+        if positions.is_empty() {
+            return vec![self.cell(s, cols, style)];
+        }
+        let hl = style.patch(self.theme.highlight);
+        let text = self.t(s);
+        let fits = width(&text) <= cols;
+        let room = if fits { cols } else { cols.saturating_sub(1) };
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut used = 0;
+        let mut cur = String::new();
+        let mut cur_hl = false;
+        for (i, c) in text.chars().enumerate() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw > room {
+                break;
+            }
+            let is_hl = positions.contains(&i);
+            if is_hl != cur_hl && !cur.is_empty() {
+                spans.push(Span::styled(
+                    std::mem::take(&mut cur),
+                    if cur_hl { hl } else { style },
+                ));
+            }
+            cur_hl = is_hl;
+            cur.push(c);
+            used += cw;
+        }
+        if !cur.is_empty() {
+            spans.push(Span::styled(cur, if cur_hl { hl } else { style }));
+        }
+        if !fits && cols > 0 {
+            spans.push(Span::styled(if self.app.ascii { "~" } else { "…" }, style));
+            used += 1;
+        }
+        if used < cols {
+            spans.push(Span::styled(" ".repeat(cols - used), style));
+        }
+        spans
     }
 
     pub fn block(&self, title: &str, focused: bool) -> Block<'static> {
@@ -208,6 +260,10 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
     if theme.screen != Style::default() {
         f.render_widget(Block::default().style(theme.screen), area);
     }
+    if let Some(p) = app.present {
+        present::draw(f, &ui, area, p);
+        return;
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(f, &ui, area);
         return;
@@ -284,6 +340,12 @@ fn draw_tabs(f: &mut Frame, ui: &Ui, area: Rect) {
 
 fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     let app = ui.app;
+    if let super::edit::Mode::Input(state) = &app.mode
+        && state.kind == super::edit::InputKind::Filter
+    {
+        editing::filter_line(f, ui, area, state);
+        return;
+    }
     use super::app::Command as C;
     // Each hint: the first key of each command (←→ for the tab pair), and a word.
     let editing = !matches!(app.mode, super::edit::Mode::Normal);

@@ -46,6 +46,10 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
         );
         counts.push(Span::styled(ui.t(&text), ui.theme.status(s)));
     }
+    // The last count needs no gap after it.
+    if let Some(last) = counts.last_mut() {
+        last.content = last.content.trim_end().to_string().into();
+    }
     let used: usize = counts.iter().map(|s| width(&s.content)).sum();
     let counts_line = if used > w {
         let text: String = counts.iter().map(|s| s.content.as_ref()).collect();
@@ -62,14 +66,14 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
             Span::styled(today, ui.theme.dim),
         ]),
         counts_line,
-        Line::from(vec![
-            ui.cell(
-                &format!("{} ", ui.pick("总体完成", "done overall")),
-                12.min(w),
-                ui.theme.dim,
-            ),
-            ui.bar(all.share_done(), w.saturating_sub(12).min(40)),
-        ]),
+        Line::from({
+            let label = format!("{} ", ui.pick("总体完成", "done overall"));
+            let lw = width(&label).min(w);
+            vec![
+                ui.cell(&label, lw, ui.theme.dim),
+                ui.bar(all.share_done(), w.saturating_sub(lw).min(40)),
+            ]
+        }),
     ];
     f.render_widget(Paragraph::new(lines), head);
 

@@ -27,7 +27,8 @@ fn tag_text(ui: &Ui, tag: Tag) -> String {
 }
 
 /// Row `r` of a task list, exactly `cols` wide.
-pub fn row(ui: &Ui, r: TaskRow, cols: usize) -> Vec<Span<'static>> {
+/// `hl` are matched characters of the title (a `/` filter), highlighted.
+pub fn row(ui: &Ui, r: TaskRow, cols: usize, hl: &[usize]) -> Vec<Span<'static>> {
     let app = ui.app;
     let t = &app.reg.tasks[r.task];
     let tag = tag_text(ui, r.tag);
@@ -48,7 +49,7 @@ pub fn row(ui: &Ui, r: TaskRow, cols: usize) -> Vec<Span<'static>> {
     if tag_w > 0 {
         spans.push(ui.cell(&tag, tag_w, ui.theme.accent));
     }
-    spans.push(ui.cell(&t.title, title_w, ui.theme.base));
+    spans.extend(ui.cell_hl(&t.title, hl, title_w, ui.theme.base));
     spans.push(Span::raw(" "));
     spans.push(ui.status_cell(t.status, status_w));
     if lead_w > 0 {

@@ -1,0 +1,267 @@
+//! Finding things: `/` filters the list that has the keyboard, `:` (or Ctrl-F)
+//! searches everything, filters by status / past due / stale / mine, and the sort
+//! order of task lists. Filters hold queries and flags, never positions, so they
+//! survive a reload of the file.
+
+use super::app::{App, Detail, Focus, Tab, TaskRow};
+use crate::lang::Lang;
+use crate::registry::Status;
+use crate::search::{Hit, Kind, Searcher};
+use tui_input::Input;
+
+/// Tasks not updated for this many days (or never) count as stale.
+pub const STALE_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Number,
+    Status,
+    Due,
+    Updated,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Number => Sort::Status,
+            Sort::Status => Sort::Due,
+            Sort::Due => Sort::Updated,
+            Sort::Updated => Sort::Number,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Sort::Number => lang.pick("按编号", "by number"),
+            Sort::Status => lang.pick("按状态", "by status"),
+            Sort::Due => lang.pick("按截止日期", "by due date"),
+            Sort::Updated => lang.pick("按最近更新", "by last update"),
+        }
+    }
+}
+
+/// Every filter in force. Queries are per tab (and per list level); the flags
+/// apply to every task list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub entity_query: [String; 5],
+    pub task_query: [String; 5],
+    pub status: Option<Status>,
+    pub past_due: bool,
+    pub stale: bool,
+    pub mine: bool,
+    pub sort: Sort,
+}
+
+impl Filters {
+    /// Whether anything narrows a list (Esc clears it all; the sort stays).
+    pub fn any(&self) -> bool {
+        self.entity_query
+            .iter()
+            .chain(&self.task_query)
+            .any(|q| !q.is_empty())
+            || self.status.is_some()
+            || self.past_due
+            || self.stale
+            || self.mine
+    }
+
+    /// The flags and sort as the task list's header shows them.
+    pub fn describe(&self, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(s) = self.status {
+            out.push(lang.pick(s.zh(), s.en()).to_string());
+        }
+        if self.past_due {
+            out.push(lang.pick("已逾期", "past due").into());
+        }
+        if self.stale {
+            out.push(match lang {
+                Lang::Zh => format!("{STALE_DAYS}天未更新"),
+                Lang::En => format!("stale {STALE_DAYS}d"),
+            });
+        }
+        if self.mine {
+            out.push(lang.pick("我改过的", "mine").into());
+        }
+        if self.sort != Sort::Number {
+            out.push(self.sort.label(lang).into());
+        }
+        out
+    }
+}
+
+/// The global search popup.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub input: Input,
+    pub hits: Vec<Hit>,
+    pub sel: usize,
+    pub(super) searcher: Searcher,
+}
+
+/// Results the popup shows at most.
+pub const SEARCH_LIMIT: usize = 50;
+
+pub fn kind_of(tab: Tab) -> Option<Kind> {
+    match tab {
+        Tab::Overview => None,
+        Tab::Sections => Some(Kind::Section),
+        Tab::Units => Some(Kind::Unit),
+        Tab::Towns => Some(Kind::Town),
+        Tab::Goals => Some(Kind::Goal),
+    }
+}
+
+impl App {
+    /// The entities a tab shows (registry positions), with the filter's hit for
+    /// highlighting.
+    pub fn visible_entities(&self, tab: Tab) -> Vec<(usize, Option<Hit>)> {
+        let q = &self.filters.entity_query[tab.index()];
+        match kind_of(tab) {
+            Some(kind) if !q.is_empty() => self
+                .search
+                .filter(kind, q)
+                .into_iter()
+                .map(|h| (h.index, Some(h)))
+                .collect(),
+            _ => (0..self.entity_count(tab)).map(|i| (i, None)).collect(),
+        }
+    }
+
+    /// A task list as shown: the entity's tasks, filtered and sorted.
+    pub fn visible_rows(&self, tab: Tab, e: usize) -> Vec<TaskRow> {
+        let f = &self.filters;
+        let today = self.today();
+        let q = &f.task_query[tab.index()];
+        let mut query = (!q.is_empty()).then(|| self.search.query(q));
+        let mut rows: Vec<TaskRow> = self
+            .task_rows(tab, e)
+            .into_iter()
+            .filter(|r| {
+                let t = &self.reg.tasks[r.task];
+                f.status.is_none_or(|s| t.status == s)
+                    && (!f.past_due || t.due.is_some_and(|d| d < today && t.status != Status::Done))
+                    && (!f.stale
+                        || t.updated_at
+                            .is_none_or(|at| (self.now - at).num_days() >= STALE_DAYS))
+                    && (!f.mine || t.history.iter().any(|h| h.by == self.who))
+            })
+            .filter(|r| {
+                query
+                    .as_mut()
+                    .is_none_or(|q| q.matches(Kind::Task, r.task).is_some())
+            })
+            .collect();
+        let tasks = &self.reg.tasks;
+        match f.sort {
+            Sort::Number => {}
+            Sort::Status => rows.sort_by_key(|r| tasks[r.task].status.index()),
+            // Tasks without a due date last.
+            Sort::Due => rows.sort_by_key(|r| (tasks[r.task].due.is_none(), tasks[r.task].due)),
+            // Most recently updated first; never updated last.
+            Sort::Updated => rows.sort_by_key(|r| std::cmp::Reverse(tasks[r.task].updated_at)),
+        }
+        rows
+    }
+
+    /// The hit of the current task query on a task (for highlighting its title).
+    pub fn task_hit(&self, tab: Tab, task: usize) -> Option<Hit> {
+        let q = &self.filters.task_query[tab.index()];
+        if q.is_empty() {
+            return None;
+        }
+        self.search.matches(Kind::Task, task, q)
+    }
+
+    /// Keeps the selected entity among the visible ones (after a filter changed).
+    pub fn settle_selection(&mut self) {
+        for tab in Tab::ALL {
+            let i = tab.index();
+            let visible = self.visible_entities(tab);
+            if !visible.is_empty() && !visible.iter().any(|(e, _)| *e == self.view.sel[i]) {
+                self.view.sel[i] = visible[0].0;
+                self.view.task_sel[i] = 0;
+            }
+            let n = self.visible_rows(tab, self.view.sel[i]).len();
+            self.view.task_sel[i] = self.view.task_sel[i].min(n.saturating_sub(1));
+        }
+    }
+
+    /// Sets the `/` query of the list that has the keyboard.
+    pub fn set_list_query(&mut self, q: &str) {
+        let i = self.tab().index();
+        match self.focus() {
+            Focus::Tasks => self.filters.task_query[i] = q.to_string(),
+            Focus::Entities => self.filters.entity_query[i] = q.to_string(),
+        }
+        self.settle_selection();
+    }
+
+    pub fn list_query(&self) -> &str {
+        let i = self.tab().index();
+        match self.focus() {
+            Focus::Tasks => &self.filters.task_query[i],
+            Focus::Entities => &self.filters.entity_query[i],
+        }
+    }
+
+    pub fn clear_filters(&mut self) {
+        self.filters = Filters {
+            sort: self.filters.sort,
+            ..Default::default()
+        };
+        self.settle_selection();
+    }
+
+    /// Runs the popup's query (called on every keystroke in it).
+    pub fn run_search(&mut self) {
+        let super::edit::Mode::Search(state) = &mut self.mode else {
+            return;
+        };
+        let q = state.input.value().to_string();
+        state.hits = if q.trim().is_empty() {
+            Vec::new()
+        } else {
+            state.searcher.search(&self.search, &q, SEARCH_LIMIT)
+        };
+        state.sel = state.sel.min(state.hits.len().saturating_sub(1));
+    }
+
+    /// Jumps to a search hit, with the way back on the history.
+    pub fn jump_to(&mut self, hit: &Hit) {
+        self.back.push(self.view.clone());
+        self.view.detail = None;
+        let (tab, e) = match hit.kind {
+            Kind::Unit => (Tab::Units, hit.index),
+            Kind::Town => (Tab::Towns, hit.index),
+            Kind::Section => (Tab::Sections, hit.index),
+            Kind::Goal => (Tab::Goals, hit.index),
+            Kind::Task => {
+                let s = self
+                    .ix
+                    .section(&self.reg.tasks[hit.index].section)
+                    .unwrap_or(0);
+                (Tab::Sections, s)
+            }
+        };
+        let i = tab.index();
+        // What is jumped to must be visible: its list's filter is dropped.
+        self.filters.entity_query[i].clear();
+        self.view.tab = tab;
+        self.view.sel[i] = e;
+        self.view.task_sel[i] = 0;
+        self.view.focus[i] = Focus::Entities;
+        if hit.kind == Kind::Task {
+            self.view.focus[i] = Focus::Tasks;
+            let rows = self.visible_rows(tab, e);
+            self.view.task_sel[i] = rows.iter().position(|r| r.task == hit.index).unwrap_or(0);
+            self.view.detail = Some(Detail {
+                task: hit.index,
+                link: 0,
+                scroll: 0,
+            });
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Finding from the dashboard: `/` filters a list as you type, `:` searches
+//! everything and jumps, status / past-due / stale / mine filters, sorting, and all
+//! of it surviving a reload of the file.
+
+use chrono::DateTime;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use dubang::lang::Lang;
+use dubang::registry::{Edit, EditTarget, Op, Status, changes_between};
+use dubang::store;
+use dubang::tui::app::{App, Command, Focus, Tab};
+use dubang::tui::edit::Mode;
+use dubang::tui::find::Sort;
+use std::path::{Path, PathBuf};
+
+fn app() -> App {
+    let reg = store::parse_bytes(Path::new("r.json"), store::BUNDLED.as_bytes()).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    let mut a = App::new(reg, PathBuf::from("r.json"), Lang::Zh, now);
+    a.who = "liwei".into();
+    a
+}
+
+fn key(c: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+fn typed(a: &mut App, s: &str) {
+    for c in s.chars() {
+        a.handle(&key(KeyCode::Char(c)));
+    }
+}
+
+fn unit_name(a: &App) -> &str {
+    &a.reg.units[a.sel()].name
+}
+
+#[test]
+fn slash_filters_units_by_pinyin_initials_as_you_type() {
+    let mut a = app();
+    a.update(Command::GoTab(Tab::Units));
+    typed(&mut a, "/s");
+    assert!(matches!(a.mode, Mode::Input(_)));
+    let many = a.visible_entities(Tab::Units).len();
+    typed(&mut a, "wj");
+    let names: Vec<String> = a
+        .visible_entities(Tab::Units)
+        .iter()
+        .map(|(i, _)| a.reg.units[*i].name.clone())
+        .collect();
+    assert!(
+        names.len() < many && names.contains(&"市水务局".to_string()),
+        "{names:?}"
+    );
+    assert_eq!(unit_name(&a), "市水务局");
+    // Enter keeps the filter; moving stays among the matches.
+    a.handle(&key(KeyCode::Enter));
+    assert!(matches!(a.mode, Mode::Normal));
+    a.update(Command::Bottom);
+    assert!(names.contains(&unit_name(&a).to_string()));
+    // Esc clears the filter, then goes back as usual.
+    a.update(Command::Back);
+    assert_eq!(a.visible_entities(Tab::Units).len(), a.reg.units.len());
+}
+
+#[test]
+fn slash_in_a_task_list_filters_tasks_with_highlights() {
+    let mut a = app();
+    a.update(Command::GoTab(Tab::Units));
+    a.update(Command::Open); // 市乡村振兴局's tasks
+    a.update(Command::Back);
+    a.update(Command::GoTab(Tab::Sections));
+    a.update(Command::Open);
+    typed(&mut a, "/meili");
+    a.handle(&key(KeyCode::Enter));
+    let rows = a.current_rows();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        let hit = a
+            .search
+            .matches(dubang::search::Kind::Task, r.task, "meili");
+        assert!(
+            hit.is_some(),
+            "task {} does not match",
+            a.reg.tasks[r.task].number
+        );
+    }
+    // Nothing matches: an empty list, said so (the view prints "no match").
+    typed(&mut a, "/");
+    a.handle(&Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typed(&mut a, "qqqzzz");
+    assert!(a.current_rows().is_empty());
+    a.handle(&key(KeyCode::Esc));
+    assert_eq!(a.current_rows().len(), 9);
+}
+
+#[test]
+fn colon_searches_everything_and_jumps_with_a_way_back() {
+    let mut a = app();
+    typed(&mut a, ":swj");
+    let Mode::Search(state) = &a.mode else {
+        panic!("search open")
+    };
+    assert_eq!(a.reg.units[state.hits[0].index].name, "市水务局");
+    a.handle(&key(KeyCode::Enter));
+    assert_eq!(a.tab(), Tab::Units);
+    assert_eq!(unit_name(&a), "市水务局");
+    a.update(Command::Back);
+    assert_eq!(a.tab(), Tab::Overview);
+    // A task hit opens the task.
+    typed(&mut a, ":wushui");
+    a.handle(&key(KeyCode::Enter));
+    let d = a.view.detail.expect("a task opened");
+    assert!(a.reg.tasks[d.task].text.contains("污水"));
+    // Nothing found: no hits, Enter does nothing.
+    typed(&mut a, ":qqqzzz");
+    let Mode::Search(state) = &a.mode else {
+        panic!()
+    };
+    assert!(state.hits.is_empty());
+    a.handle(&key(KeyCode::Enter));
+    assert!(matches!(a.mode, Mode::Search(_)));
+    a.handle(&key(KeyCode::Esc));
+    assert!(matches!(a.mode, Mode::Normal));
+}
+
+#[test]
+fn status_past_due_stale_and_mine_filters_combine() {
+    let mut a = app();
+    a.update(Command::GoTab(Tab::Sections));
+    a.update(Command::Open);
+    let t1 = a.reg.tasks.iter().position(|t| t.number == 1).unwrap();
+    let t2 = a.reg.tasks.iter().position(|t| t.number == 2).unwrap();
+    a.reg.tasks[t1].status = Status::InProgress;
+    a.reg.tasks[t1].due = chrono::NaiveDate::from_ymd_opt(2026, 1, 1);
+    a.reg.tasks[t2].status = Status::InProgress;
+    a.update(Command::StatusFilter); // 未启动
+    assert_eq!(a.current_rows().len(), 7);
+    a.update(Command::StatusFilter); // 推进中
+    assert_eq!(a.current_rows().len(), 2);
+    a.update(Command::PastDue);
+    let rows = a.current_rows();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(a.reg.tasks[rows[0].task].number, 1);
+    a.update(Command::Back); // clears every filter
+    assert_eq!(a.current_rows().len(), 9);
+    a.update(Command::Stale);
+    assert_eq!(a.current_rows().len(), 9, "never updated counts as stale");
+    a.update(Command::Stale);
+    a.update(Command::Mine);
+    assert!(a.current_rows().is_empty());
+}
+
+#[test]
+fn sort_by_status_due_and_update() {
+    let mut a = app();
+    a.update(Command::GoTab(Tab::Sections));
+    a.update(Command::Open);
+    let idx = |n: u32| a.reg.tasks.iter().position(|t| t.number == n).unwrap();
+    let (t3, t5) = (idx(3), idx(5));
+    a.reg.tasks[t5].status = Status::Done;
+    a.reg.tasks[t3].due = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+    a.update(Command::Sort);
+    assert_eq!(a.filters.sort, Sort::Status);
+    assert_eq!(
+        a.reg.tasks[a.current_rows()[8].task].number,
+        5,
+        "done after not started"
+    );
+    a.update(Command::Sort);
+    assert_eq!(
+        a.reg.tasks[a.current_rows()[0].task].number,
+        3,
+        "the only due date first"
+    );
+    a.update(Command::Sort);
+    a.update(Command::Sort);
+    assert_eq!(a.filters.sort, Sort::Number);
+}
+
+#[test]
+fn filter_sort_and_selection_survive_a_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.json");
+    std::fs::write(&file, store::BUNDLED).unwrap();
+    let mut a = app();
+    a.file = file.clone();
+    a.update(Command::GoTab(Tab::Units));
+    typed(&mut a, "/shuiwu");
+    a.handle(&key(KeyCode::Enter));
+    a.update(Command::Open);
+    a.update(Command::Sort);
+    a.update(Command::Down);
+    let task = a.selected_task().unwrap();
+    // Someone else saves.
+    let mut e = Edit::new(
+        EditTarget::Task("t21".into()),
+        Op::SetStatus {
+            to: Status::Blocked,
+        },
+    );
+    e.by = "wangfang".into();
+    store::save_edit(&file, &e).unwrap();
+    let new = store::load(&file).unwrap();
+    let changes = changes_between(&a.reg, &new);
+    a.reloaded(new, &changes);
+    assert_eq!(a.filters.entity_query[Tab::Units.index()], "shuiwu");
+    assert_eq!(a.filters.sort, Sort::Status);
+    assert_eq!(unit_name(&a), "市水务局");
+    assert_eq!(a.focus(), Focus::Tasks);
+    assert_eq!(a.selected_task(), Some(task));
+}
