@@ -537,63 +537,57 @@ impl fmt::Display for Changes {
 /// Counts the changes from `old` to `new` and names who made them: history entries that
 /// `new` has beyond `old`'s (by position when `old`'s history is a prefix, as it is for
 /// edits saved by dubang; by content otherwise), plus changes made without history.
+/// Adds to `c` the changes between two versions of one list (tasks or goals), matched
+/// by id: new history entries, or one unrecorded change for an entry that changed,
+/// appeared or disappeared without history.
+fn count_changes<T>(
+    c: &mut Changes,
+    old: &[T],
+    new: &[T],
+    id: impl Fn(&T) -> &String,
+    history: impl Fn(&T) -> &[HistoryEntry],
+    same_but_history: impl Fn(&T, &T) -> bool,
+) {
+    let old_by_id: HashMap<&str, &T> = old.iter().map(|x| (id(x).as_str(), x)).collect();
+    for x in new {
+        let before = old_by_id.get(id(x).as_str());
+        let n = new_entries(c, before.map_or(&[][..], |o| history(o)), history(x));
+        if n == 0 && before.is_none_or(|o| !same_but_history(o, x)) {
+            c.unrecorded += 1;
+        }
+    }
+    let new_ids: std::collections::HashSet<&str> = new.iter().map(|x| id(x).as_str()).collect();
+    c.unrecorded += old
+        .iter()
+        .filter(|x| !new_ids.contains(id(x).as_str()))
+        .count();
+}
+
 pub fn changes_between(old: &Registry, new: &Registry) -> Changes {
     let mut c = Changes::default();
-    let old_tasks: HashMap<&str, &Task> = old.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
-    for t in &new.tasks {
-        match old_tasks.get(t.id.as_str()) {
-            Some(o) => {
-                let n = new_entries(&mut c, &o.history, &t.history);
-                if n == 0 && !same_task_but_history(o, t) {
-                    c.unrecorded += 1;
-                }
-            }
-            None => {
-                if new_entries(&mut c, &[], &t.history) == 0 {
-                    c.unrecorded += 1;
-                }
-            }
-        }
-    }
-    let new_ids: std::collections::HashSet<&str> =
-        new.tasks.iter().map(|t| t.id.as_str()).collect();
-    c.unrecorded += old
-        .tasks
-        .iter()
-        .filter(|t| !new_ids.contains(t.id.as_str()))
-        .count();
-
-    let old_goals: HashMap<&str, &super::Goal> =
-        old.goals.iter().map(|g| (g.id.as_str(), g)).collect();
-    for g in &new.goals {
-        match old_goals.get(g.id.as_str()) {
-            Some(o) => {
-                let n = new_entries(&mut c, &o.history, &g.history);
-                let same = o.status == g.status
-                    && o.text == g.text
-                    && o.due == g.due
-                    && o.horizon == g.horizon
-                    && o.sections == g.sections
-                    && o.targets == g.targets;
-                if n == 0 && !same {
-                    c.unrecorded += 1;
-                }
-            }
-            None => {
-                if new_entries(&mut c, &[], &g.history) == 0 {
-                    c.unrecorded += 1;
-                }
-            }
-        }
-    }
-    let new_goal_ids: std::collections::HashSet<&str> =
-        new.goals.iter().map(|g| g.id.as_str()).collect();
-    c.unrecorded += old
-        .goals
-        .iter()
-        .filter(|g| !new_goal_ids.contains(g.id.as_str()))
-        .count();
-
+    count_changes(
+        &mut c,
+        &old.tasks,
+        &new.tasks,
+        |t| &t.id,
+        |t| &t.history,
+        same_task_but_history,
+    );
+    count_changes(
+        &mut c,
+        &old.goals,
+        &new.goals,
+        |g| &g.id,
+        |g| &g.history,
+        |o, g| {
+            o.status == g.status
+                && o.text == g.text
+                && o.due == g.due
+                && o.horizon == g.horizon
+                && o.sections == g.sections
+                && o.targets == g.targets
+        },
+    );
     c.unrecorded += [
         old.format != new.format,
         old.document != new.document,
