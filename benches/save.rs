@@ -8,29 +8,20 @@
 //!
 //! cargo bench --bench save -- --warm-up-time 1 --measurement-time 3
 
+mod common;
+
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use dubang::registry::{Edit, EditTarget, Op, Registry, Status};
-use dubang::store::{self, BUNDLED};
+use dubang::store;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn bundled() -> Registry {
-    store::parse_bytes(Path::new("bundled"), BUNDLED.as_bytes()).unwrap()
-}
+use common::bundled;
 
-/// The bundled plan's tasks repeated to `n`, with unique ids and numbers and a little
-/// history each, as a registry that has been in use for a while would have.
+/// The bundled plan's tasks repeated to `n`, with a little history each, as a
+/// registry that has been in use for a while would have.
 fn generated(n: usize) -> Registry {
-    let mut reg = bundled();
-    let base = reg.tasks.clone();
-    reg.tasks = (0..n)
-        .map(|i| {
-            let mut t = base[i % base.len()].clone();
-            t.id = format!("t{}", i + 1);
-            t.number = i as u32 + 1;
-            t
-        })
-        .collect();
+    let mut reg = common::scaled(n, |_, _| {});
     for (i, t) in reg.tasks.clone().iter().enumerate().step_by(3) {
         let e = Edit::new(
             EditTarget::Task(t.id.clone()),

@@ -14,12 +14,12 @@
 //!
 //! Run: `cargo bench --bench search -- --warm-up-time 1 --measurement-time 3`.
 
+mod common;
+
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use dubang::registry::Registry;
 use dubang::search::{SearchIndex, Searcher};
-use dubang::store::{BUNDLED, parse_bytes};
 use std::hint::black_box;
-use std::path::Path;
 
 const TASKS: usize = 100_000;
 const LIMIT: usize = 50;
@@ -27,30 +27,24 @@ const LIMIT: usize = 50;
 /// What a user types, keystroke by keystroke.
 const TYPED: [&[&str]; 3] = [&["s", "sw", "swj"], &["w", "wu", "wushui"], &["水", "水务"]];
 
+/// The bundled plan's tasks repeated to `n`, each title varied by a town and a
+/// phase so the index does not hold one title 3 000 times.
 fn generated(n: usize) -> Registry {
-    let mut reg =
-        parse_bytes(Path::new("registry.json"), BUNDLED.as_bytes()).expect("bundled registry");
-    let base = reg.tasks.clone();
+    let reg = common::bundled();
     let towns: Vec<String> = reg
         .towns
         .iter()
         .map(|t| t.short.clone().unwrap_or_else(|| t.name.clone()))
         .collect();
-    reg.tasks = (0..n)
-        .map(|i| {
-            let mut t = base[i % base.len()].clone();
-            t.id = format!("t{}", i + 1);
-            t.number = (i + 1) as u32;
-            t.title = format!(
-                "{}({}{}期)",
-                t.title,
-                towns[i % towns.len()],
-                i / base.len() % 9 + 1
-            );
-            t
-        })
-        .collect();
-    reg
+    let per = reg.tasks.len();
+    common::scaled(n, |i, t| {
+        t.title = format!(
+            "{}({}{}期)",
+            t.title,
+            towns[i % towns.len()],
+            i / per % 9 + 1
+        );
+    })
 }
 
 fn bench(c: &mut Criterion) {

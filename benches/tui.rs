@@ -12,6 +12,8 @@
 //! Run: `cargo bench --bench tui -- --warm-up-time 1 --measurement-time 3`.
 
 use chrono::{DateTime, FixedOffset};
+mod common;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dubang::lang::Lang;
 use dubang::registry::Registry;
@@ -29,23 +31,11 @@ fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap()
 }
 
-fn bundled() -> Registry {
-    parse_bytes(Path::new("registry.json"), BUNDLED.as_bytes()).expect("bundled registry")
-}
+use common::bundled;
 
 /// The bundled plan with its tasks cloned up to `n` tasks, numbered 1..=n.
 fn generated(n: usize) -> Registry {
-    let mut reg = bundled();
-    let base = reg.tasks.clone();
-    reg.tasks = (0..n)
-        .map(|i| {
-            let mut t = base[i % base.len()].clone();
-            t.id = format!("t{}", i + 1);
-            t.number = (i + 1) as u32;
-            t
-        })
-        .collect();
-    reg
+    common::scaled(n, |_, _| {})
 }
 
 fn app(reg: Registry, lang: Lang) -> App {

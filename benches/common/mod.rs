@@ -1,0 +1,28 @@
+//! What the benchmarks share: the bundled plan, and the plan scaled up to many tasks.
+//! Each bench file includes this with `mod common;` and uses what it needs.
+#![allow(dead_code)]
+
+use dubang::registry::Registry;
+use dubang::store::{BUNDLED, parse_bytes};
+use std::path::Path;
+
+pub fn bundled() -> Registry {
+    parse_bytes(Path::new("registry.json"), BUNDLED.as_bytes()).expect("bundled registry")
+}
+
+/// The bundled plan with its tasks cloned up to `n`, with unique ids and numbers
+/// 1..=n; `each(i, task)` may vary the copies.
+pub fn scaled(n: usize, mut each: impl FnMut(usize, &mut dubang::registry::Task)) -> Registry {
+    let mut reg = bundled();
+    let base = reg.tasks.clone();
+    reg.tasks = (0..n)
+        .map(|i| {
+            let mut t = base[i % base.len()].clone();
+            t.id = format!("t{}", i + 1);
+            t.number = (i + 1) as u32;
+            each(i, &mut t);
+            t
+        })
+        .collect();
+    reg
+}
