@@ -46,8 +46,13 @@ impl fmt::Display for LoadError {
             write!(f, ":{line}:{col}")?;
         }
         f.write_str(": ")?;
-        if let Some(p) = &self.json_path {
-            write!(f, "{}: ", crate::registry::sanitize_line(&short_path(p)))?;
+        if let Some(p) = self
+            .json_path
+            .as_deref()
+            .map(short_path)
+            .filter(|p| !p.is_empty())
+        {
+            write!(f, "{}: ", crate::registry::sanitize_line(&p))?;
         }
         f.write_str(&crate::registry::sanitize_line(&self.message))
     }
@@ -57,6 +62,10 @@ impl fmt::Display for LoadError {
 /// dropped, and a very deep path cut in the middle.
 fn short_path(p: &str) -> String {
     let p = p.strip_suffix(".?").unwrap_or(p);
+    if p == "?" {
+        // Nothing known yet (the file broke off before its first key).
+        return String::new();
+    }
     let n = p.chars().count();
     if n <= 80 {
         return p.to_string();
