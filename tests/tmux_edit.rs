@@ -278,8 +278,6 @@ fn read_only_refuses_every_edit_key() {
 /// tmux's send-keys): the key map reads that as Back, then the key. The status picker
 /// should too.
 #[test]
-#[ignore = "bug: in the status picker (and the note and filter inputs) Esc followed \
-            quickly by a key arrives as Alt+key and both are dropped: the picker stays open"]
 fn esc_and_a_key_at_once_close_the_picker() {
     need_tmux!();
     let t = Tmux::new();

@@ -169,8 +169,6 @@ fn filter_by_initials_open_jump_and_back() {
 /// The same walk with the Units filter left on: a jump to another tab, then
 /// Backspace, must return to the detail.
 #[test]
-#[ignore = "bug: the first Back after a jump clears a filter left on another tab \
-            instead of going back (App::go_back checks filters on every tab)"]
 fn back_after_a_jump_returns_even_with_a_filter_on_another_tab() {
     need_tmux!();
     let (number, title, links) = first_task_of_unit(&seed());

@@ -588,8 +588,22 @@ impl App {
         }
     }
 
+    /// Whether a filter narrows a list on this screen (Esc clears those first; a
+    /// filter on another tab must not swallow the way back).
+    fn filters_shown(&self) -> bool {
+        let i = self.tab().index();
+        let f = &self.filters;
+        !f.entity_query[i].is_empty()
+            || (self.focus() == Focus::Tasks
+                && (!f.task_query[i].is_empty()
+                    || f.status.is_some()
+                    || f.past_due
+                    || f.stale
+                    || f.mine))
+    }
+
     fn go_back(&mut self) {
-        if self.filters.any() && self.view.detail.is_none() {
+        if self.filters_shown() && self.view.detail.is_none() {
             self.clear_filters();
             self.message = Some(self.lang.pick("已清除筛选", "filters cleared").into());
         } else if let Some(v) = self.back.pop() {

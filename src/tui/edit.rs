@@ -296,6 +296,18 @@ impl App {
         if key.kind != KeyEventKind::Press && !matches!(self.mode, Mode::Input(_)) {
             return (false, None);
         }
+        // Over SSH and tmux, Esc and a quick next key arrive as one Alt+key: in a
+        // picker or an input that is Esc (close), then the key on the screen below.
+        if !matches!(self.mode, Mode::Normal)
+            && key.modifiers.contains(KeyModifiers::ALT)
+            && matches!(key.code, KeyCode::Char(_))
+        {
+            let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+            self.key(esc, &Event::Key(esc));
+            let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+            let (_, effect) = self.key(plain, &Event::Key(plain));
+            return (true, effect);
+        }
         match &mut self.mode {
             Mode::Normal => {
                 let cmds = self.keys.commands(key);
