@@ -5,6 +5,8 @@
 //! background everywhere). Then paging with the keys, and that no edit key does
 //! anything while presenting.
 
+mod common;
+
 use chrono::DateTime;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use dubang::lang::Lang;
@@ -50,23 +52,9 @@ fn app(lang: Lang) -> App {
     a
 }
 
-/// The rows as a terminal shows them (a wide character covers the next cell).
+/// The rows as a terminal shows them.
 fn rows(buf: &Buffer) -> Vec<String> {
-    let w = buf.area.width as usize;
-    buf.content
-        .chunks(w)
-        .map(|cells| {
-            let mut s = String::new();
-            let mut skip = 0usize;
-            for c in cells {
-                if skip == 0 {
-                    s.push_str(c.symbol());
-                }
-                skip = skip.max(width(c.symbol())).saturating_sub(1);
-            }
-            s
-        })
-        .collect()
+    common::buffer_rows(buf)
 }
 
 /// Draws slide `no`, checks every row is exactly the terminal's width, and

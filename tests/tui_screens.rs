@@ -2,6 +2,8 @@
 //! 160×48 in both languages: snapshots (insta) plus a check that every row is
 //! exactly as wide as the terminal, whatever Chinese text it holds.
 
+mod common;
+
 use chrono::DateTime;
 use dubang::lang::Lang;
 use dubang::store;
@@ -20,23 +22,9 @@ fn app(lang: Lang) -> App {
     App::new(reg, PathBuf::from("/srv/dubang/registry.json"), lang, now)
 }
 
-/// The rows as a terminal shows them (a wide character covers the next cell).
+/// The rows as a terminal shows them.
 fn rows(buf: &Buffer) -> Vec<String> {
-    let w = buf.area.width as usize;
-    buf.content
-        .chunks(w)
-        .map(|cells| {
-            let mut s = String::new();
-            let mut skip = 0usize;
-            for c in cells {
-                if skip == 0 {
-                    s.push_str(c.symbol());
-                }
-                skip = skip.max(width(c.symbol())).saturating_sub(1);
-            }
-            s
-        })
-        .collect()
+    common::buffer_rows(buf)
 }
 
 fn render(app: &App, w: u16, h: u16) -> String {

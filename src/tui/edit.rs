@@ -76,6 +76,14 @@ impl App {
         }
     }
 
+    /// The task an edit targets (none for a goal).
+    fn task_of(&self, target: &EditTarget) -> Option<&crate::registry::Task> {
+        match target {
+            EditTarget::Task(id) => self.reg.tasks.iter().find(|t| &t.id == id),
+            EditTarget::Goal(_) => None,
+        }
+    }
+
     fn status_of(&self, target: &EditTarget) -> Option<Status> {
         match target {
             EditTarget::Task(id) => self
@@ -170,28 +178,12 @@ impl App {
                 None
             }
             Command::Progress => {
-                let now = match &target {
-                    EditTarget::Task(id) => self
-                        .reg
-                        .tasks
-                        .iter()
-                        .find(|t| &t.id == id)
-                        .map_or(0, |t| t.progress),
-                    EditTarget::Goal(_) => 0,
-                };
+                let now = self.task_of(&target).map_or(0, |t| t.progress);
                 self.open_input(InputKind::Progress, Some(target), now.to_string());
                 None
             }
             Command::Due => {
-                let now = match &target {
-                    EditTarget::Task(id) => self
-                        .reg
-                        .tasks
-                        .iter()
-                        .find(|t| &t.id == id)
-                        .and_then(|t| t.due),
-                    EditTarget::Goal(_) => None,
-                };
+                let now = self.task_of(&target).and_then(|t| t.due);
                 self.open_input(
                     InputKind::Due,
                     Some(target),

@@ -1,5 +1,7 @@
-//! Helpers shared by the end-to-end tests that drive the real `dubang` binary in a
-//! real terminal, tmux: `tui_tmux`, `tmux_edit`, `tmux_search`, `tmux_present`.
+//! Helpers shared by the integration tests: mostly for the end-to-end tests that
+//! drive the real `dubang` binary in a real terminal, tmux (`tui_tmux`, `tmux_edit`,
+//! `tmux_search`, `tmux_present`), and [`buffer_rows`] for the TestBackend screen
+//! tests.
 //!
 //! Each test runs its own tmux server (`tmux -S <socket in a tempdir>`, no user config,
 //! killed by a guard's Drop even when the test panics) in its own temporary
@@ -40,6 +42,7 @@ pub fn have_tmux() -> bool {
 }
 
 /// Ends the test (passing, with a note) where tmux is not installed.
+#[allow(unused_macros)]
 macro_rules! need_tmux {
     () => {
         if !$crate::common::have_tmux() {
@@ -48,6 +51,7 @@ macro_rules! need_tmux {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use need_tmux;
 
 /// The newest modification time of a file or, recursively, of a directory's files.
@@ -613,4 +617,24 @@ pub fn child_named(parent: u32, comm: &str) -> Option<u32> {
         let ppid: u32 = rest.split_whitespace().nth(1)?.parse().ok()?;
         (ppid == parent && name == comm).then_some(pid)
     })
+}
+
+/// The rows of a ratatui buffer as a terminal shows them (a wide character covers
+/// the next cell), for the TestBackend screen tests.
+pub fn buffer_rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    let w = buf.area.width as usize;
+    buf.content
+        .chunks(w)
+        .map(|cells| {
+            let mut s = String::new();
+            let mut skip = 0usize;
+            for c in cells {
+                if skip == 0 {
+                    s.push_str(c.symbol());
+                }
+                skip = skip.max(dubang::text::width(c.symbol())).saturating_sub(1);
+            }
+            s
+        })
+        .collect()
 }
