@@ -212,3 +212,24 @@ fn filter_sort_and_selection_survive_a_reload() {
     assert_eq!(a.focus(), Focus::Tasks);
     assert_eq!(a.selected_task(), Some(task));
 }
+
+#[test]
+fn the_cursor_goes_to_the_best_match_while_the_list_keeps_its_order() {
+    let mut a = app();
+    a.update(Command::GoTab(Tab::Units));
+    typed(&mut a, "/wei");
+    // 实施乡村振兴战略领导小组成员单位 comes first in the list but matches only
+    // inside a word (单位, dan-wei); 市委网信办 starts with 委 after the city prefix,
+    // a prefix hit, so the cursor goes there.
+    let first = a.visible_entities(Tab::Units)[0].0;
+    assert_eq!(a.reg.units[first].name, "实施乡村振兴战略领导小组成员单位");
+    assert_eq!(unit_name(&a), "市委网信办");
+    let order: Vec<usize> = a
+        .visible_entities(Tab::Units)
+        .iter()
+        .map(|(i, _)| *i)
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted, "the list keeps the registry's order");
+}

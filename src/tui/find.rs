@@ -197,6 +197,36 @@ impl App {
             Focus::Entities => self.filters.entity_query[i] = q.to_string(),
         }
         self.settle_selection();
+        if q.is_empty() {
+            return;
+        }
+        // The list stays in its own order; the cursor goes to the best match, as in
+        // fzf: exact before prefix before substring…
+        let rank = |h: &Hit| (h.tier, std::cmp::Reverse(h.score));
+        match self.focus() {
+            Focus::Entities => {
+                let best = self
+                    .visible_entities(self.tab())
+                    .into_iter()
+                    .filter_map(|(e, h)| Some((e, h?)))
+                    .min_by_key(|(_, h)| rank(h));
+                if let Some((e, _)) = best {
+                    self.view.sel[i] = e;
+                    self.view.task_sel[i] = 0;
+                }
+            }
+            Focus::Tasks => {
+                let rows = self.current_rows();
+                let best = rows
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, r)| Some((k, self.task_hit(self.tab(), r.task)?)))
+                    .min_by_key(|(_, h)| rank(h));
+                if let Some((k, _)) = best {
+                    self.view.task_sel[i] = k;
+                }
+            }
+        }
     }
 
     pub fn list_query(&self) -> &str {
