@@ -472,13 +472,8 @@ impl App {
     /// A save failed: nothing on disk changed. The edits stay in memory (and on
     /// screen) until a retry or a write elsewhere succeeds.
     pub fn save_failed(&mut self, edits: Vec<Edit>, error: &SaveError) {
-        for e in &edits {
-            // Shown as if saved, so the user sees what is kept; errors are the
-            // file's problem, already reported.
-            let _ = apply_recorded(&mut self.reg, e);
-            self.pending.push(e.clone());
-        }
-        self.ix = crate::registry::Index::build(&self.reg);
+        self.show_on_top(&edits);
+        self.pending.extend(edits);
         let hint = self.lang.pick(
             "修改保留在内存中:r 重试,w 另存",
             "edit kept in memory: r retries, w writes elsewhere",
@@ -487,10 +482,26 @@ impl App {
     }
 
     /// Another process changed the file: take its version, keep what is selected.
+    /// Edits kept from a failed save stay shown on top of the new version.
     pub fn reloaded(&mut self, reg: Registry, changes: &Changes) {
         self.replace_registry(reg);
+        let pending = self.pending.clone();
+        self.show_on_top(&pending);
         let word = self.lang.pick("已重新载入", "reloaded");
         self.message = Some(format!("{word}: {changes}"));
+    }
+
+    /// Applies edits to what is shown only (not saved), as if they were saved, so
+    /// the user sees what is kept; why they did not apply to the file is reported
+    /// by the save that failed.
+    fn show_on_top(&mut self, edits: &[Edit]) {
+        if edits.is_empty() {
+            return;
+        }
+        for e in edits {
+            let _ = apply_recorded(&mut self.reg, e);
+        }
+        self.ix = crate::registry::Index::build(&self.reg);
     }
 
     /// Swaps in a new version of the registry, keeping selections by id.

@@ -154,18 +154,7 @@ fn check_file(
             let changes = changes_between(&app.reg, &reg);
             *stamp = Some(now_stamp);
             *reported = None;
-            // Edits kept from a failed save are still shown on top.
-            let pending = std::mem::take(&mut app.pending);
             app.reloaded(reg, &changes);
-            if !pending.is_empty() {
-                let msg = app.message.clone();
-                for e in &pending {
-                    let _ = crate::registry::apply(&mut app.reg, e);
-                }
-                app.ix = crate::registry::Index::build(&app.reg);
-                app.pending = pending;
-                app.message = msg;
-            }
             true
         }
         Err(e) => {
