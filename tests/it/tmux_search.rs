@@ -4,9 +4,7 @@
 //! pinyin and opens a task about 污水; a query that matches nothing says so. The
 //! tmux harness is in `common`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const UNIT: &str = "市水务局";

@@ -5,7 +5,7 @@ use dubang::import::{ImportOptions, import};
 use dubang::registry::{Registry, TownKind, UnitKind};
 use dubang::store;
 
-const DOC: &str = include_str!("../seeds/haifu-2021-244.txt");
+const DOC: &str = include_str!("../../seeds/haifu-2021-244.txt");
 
 fn imported(bundled: bool) -> (Registry, Vec<String>) {
     let opts = ImportOptions {

@@ -5,9 +5,7 @@
 //! dashboard refuses every edit key with its reason and leaves the file's bytes alone.
 //! The tmux harness is in `common`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::time::{Duration, Instant};
 

@@ -3,10 +3,8 @@
 //! The file lives in memory (`/dev/shm`) when it can: this is about the lock, and on
 //! this machine's virtual disk the two fsyncs of each save would take most of a minute.
 
-mod edit_common;
-
+use crate::edit_common::{fixture_in_memory, run, set_cmd};
 use dubang::registry::Registry;
-use edit_common::{fixture_in_memory, run, set_cmd};
 use std::time::Instant;
 
 const PROCS: usize = 8;
@@ -20,6 +18,7 @@ fn task_of(p: usize) -> u32 {
 
 #[test]
 fn concurrent_sets_lose_nothing_and_keep_each_writers_order() {
+    let _load = crate::common::heavy();
     let (dir, file) = fixture_in_memory();
     println!("registry in {}", dir.path().display());
     let start = Instant::now();

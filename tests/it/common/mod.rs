@@ -16,15 +16,13 @@
 //! is newer than the sources (`scripts/test` builds it first), else the one cargo
 //! built for this test. Without tmux every test prints why and passes.
 
-// Each test file compiles this module into its own binary (`mod common;`) and uses
-// only some of it: without this, every binary would warn about the helpers it leaves
-// unused.
+// Not every helper is used by the tests of every capability at all times.
 #![allow(dead_code)]
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
+use std::sync::{OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant, SystemTime};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -33,6 +31,22 @@ pub const TIMEOUT: Duration = Duration::from_secs(5);
 pub const POLL: Duration = Duration::from_millis(20);
 
 // ---------------------------------------------------------------- helpers ----
+
+/// Every integration test runs in one binary, in parallel threads. Tests that load the
+/// machine (many processes saving at once, kill loops) hold this exclusively; tests
+/// whose screens must appear within [`TIMEOUT`] hold it shared, so they never wait
+/// their timeout out behind a burst of CPU work, yet still run beside each other.
+static LOAD: RwLock<()> = RwLock::new(());
+
+/// Held by a test that loads the machine: no timing-sensitive test runs meanwhile.
+pub fn heavy() -> RwLockWriteGuard<'static, ()> {
+    LOAD.write().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Held by a timing-sensitive test (every [`Tmux`] holds one).
+pub fn timing() -> RwLockReadGuard<'static, ()> {
+    LOAD.read().unwrap_or_else(|e| e.into_inner())
+}
 
 pub fn have_tmux() -> bool {
     Command::new("tmux")
@@ -266,6 +280,7 @@ pub fn layout(s: &Screen) -> Result<(), String> {
 /// reached through [`Tmux::pane`].
 pub struct Tmux {
     dir: tempfile::TempDir,
+    _timing: RwLockReadGuard<'static, ()>,
 }
 
 impl Drop for Tmux {
@@ -284,7 +299,10 @@ impl Tmux {
             "set -g remain-on-exit on\nset -g status off\n",
         )
         .expect("write tmux.conf");
-        Tmux { dir }
+        Tmux {
+            dir,
+            _timing: timing(),
+        }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {

@@ -1,10 +1,8 @@
 //! Saves killed with SIGKILL at random moments: the file always loads, and equals
 //! either the version before the killed edit or the one after it — never a torn one.
 
-mod edit_common;
-
+use crate::edit_common::{Rng, fixture, set_cmd};
 use dubang::registry::{Registry, Status};
-use edit_common::{Rng, fixture, set_cmd};
 use std::time::{Duration, Instant};
 
 const ROUNDS: usize = 200;
@@ -17,6 +15,7 @@ const STATUSES: [Status; 4] = [
 
 #[test]
 fn sigkill_mid_save_leaves_the_old_or_the_new_version() {
+    let _load = crate::common::heavy();
     let (dir, file) = fixture();
     let load = || dubang::store::load(&file).expect("the file loads after a kill");
 

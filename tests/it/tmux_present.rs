@@ -6,9 +6,7 @@
 //! starts; NO_COLOR screens carry no colour escape sequences. The tmux harness is in
 //! `common`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Words of the slides in one language.

@@ -2,7 +2,7 @@
 //! 160×48 in both languages: snapshots (insta) plus a check that every row is
 //! exactly as wide as the terminal, whatever Chinese text it holds.
 
-mod common;
+use crate::common;
 
 use chrono::DateTime;
 use dubang::lang::Lang;

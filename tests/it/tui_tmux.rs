@@ -6,9 +6,7 @@
 //! dashboard using no CPU and drawing nothing. The tmux harness (a private server per
 //! test, polling, layout checks on every screen waited for) is in `common`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::process::Command;
 use std::time::{Duration, Instant};
 

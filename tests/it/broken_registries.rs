@@ -12,7 +12,7 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const SEED: &str = include_str!("../seeds/registry.json");
+const SEED: &str = include_str!("../../seeds/registry.json");
 
 fn seed() -> Value {
     serde_json::from_str(SEED).expect("seeds/registry.json is JSON")

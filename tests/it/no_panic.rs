@@ -14,8 +14,8 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use std::path::Path;
 
-const REGISTRY: &str = include_str!("../seeds/registry.json");
-const DOCUMENT: &str = include_str!("../seeds/haifu-2021-244.txt");
+const REGISTRY: &str = include_str!("../../seeds/registry.json");
+const DOCUMENT: &str = include_str!("../../seeds/haifu-2021-244.txt");
 
 /// `cases` per property, or PROPTEST_CASES when set (to search harder).
 fn config(cases: u32) -> ProptestConfig {

@@ -5,7 +5,7 @@
 //! background everywhere). Then paging with the keys, and that no edit key does
 //! anything while presenting.
 
-mod common;
+use crate::common;
 
 use chrono::DateTime;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};

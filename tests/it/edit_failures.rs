@@ -5,11 +5,9 @@
 //! run as `nobody` through `setpriv`; tests that cannot arrange their situation say so
 //! and skip.
 
-mod edit_common;
-
+use crate::edit_common::*;
 use dubang::registry::{Edit, EditTarget, Op, Status};
 use dubang::store::{self, SaveError};
-use edit_common::*;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;

@@ -1,0 +1,31 @@
+//! Every integration test in one binary, so the suite links the crate once instead
+//! of twenty times (the first run of `scripts/test` spent most of its time linking).
+//! One module per capability; `common` (tmux harness, screen helpers) and
+//! `edit_common` (fixtures for the edit tests) are shared.
+//!
+//! Tests of one binary run in parallel threads: the few that load the machine
+//! (many processes saving at once, SIGKILL loops, property tests) take
+//! [`common::heavy`] exclusively, and the timing-sensitive tmux walks take it shared,
+//! so a screen never waits its timeout out behind a burst of CPU work.
+
+mod common;
+mod edit_common;
+
+mod broken_registries;
+mod edit_concurrency;
+mod edit_crash;
+mod edit_failures;
+mod import_plan;
+mod import_variants;
+mod no_panic;
+mod present_screens;
+mod search;
+mod themes;
+mod tmux_edit;
+mod tmux_present;
+mod tmux_search;
+mod tui_editing;
+mod tui_find;
+mod tui_navigation;
+mod tui_screens;
+mod tui_tmux;
