@@ -3,6 +3,7 @@
 //! These types are the JSON contract of `dubang/1` (see README "File format"): field
 //! names are never repurposed. Nothing here knows about terminals or files.
 
+mod due;
 mod index;
 pub mod ops;
 mod rollup;
@@ -10,6 +11,7 @@ mod sanitize;
 mod status;
 mod validate;
 
+pub use due::{Due, DueSource};
 pub use index::{Index, TownLink};
 pub use ops::{
     Changes, Edit, EditError, Op, Target as EditTarget, apply, apply_recorded, changes_between, who,
