@@ -122,7 +122,10 @@ fn run(cli: Cli) -> Result<(), String> {
             let reg = store::load(&path).map_err(|e| e.to_string())?;
             let ix = Index::build(&reg);
             let today = chrono::Local::now().date_naive();
-            print!("{}", report::summary(&reg, &ix, lang, today));
+            print!(
+                "{}",
+                report::summary(&reg, &ix, lang, today, &settings.problems)
+            );
             Ok(())
         }
     }

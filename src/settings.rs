@@ -4,6 +4,7 @@
 //! and says what is wrong and on which line.
 
 use crate::lang::Lang;
+use crate::report::Thresholds;
 use crate::store::line_col;
 use crate::tui::keys::{ACTIONS, KeyMap, parse_key};
 use crate::tui::theme::ThemeName;
@@ -20,6 +21,8 @@ pub struct Settings {
     pub ascii: Option<bool>,
     /// Rebindings in file order: action name, keys, line in the file.
     pub bindings: Vec<Binding>,
+    /// When a task is on the problem list, and its warning level (`[problems]`).
+    pub problems: Thresholds,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +41,8 @@ struct Raw {
     ascii: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<String, Keys>,
+    #[serde(default)]
+    problems: Thresholds,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +119,7 @@ pub fn parse(path: &Path, text: &str) -> (Settings, Vec<String>) {
             file: raw.file,
             ascii: raw.ascii,
             bindings,
+            problems: raw.problems,
         },
         Vec::new(),
     )
@@ -220,6 +226,14 @@ pub fn default_text() -> String {
          # Draw borders and punctuation in ASCII, for terminals that show “ ” — … and box\n\
          # lines two columns wide.\n\
          # ascii = false\n\n\
+         # The problem list (问题清单) of summary and reports: a task not done is on it when it\n\
+         # is past due (its own date, or its goal's), 滞后, 受阻, due within due_soon_days\n\
+         # (蓝色预警), or not updated for stale_days (蓝). Past due or 滞后 is 黄色预警;\n\
+         # past due by more than red_overdue_days, or 受阻, is 红色预警.\n\
+         [problems]\n\
+         # stale_days = 30\n\
+         # due_soon_days = 30\n\
+         # red_overdue_days = 90\n\n\
          # Keys: any action can be rebound to one key or a list of keys, e.g.\n\
          #   quit = [\"q\", \"Ctrl-c\"]\n\
          # Names: a character, Enter, Esc, Tab, Shift-Tab, Backspace, Space, Up, Down, Left,\n\
