@@ -68,8 +68,13 @@ pub enum Command {
     },
     /// Check a registry; exit 0 when valid, 1 with every problem listed
     Validate,
-    /// Print the plan's overview as plain text
+    /// Print the plan's overview and problem list as plain text (80 columns)
     Summary,
+    /// Write a report: the 台账 (xlsx, csv), the 通报 (docx, md) or the filtered registry (json)
+    ///
+    /// Text formats go to standard output without --out; xlsx and docx need --out
+    /// (or a pipe). The output file is replaced atomically.
+    Report(ReportArgs),
     /// The settings file: where it is, and a commented default
     Config {
         /// Print a commented settings file with every default
@@ -96,4 +101,35 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD|none")]
         due: Option<String>,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// xlsx: 台账 workbook; csv: 台账 rows; docx: 通报; md: 通报 as Markdown; json: registry
+    #[arg(long, value_enum)]
+    pub format: dubang::report::Format,
+    /// Where to write (atomically) [default: standard output, text formats only]
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Only this section: numeral (三), id (s3) or title words; repeatable
+    #[arg(long, value_name = "SECTION")]
+    pub section: Vec<String>,
+    /// Only tasks this unit leads or shares: name, alias, pinyin or initials; repeatable
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Vec<String>,
+    /// Only tasks of this town: name, pinyin or initials; repeatable
+    #[arg(long, value_name = "TOWN")]
+    pub town: Vec<String>,
+    /// Only this status (not_started, in_progress, done, delayed, blocked, or 未启动 推进中 已完成 滞后 受阻); repeatable
+    #[arg(long, value_name = "STATUS")]
+    pub status: Vec<String>,
+    /// Only tasks past their due date (their own, or their goal's) and not done
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only tasks not done and not updated for DAYS days
+    #[arg(long, value_name = "DAYS")]
+    pub stale: Option<u32>,
+    /// Only tasks changed on or after DATE
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<chrono::NaiveDate>,
 }

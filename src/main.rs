@@ -128,6 +128,50 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
+        Some(Command::Report(args)) => {
+            run_report(&registry_path(cli.file)?, args, cli.lang, lang, &settings)
+        }
+    }
+}
+
+/// `dubang report`: the work is in `report::command`; a usage error exits 2.
+fn run_report(
+    path: &Path,
+    a: cli::ReportArgs,
+    lang: Option<Lang>,
+    fallback_lang: Lang,
+    settings: &dubang::settings::Settings,
+) -> Result<(), String> {
+    use report::command::{Failure, Request, run};
+    let req = Request {
+        format: a.format,
+        out: a.out,
+        filters: report::FilterArgs {
+            sections: a.section,
+            units: a.unit,
+            towns: a.town,
+            statuses: a.status,
+            overdue: a.overdue,
+            stale: a.stale,
+            since: a.since,
+        },
+        lang,
+        fallback_lang,
+        today: chrono::Local::now().date_naive(),
+        thresholds: settings.problems,
+    };
+    let stdout = std::io::stdout();
+    let tty = std::io::IsTerminal::is_terminal(&stdout);
+    match run(path, &req, &mut stdout.lock(), tty) {
+        Ok(notes) => {
+            notes.iter().for_each(|n| eprintln!("dubang: {n}"));
+            Ok(())
+        }
+        Err(Failure::Failed(msg)) => Err(msg),
+        Err(Failure::Usage(msg)) => {
+            eprintln!("dubang: {msg}");
+            std::process::exit(2)
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! date as a parameter; nothing here reads the clock or knows about terminals.
 
 pub mod bulletin;
+pub mod command;
 pub mod csv;
 pub mod docx;
 pub mod filter;

@@ -19,6 +19,8 @@ mod import_plan;
 mod import_variants;
 mod no_panic;
 mod present_screens;
+mod report_cli;
+mod report_content;
 mod search;
 mod themes;
 mod tmux_edit;

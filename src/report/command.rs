@@ -1,0 +1,100 @@
+//! `dubang report`: load, filter, render, and write the report atomically to `--out`
+//! or to standard output (never binary bytes to a terminal). Usage errors and
+//! failures are told apart so the binary can exit 2 or 1.
+
+use super::filter::{Filter, FilterArgs};
+use super::problems::Thresholds;
+use super::{Format, is_chinese, render};
+use crate::lang::Lang;
+use crate::registry::Index;
+use crate::store;
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Everything `dubang report` was asked.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub format: Format,
+    pub out: Option<PathBuf>,
+    pub filters: FilterArgs,
+    /// `--lang`, when given.
+    pub lang: Option<Lang>,
+    /// The language when neither `--lang` nor a Chinese plan decides (settings, locale).
+    pub fallback_lang: Lang,
+    pub today: NaiveDate,
+    pub thresholds: Thresholds,
+}
+
+/// Why a report was not made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The command line asks for something impossible (exit 2).
+    Usage(String),
+    /// The data or the write failed (exit 1).
+    Failed(String),
+}
+
+/// Makes the report. Returns lines for standard error (what was written, or that no
+/// task matched).
+pub fn run(
+    file: &Path,
+    req: &Request,
+    stdout: &mut dyn Write,
+    stdout_is_terminal: bool,
+) -> Result<Vec<String>, Failure> {
+    if req.format.is_binary() && req.out.is_none() && stdout_is_terminal {
+        let ext = format!("{:?}", req.format).to_lowercase();
+        return Err(Failure::Usage(format!(
+            "a .{ext} file cannot be shown in a terminal: add --out FILE.{ext} (or pipe it)"
+        )));
+    }
+    let reg = store::load(file).map_err(|e| Failure::Failed(e.to_string()))?;
+    let filter = Filter::resolve(&reg, &req.filters).map_err(|e| Failure::Usage(e.to_string()))?;
+    let ix = Index::build(&reg);
+    let tasks = filter.select(&reg, &ix, req.today);
+    let lang = req.lang.unwrap_or(if is_chinese(&reg) {
+        Lang::Zh
+    } else {
+        req.fallback_lang
+    });
+    let bytes = render(
+        &reg,
+        &ix,
+        &tasks,
+        req.format,
+        lang,
+        req.today,
+        &req.thresholds,
+    )
+    .map_err(|e| Failure::Failed(format!("cannot make the report ({e})")))?;
+    let mut notes = Vec::new();
+    if tasks.is_empty() {
+        notes.push("no task matches the filters; the report has its headers only".to_string());
+    }
+    match &req.out {
+        Some(p) => {
+            write_out(p, &bytes)
+                .map_err(|e| Failure::Failed(format!("{}: cannot write ({e})", p.display())))?;
+            notes.push(format!("wrote {} ({} tasks)", p.display(), tasks.len()));
+        }
+        None => stdout
+            .write_all(&bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| Failure::Failed(format!("cannot write to standard output ({e})")))?,
+    }
+    Ok(notes)
+}
+
+/// A regular file (or a new one) is replaced atomically; a device or pipe that exists
+/// (`/dev/stdout`, a FIFO) is written in place: renaming over it would replace it.
+fn write_out(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+            f.write_all(bytes)?;
+            f.flush()
+        }
+        _ => store::write_atomic(path, bytes),
+    }
+}
