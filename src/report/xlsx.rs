@@ -33,6 +33,8 @@ struct Styles {
     wrap: Format,
     number: Format,
     percent: Format,
+    /// By [`Status::index`].
+    status: [Format; 5],
 }
 
 impl Styles {
@@ -52,6 +54,7 @@ impl Styles {
             wrap: base.clone().set_text_wrap(),
             number: base.clone().set_align(FormatAlign::Center),
             percent: base.set_num_format("0%"),
+            status: Status::ALL.map(status_format),
         }
     }
 }
@@ -89,6 +92,9 @@ fn build(input: &Input) -> Result<Vec<u8>, XlsxError> {
     let w = input.words;
     let st = Styles::new();
     let mut book = Workbook::new();
+    // Deflate level 1 instead of zip's 6: a 10 000-task workbook in half the time
+    // (0.42 s against 0.86 s, benches/report.rs) for a file about 30 % larger.
+    book.set_zip_compression_level(1);
     ledger_sheet(book.add_worksheet(), input, &st)?;
     problem_sheet(book.add_worksheet(), input, &st)?;
     unit_sheet(book.add_worksheet(), input, &st)?;
@@ -194,7 +200,7 @@ fn ledger_sheet(ws: &mut Worksheet, input: &Input, st: &Styles) -> Result<(), Xl
             };
             ws.write_string_with_format(row, c, t.as_str(), f)?;
         }
-        ws.write_string_with_format(row, 7, r.status_label, &status_format(r.status))?;
+        ws.write_string_with_format(row, 7, r.status_label, &st.status[r.status.index()])?;
         ws.write_number_with_format(row, 8, f64::from(r.progress) / 100.0, &st.percent)?;
     }
     Ok(())
@@ -327,7 +333,7 @@ fn goal_sheet(ws: &mut Worksheet, input: &Input, st: &Styles) -> Result<(), Xlsx
             .map(|d| d.to_string())
             .unwrap_or_else(|| w.no_due.to_string());
         ws.write_string_with_format(row, 1, due, &st.text)?;
-        ws.write_string_with_format(row, 2, w.status(g.status), &status_format(g.status))?;
+        ws.write_string_with_format(row, 2, w.status(g.status), &st.status[g.status.index()])?;
         ws.write_number_with_format(row, 3, r.total() as f64, &st.number)?;
         ws.write_number_with_format(row, 4, r.done() as f64, &st.number)?;
         ws.write_number_with_format(

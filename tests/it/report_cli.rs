@@ -269,3 +269,28 @@ fn probe_writable(dir: &Path) -> bool {
     let _ = std::fs::remove_file(&probe);
     ok
 }
+
+#[test]
+fn thresholds_come_from_the_settings_file() {
+    let p = place();
+    let dir = p.dir.path().join("config/dubang");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "[problems]\nred_overdue_days = 100000\n",
+    )
+    .unwrap();
+    let s = text(&p.run(&["summary", "--lang", "zh"]).stdout);
+    assert!(s.contains("问题清单(共28项):黄色预警28项"), "{s}");
+    std::fs::write(
+        dir.join("config.toml"),
+        "[problems]\nred_overdue_dayz = 1\n",
+    )
+    .unwrap();
+    let o = p.run(&["summary", "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        text(&o.stdout).contains("红色预警28项"),
+        "a broken settings file means the defaults"
+    );
+}

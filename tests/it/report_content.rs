@@ -195,6 +195,37 @@ fn xlsx_read_back_has_five_sheets_the_header_and_every_task() {
     use calamine::{Data, DataType, Reader, Xlsx};
     let reg = edited();
     let bytes = report(&reg, &all(&reg), Format::Xlsx, Lang::Zh);
+    // Print setup and layout, as the sheet's XML says them.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    for n in 1..=5 {
+        let mut xml = String::new();
+        zip.by_name(&format!("xl/worksheets/sheet{n}.xml"))
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        for want in [
+            "state=\"frozen\"",
+            "<autoFilter ref=\"A1:",
+            "paperSize=\"9\"",
+            "orientation=\"landscape\"",
+            "fitToHeight=\"0\"",
+            "<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>",
+        ] {
+            assert!(xml.contains(want), "sheet{n}: no {want}");
+        }
+    }
+    let mut workbook = String::new();
+    zip.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    for sheet in ["台账", "问题清单", "按单位", "按镇区", "目标"] {
+        let titles = format!("{sheet}!$1:$1</definedName>");
+        assert!(
+            workbook.contains(&titles),
+            "header row of {sheet} not repeated on each page"
+        );
+    }
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
         book.sheet_names(),
