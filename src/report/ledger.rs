@@ -60,13 +60,7 @@ fn row(reg: &Registry, ix: &Index, i: usize, w: &Words) -> Row {
     let t = &reg.tasks[i];
     let section = ix
         .section(&t.section)
-        .map(|s| {
-            let s = &reg.sections[s];
-            match w.lang {
-                crate::lang::Lang::Zh => format!("{}、{}", s.numeral, s.title),
-                crate::lang::Lang::En => format!("{}. {}", s.numeral, s.title),
-            }
-        })
+        .map(|s| w.section_label(&reg.sections[s].numeral, &reg.sections[s].title))
         .unwrap_or_default();
     Row {
         number: t.number,
@@ -104,14 +98,11 @@ pub fn latest_note(t: &Task) -> Option<&HistoryEntry> {
 
 /// `2026-11-28 liwei：note` (English: `2026-11-28 liwei: note`).
 pub fn note_line(h: &HistoryEntry, w: &Words) -> String {
-    let sep = match w.lang {
-        crate::lang::Lang::Zh => "：",
-        crate::lang::Lang::En => ": ",
-    };
     format!(
-        "{} {}{sep}{}",
+        "{} {}{}{}",
         h.at.date_naive(),
         h.by,
+        w.colon(),
         h.note.as_deref().unwrap_or("").trim()
     )
 }

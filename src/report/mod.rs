@@ -99,27 +99,8 @@ pub fn is_chinese(reg: &Registry) -> bool {
 
 /// Counts by status, e.g. "28 tasks: 3 done, 5 in progress, …".
 pub fn counts_line(r: &Rollup, lang: Lang) -> String {
-    let parts: Vec<String> = Status::ALL
-        .iter()
-        .map(|&s| match lang {
-            Lang::Zh => format!("{}{}", s.zh(), r.count(s)),
-            Lang::En => format!("{} {}", r.count(s), s.en()),
-        })
-        .collect();
-    match lang {
-        Lang::Zh => format!(
-            "任务{}项:{}(完成{}%)",
-            r.total(),
-            parts.join(" "),
-            percent(r.share_done())
-        ),
-        Lang::En => format!(
-            "{} tasks: {} ({}% done)",
-            r.total(),
-            parts.join(", "),
-            percent(r.share_done())
-        ),
-    }
+    let counts: Vec<(Status, usize)> = Status::ALL.iter().map(|&s| (s, r.count(s))).collect();
+    words(lang).counts(r.total(), &counts, percent(r.share_done()))
 }
 
 fn percent(share: f64) -> u32 {

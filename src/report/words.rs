@@ -381,6 +381,34 @@ impl Words {
         }
     }
 
+    /// A section as the ledger names it: 一、促进巩固… / 一. …
+    pub fn section_label(&self, numeral: &str, title: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{numeral}、{title}"),
+            Lang::En => format!("{numeral}. {title}"),
+        }
+    }
+
+    /// Between a name and what it said: ： / ": ".
+    pub fn colon(&self) -> &'static str {
+        self.pick("：", ": ")
+    }
+
+    /// The summary's counts line: 任务28项:未启动24 … (完成4%).
+    pub fn counts(&self, total: usize, counts: &[(Status, usize)], pct: u32) -> String {
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|&(s, n)| match self.lang {
+                Lang::Zh => format!("{}{n}", s.zh()),
+                Lang::En => format!("{n} {}", s.en()),
+            })
+            .collect();
+        match self.lang {
+            Lang::Zh => format!("任务{total}项:{}(完成{pct}%)", parts.join(" ")),
+            Lang::En => format!("{total} tasks: {} ({pct}% done)", parts.join(", ")),
+        }
+    }
+
     fn pick(&self, zh: &'static str, en: &'static str) -> &'static str {
         match self.lang {
             Lang::Zh => zh,
