@@ -74,8 +74,9 @@ pub fn run(
     }
     match &req.out {
         Some(p) => {
-            write_out(p, &bytes)
-                .map_err(|e| Failure::Failed(format!("{}: cannot write ({e})", p.display())))?;
+            write_out(p, &bytes).map_err(|e| {
+                Failure::Failed(format!("{}: cannot write ({})", p.display(), reason(&e)))
+            })?;
             notes.push(format!("wrote {} ({} tasks)", p.display(), tasks.len()));
         }
         None => stdout
@@ -96,5 +97,22 @@ fn write_out(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             f.flush()
         }
         _ => store::write_atomic(path, bytes),
+    }
+}
+
+/// An I/O error in a few words, without the temporary file's name that the error of
+/// an atomic write carries.
+fn reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such directory".into(),
+        PermissionDenied => "permission denied".into(),
+        StorageFull => "no space left on the device".into(),
+        IsADirectory => "it is a directory".into(),
+        ReadOnlyFilesystem => "read-only file system".into(),
+        _ => {
+            let text = e.to_string();
+            text.split(" at path ").next().unwrap_or(&text).to_string()
+        }
     }
 }
