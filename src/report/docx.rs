@@ -100,7 +100,173 @@ pub fn render(b: &Bulletin, w: &Words) -> std::io::Result<Vec<u8>> {
         };
         doc = doc.add_paragraph(p);
     }
+    let mut parts = doc.build();
+    parts.document = schema_order(&parts.document);
+    parts.styles = schema_order(&parts.styles);
+    for footer in &mut parts.footers {
+        *footer = schema_order(footer);
+    }
     let mut out = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut out).map_err(std::io::Error::other)?;
+    parts.pack(&mut out).map_err(std::io::Error::other)?;
     Ok(out.into_inner())
+}
+
+/// The children of `w:rPr` in the order of the schema (ECMA-376 §17.3.2.27). docx-rs
+/// writes `w:sz` and `w:color` before `w:rFonts`, and `w:pPr`'s `w:rPr` first; Word
+/// drops properties that come out of sequence (LibreOffice and WPS forgive it), and
+/// the fonts are the point here.
+const RPR_ORDER: [&str; 39] = [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+];
+
+/// The children of `w:pPr` in the order of the schema (§17.3.1.26).
+const PPR_ORDER: [&str; 36] = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+];
+
+/// `w:rPr` and `w:pPr` children in schema order.
+fn schema_order(xml: &[u8]) -> Vec<u8> {
+    let runs = reorder(xml, "w:rPr", &RPR_ORDER);
+    reorder(&runs, "w:pPr", &PPR_ORDER)
+}
+
+/// Reorders the empty-element children of every `<tag>…</tag>` into `order`; one with
+/// any other content is left as it is.
+fn reorder(xml: &[u8], tag: &str, order: &[&str]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(xml) else {
+        return xml.to_vec();
+    };
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    let (open, close) = (open.as_str(), close.as_str());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(open) {
+        let body_at = start + open.len();
+        let Some(len) = rest[body_at..].find(close) else {
+            break;
+        };
+        out.push_str(&rest[..body_at]);
+        out.push_str(&sorted_children(&rest[body_at..body_at + len], order));
+        rest = &rest[body_at + len..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
+
+fn sorted_children(body: &str, order: &[&str]) -> String {
+    let mut children: Vec<&str> = Vec::new();
+    let mut rest = body.trim();
+    while !rest.is_empty() {
+        match (rest.strip_prefix("<w:"), rest.find("/>")) {
+            (Some(_), Some(end)) if !rest[..end].contains('>') => {
+                children.push(&rest[..end + 2]);
+                rest = rest[end + 2..].trim_start();
+            }
+            _ => return body.to_string(),
+        }
+    }
+    let rank = |c: &&str| {
+        let name = c[3..].split([' ', '/']).next().unwrap_or("");
+        order.iter().position(|n| *n == name).unwrap_or(order.len())
+    };
+    children.sort_by_key(rank);
+    children.concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_properties_follow_the_schema_order() {
+        let xml = "<w:pPr><w:rPr /><w:jc w:val=\"center\" /><w:spacing w:after=\"240\" /></w:pPr>";
+        let out = String::from_utf8(schema_order(xml.as_bytes())).unwrap();
+        assert_eq!(
+            out,
+            "<w:pPr><w:spacing w:after=\"240\" /><w:jc w:val=\"center\" /><w:rPr /></w:pPr>"
+        );
+    }
+
+    #[test]
+    fn run_properties_follow_the_schema_order() {
+        let xml = "<w:r><w:rPr><w:sz w:val=\"44\" /><w:szCs w:val=\"44\" /><w:color w:val=\"C00000\" /><w:b /><w:rFonts w:eastAsia=\"黑体\" /></w:rPr><w:t>x</w:t></w:r><w:rPr /><w:rPr><w:rPrChange><w:b/></w:rPrChange></w:rPr>";
+        let out = String::from_utf8(schema_order(xml.as_bytes())).unwrap();
+        assert_eq!(
+            out,
+            "<w:r><w:rPr><w:rFonts w:eastAsia=\"黑体\" /><w:b /><w:color w:val=\"C00000\" /><w:sz w:val=\"44\" /><w:szCs w:val=\"44\" /></w:rPr><w:t>x</w:t></w:r><w:rPr /><w:rPr><w:rPrChange><w:b/></w:rPrChange></w:rPr>"
+        );
+    }
 }

@@ -341,6 +341,9 @@ fn docx_holds_title_counts_sections_and_problems() {
     assert!(xml.contains("w:eastAsia=\"方正小标宋简体\""));
     assert!(xml.contains("w:eastAsia=\"黑体\""));
     assert!(xml.contains("w:eastAsia=\"仿宋_GB2312\""));
+    // Run properties in schema order, or Word drops the fonts.
+    assert!(xml.contains("<w:rPr><w:rFonts "));
+    assert!(!xml.contains("<w:rPr><w:sz "));
 }
 
 #[test]
