@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use dubang::lang::Lang;
-use dubang::tui::theme::ThemeName;
+use dubang::settings::ThemeName;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -22,12 +22,13 @@ pub struct Cli {
     )]
     pub file: Option<PathBuf>,
 
-    /// Language of labels [default: from LC_ALL/LC_MESSAGES/LANG]
-    #[arg(long, value_enum, global = true)]
+    /// Language of labels and messages [default: from LC_ALL/LC_MESSAGES/LANG; when the
+    /// locale names no language (C, POSIX), the plan's]
+    #[arg(long, global = true, value_name = "zh|en", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
     /// Colour theme [default: dark, or mono when NO_COLOR is set]
-    #[arg(long, value_enum)]
+    #[arg(long, value_name = "dark|light|high-contrast|mono", value_parser = parse_theme)]
     pub theme: Option<ThemeName>,
 
     /// Start in presentation mode: read-only slides for a projector
@@ -132,4 +133,17 @@ pub struct ReportArgs {
     /// Only tasks changed on or after DATE
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<chrono::NaiveDate>,
+}
+
+/// `--lang zh|en` (the library's `Lang` knows nothing of clap).
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("'{s}' is not a language dubang speaks: use zh or en"))
+}
+
+/// `--theme NAME`.
+fn parse_theme(s: &str) -> Result<ThemeName, String> {
+    ThemeName::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = ThemeName::ALL.iter().map(|t| t.key()).collect();
+        format!("'{s}' is not a theme: use one of {}", names.join(", "))
+    })
 }

@@ -7,6 +7,7 @@ use cli::{Cli, Command};
 use dubang::import::{Curation, Gazetteer, ImportOptions, import};
 use dubang::lang::Lang;
 use dubang::registry::Index;
+use dubang::words::{self, Change, FileKind, Say, Target};
 use dubang::{report, store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,10 +29,13 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(p) => dubang::settings::load(p),
         None => Default::default(),
     };
-    let lang = cli
-        .lang
-        .or(settings.lang)
-        .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
+    // Messages follow --lang, the settings, then the locale (English when it names no
+    // language); the dashboard and the summary fall back to the plan's language instead.
+    let chosen = cli.lang.or(settings.lang);
+    let env = |k: &str| std::env::var(k).ok();
+    let lang = chosen.unwrap_or_else(|| Lang::from_env(env));
+    let plan_lang =
+        |reg: &dubang::registry::Registry| Lang::resolve(chosen, env, &reg.document.title);
     let mut cli = cli;
     cli.file = cli.file.or(settings.file.clone());
     match cli.command {
@@ -42,13 +46,14 @@ fn run(cli: Cli) -> Result<(), String> {
             curation,
             no_bundled,
         }) => run_import(
+            lang,
             &document,
             out.as_deref(),
             towns.as_deref(),
             curation.as_deref(),
             no_bundled,
         ),
-        Some(Command::Validate) => run_validate(&registry_path(cli.file)?),
+        Some(Command::Validate) => run_validate(lang, &registry_path(lang, cli.file)?),
         Some(Command::Set {
             task,
             status,
@@ -56,7 +61,8 @@ fn run(cli: Cli) -> Result<(), String> {
             progress,
             due,
         }) => run_set(
-            &registry_path(cli.file)?,
+            lang,
+            &registry_path(lang, cli.file)?,
             &task,
             status.as_deref(),
             note,
@@ -65,13 +71,13 @@ fn run(cli: Cli) -> Result<(), String> {
         ),
         Some(Command::Config { print_default }) => {
             if print_default {
-                print!("{}", dubang::settings::default_text());
+                print!("{}", dubang::tui::keys::default_settings_text());
             } else {
-                let p = config.ok_or("no config directory: set XDG_CONFIG_HOME or HOME")?;
+                let p = config.ok_or_else(|| Say::NoConfigDir.text(lang))?;
                 let state = if p.exists() {
-                    ""
+                    String::new()
                 } else {
-                    " (not there: `dubang config --print-default` makes one)"
+                    Say::ConfigMissing.text(lang)
                 };
                 println!("{}{state}", p.display());
                 for problem in &problems {
@@ -82,13 +88,15 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let config = config.unwrap_or_default();
-            let (keys, key_problems) = settings.keymap(&config);
+            let (keys, key_problems) =
+                dubang::tui::keys::KeyMap::from_bindings(&settings.bindings, &config);
             let problems: Vec<String> = problems.into_iter().chain(key_problems).collect();
             for p in &problems {
                 eprintln!("dubang: {p}");
             }
-            let (path, created) = registry_path_quiet(cli.file)?;
-            let reg = store::load(&path).map_err(|e| e.to_string())?;
+            let (path, created) = registry_path_quiet(lang, cli.file)?;
+            let reg = store::load(&path).map_err(|e| words::load_error(lang, &e))?;
+            let lang = plan_lang(&reg);
             let ascii = cli.ascii
                 || settings.ascii.unwrap_or(false)
                 || std::env::var_os("DUBANG_ASCII").is_some_and(|v| !v.is_empty() && v != "0");
@@ -96,15 +104,8 @@ fn run(cli: Cli) -> Result<(), String> {
                 1 => p.clone(),
                 n => format!("{p} ({} more)", n - 1),
             });
-            let message = first_problem.or_else(|| {
-                created.then(|| {
-                    format!(
-                        "{} {}",
-                        lang.pick("已创建你的副本:", "created your copy at"),
-                        path.display()
-                    )
-                })
-            });
+            let message =
+                first_problem.or_else(|| created.then(|| Say::CreatedCopy(&path).text(lang)));
             let opts = dubang::tui::Options {
                 file: path,
                 lang,
@@ -118,8 +119,9 @@ fn run(cli: Cli) -> Result<(), String> {
             dubang::tui::run(reg, opts)
         }
         Some(Command::Summary) | None => {
-            let path = registry_path(cli.file)?;
-            let reg = store::load(&path).map_err(|e| e.to_string())?;
+            let path = registry_path(lang, cli.file)?;
+            let reg = store::load(&path).map_err(|e| words::load_error(lang, &e))?;
+            let lang = plan_lang(&reg);
             let ix = Index::build(&reg);
             let today = chrono::Local::now().date_naive();
             print!(
@@ -128,9 +130,13 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
-        Some(Command::Report(args)) => {
-            run_report(&registry_path(cli.file)?, args, cli.lang, lang, &settings)
-        }
+        Some(Command::Report(args)) => run_report(
+            &registry_path(lang, cli.file)?,
+            args,
+            cli.lang,
+            lang,
+            &settings,
+        ),
     }
 }
 
@@ -181,52 +187,64 @@ fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-fn registry_path(file: Option<PathBuf>) -> Result<PathBuf, String> {
-    let (path, created) = registry_path_quiet(file)?;
+fn registry_path(lang: Lang, file: Option<PathBuf>) -> Result<PathBuf, String> {
+    let (path, created) = registry_path_quiet(lang, file)?;
     if created {
-        eprintln!(
-            "dubang: created your copy of the bundled plan at {}",
-            path.display()
-        );
+        eprintln!("dubang: {}", Say::CreatedCopy(&path).text(lang));
     }
     Ok(path)
 }
 
 /// Like [`registry_path`], saying whether the default file was just created instead
 /// of printing it (the dashboard shows it in its status line).
-fn registry_path_quiet(file: Option<PathBuf>) -> Result<(PathBuf, bool), String> {
+fn registry_path_quiet(lang: Lang, file: Option<PathBuf>) -> Result<(PathBuf, bool), String> {
     if let Some(f) = file {
         return Ok((f, false));
     }
-    let d = store::ensure_default_file()?;
+    let d = store::ensure_default_file().map_err(|e| match lang {
+        Lang::Zh => format!("无法创建内置方案的副本:{e}"),
+        Lang::En => e,
+    })?;
     Ok((d.path, d.created))
 }
 
-fn read_text(path: &Path, what: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("{}: cannot read the {what} ({e})", path.display()))?;
+fn read_text(lang: Lang, path: &Path, what: FileKind) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Say::CannotRead {
+            path,
+            what,
+            error: e.to_string(),
+        }
+        .text(lang)
+    })?;
     String::from_utf8(bytes).map_err(|e| {
-        format!("{}: the {what} is not UTF-8 (invalid byte at offset {}): convert it, e.g. iconv -f GB18030 -t UTF-8", path.display(), e.utf8_error().valid_up_to())
+        Say::NotUtf8 {
+            path,
+            what,
+            offset: e.utf8_error().valid_up_to(),
+        }
+        .text(lang)
     })
 }
 
 fn run_import(
+    lang: Lang,
     document: &Path,
     out: Option<&Path>,
     towns: Option<&Path>,
     curation: Option<&Path>,
     no_bundled: bool,
 ) -> Result<(), String> {
-    let text = read_text(document, "document")?;
+    let text = read_text(lang, document, FileKind::Document)?;
     let gazetteer = towns
         .map(|p| {
-            read_text(p, "town list")
+            read_text(lang, p, FileKind::TownList)
                 .and_then(|t| Gazetteer::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
         })
         .transpose()?;
     let curation = curation
         .map(|p| {
-            read_text(p, "curation file")
+            read_text(lang, p, FileKind::Curation)
                 .and_then(|t| Curation::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
         })
         .transpose()?;
@@ -247,45 +265,48 @@ fn run_import(
     let json = store::to_json(&imported.registry);
     match out {
         Some(p) => {
-            store::write_atomic(p, json.as_bytes())
-                .map_err(|e| format!("{}: cannot write ({e})", p.display()))?;
+            store::write_atomic(p, json.as_bytes()).map_err(|e| {
+                Say::CannotWrite {
+                    path: p,
+                    error: e.to_string(),
+                }
+                .text(lang)
+            })?;
             let r = &imported.registry;
-            eprintln!(
-                "dubang: wrote {}: {} sections, {} tasks, {} units, {} towns, {} goals, {} measures",
-                p.display(),
+            let counts = [
                 r.sections.len(),
                 r.tasks.len(),
                 r.units.len(),
                 r.towns.len(),
                 r.goals.len(),
-                r.measures.len()
-            );
+                r.measures.len(),
+            ];
+            eprintln!("dubang: {}", Say::Wrote { path: p, counts }.text(lang));
         }
         None => print!("{json}"),
     }
     Ok(())
 }
 
-fn run_validate(path: &Path) -> Result<(), String> {
+fn run_validate(lang: Lang, path: &Path) -> Result<(), String> {
     match store::load_all_problems(path) {
         Ok(reg) => {
-            println!(
-                "{}: valid ({} sections, {} tasks, {} units, {} towns, {} goals)",
-                path.display(),
+            let counts = [
                 reg.sections.len(),
                 reg.tasks.len(),
                 reg.units.len(),
                 reg.towns.len(),
-                reg.goals.len()
-            );
+                reg.goals.len(),
+            ];
+            println!("{}", Say::Valid { path, counts }.text(lang));
             Ok(())
         }
         Err(problems) => {
             let n = problems.len();
             for p in &problems[..n - 1] {
-                eprintln!("dubang: {p}");
+                eprintln!("dubang: {}", words::load_error(lang, p));
             }
-            Err(problems[n - 1].to_string())
+            Err(words::load_error(lang, &problems[n - 1]))
         }
     }
 }
@@ -293,6 +314,7 @@ fn run_validate(path: &Path) -> Result<(), String> {
 /// `dubang set`: every change given becomes one edit; all are saved together under one
 /// lock, on top of the file as it is then (see `store::save_edits`).
 fn run_set(
+    lang: Lang,
     path: &Path,
     key: &str,
     status: Option<&str>,
@@ -302,36 +324,41 @@ fn run_set(
 ) -> Result<(), String> {
     use dubang::registry::{Edit, EditTarget, Op, ops};
     let status = status
-        .map(str::parse::<dubang::registry::Status>)
-        .transpose()
-        .map_err(|e| e.to_string())?;
+        .map(|s| {
+            s.parse::<dubang::registry::Status>()
+                .map_err(|_| Say::UnknownStatus(s).text(lang))
+        })
+        .transpose()?;
     let progress = progress
         .map(ops::parse_progress)
         .transpose()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| words::edit_error(lang, &e))?;
     let due = due
         .map(ops::parse_due)
         .transpose()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| words::edit_error(lang, &e))?;
     if let (Some(dubang::registry::Status::Done), Some(p)) = (status, progress)
         && p < 100
     {
-        return Err(format!(
-            "done means 100 % complete, not {p} %: drop --progress or give another status"
-        ));
+        return Err(Say::DoneNeedsFull(p).text(lang));
     }
     // Resolve the number to an id on the file as it is; the save re-reads it anyway.
-    let reg = store::load(path).map_err(|e| e.to_string())?;
+    let reg = store::load(path).map_err(|e| words::load_error(lang, &e))?;
     let (target, label) = match reg.find_task(key) {
         Some(i) => (
             EditTarget::Task(reg.tasks[i].id.clone()),
-            format!("task {}", reg.tasks[i].number),
+            Target::Task(reg.tasks[i].number),
         ),
         None => match reg.goals.iter().find(|g| g.id == key.trim()) {
-            Some(g) => (EditTarget::Goal(g.id.clone()), format!("goal {}", g.id)),
+            Some(g) => (EditTarget::Goal(g.id.clone()), Target::Goal(&g.id)),
             None => {
                 let e = dubang::registry::EditError::UnknownTask(key.to_string());
-                return Err(format!("{}: {e}", path.display()));
+                let sep = if lang == Lang::Zh { ":" } else { ": " };
+                return Err(format!(
+                    "{}{sep}{}",
+                    path.display(),
+                    words::edit_error(lang, &e)
+                ));
             }
         },
     };
@@ -344,9 +371,7 @@ fn run_set(
         match note.take() {
             Some(text) => wanted.push(Op::AddNote { text }),
             None => {
-                return Err(
-                    "nothing to change: give a STATUS, --progress, --due or --note".to_string(),
-                );
+                return Err(Say::NothingToChange.text(lang));
             }
         }
     }
@@ -363,9 +388,9 @@ fn run_set(
             at,
         })
         .collect();
-    let saved = store::save_edits(path, &edits).map_err(|e| e.to_string())?;
+    let saved = store::save_edits(path, &edits).map_err(|e| words::save_error(lang, &e))?;
     if !saved.written {
-        println!("{label}: nothing changed, nothing to save");
+        println!("{}", Say::NothingChanged(label).text(lang));
         return Ok(());
     }
     let show = |v: &Option<serde_json::Value>, unit: &str| match v {
@@ -373,22 +398,34 @@ fn run_set(
         Some(v) => format!("{v}{unit}"),
         None => "none".to_string(),
     };
-    let changes: Vec<String> = saved
+    let status = |v: &Option<serde_json::Value>| match v {
+        Some(serde_json::Value::String(s)) => s.parse().ok(),
+        _ => None,
+    };
+    let changes: Vec<Change> = saved
         .recorded
         .iter()
         .map(|(_, h)| match h.field.as_str() {
-            "status" => format!("{} → {}", show(&h.from, ""), show(&h.to, "")),
-            "note" => "note added".to_string(),
+            "status" => Change::Status {
+                from: status(&h.from),
+                to: status(&h.to),
+            },
+            "note" => Change::Note,
             f => {
                 let unit = if f == "progress" { "%" } else { "" };
-                format!("{f} {} → {}", show(&h.from, unit), show(&h.to, unit))
+                Change::Field {
+                    field: f.to_string(),
+                    from: show(&h.from, unit),
+                    to: show(&h.to, unit),
+                }
             }
         })
         .collect();
-    println!(
-        "{label}: {}, saved {}",
-        changes.join(", "),
-        saved.path.display()
-    );
+    let said = Say::SetSaved {
+        target: label,
+        changes: &changes,
+        path: &saved.path,
+    };
+    println!("{}", said.text(lang));
     Ok(())
 }

@@ -6,8 +6,6 @@
 use crate::lang::Lang;
 use crate::report::Thresholds;
 use crate::store::line_col;
-use crate::tui::keys::{ACTIONS, KeyMap, parse_key};
-use crate::tui::theme::ThemeName;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,8 +23,48 @@ pub struct Settings {
     pub problems: Thresholds,
 }
 
+/// The colour themes (the terminal UI draws them; the command line and the settings
+/// file name them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    /// Light text on the terminal's own dark background (the default).
+    Dark,
+    /// Dark text on white, for projectors in a lit room.
+    Light,
+    /// White and bright colours on black, bold, for far-away readers.
+    HighContrast,
+    /// No colour at all (also chosen by NO_COLOR): status by symbol and word.
+    Mono,
+}
+
+impl ThemeName {
+    pub const ALL: [ThemeName; 4] = [
+        ThemeName::Dark,
+        ThemeName::Light,
+        ThemeName::HighContrast,
+        ThemeName::Mono,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+            ThemeName::Mono => "mono",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ThemeName> {
+        ThemeName::ALL.into_iter().find(|t| t.key() == s)
+    }
+}
+
+/// One rebinding of the `[keys]` table (`context` None) or of a `[keys.CONTEXT]`
+/// table; the key map (in the terminal UI) makes sense of the names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
+    pub context: Option<String>,
     pub action: String,
     pub keys: Vec<String>,
     pub line: usize,
@@ -40,9 +78,16 @@ struct Raw {
     file: Option<PathBuf>,
     ascii: Option<bool>,
     #[serde(default)]
-    keys: BTreeMap<String, Keys>,
+    keys: BTreeMap<String, Entry>,
     #[serde(default)]
     problems: Thresholds,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Entry {
+    Keys(Keys),
+    Table(BTreeMap<String, Keys>),
 }
 
 #[derive(Deserialize)]
@@ -98,19 +143,26 @@ pub fn parse(path: &Path, text: &str) -> (Settings, Vec<String>) {
             );
         }
     };
-    let bindings = raw
-        .keys
-        .into_iter()
-        .map(|(action, keys)| Binding {
-            line: line_of_key(text, &action),
-            keys: match keys {
-                Keys::One(k) => vec![k],
-                Keys::Many(ks) => ks,
-            },
-            action,
-        })
-        .collect::<Vec<_>>();
-    let mut bindings = bindings;
+    let binding = |context: Option<String>, action: String, keys: Keys| Binding {
+        line: line_of_key(text, context.as_deref(), &action),
+        keys: match keys {
+            Keys::One(k) => vec![k],
+            Keys::Many(ks) => ks,
+        },
+        context,
+        action,
+    };
+    let mut bindings = Vec::new();
+    for (name, entry) in raw.keys {
+        match entry {
+            Entry::Keys(keys) => bindings.push(binding(None, name, keys)),
+            Entry::Table(table) => bindings.extend(
+                table
+                    .into_iter()
+                    .map(|(action, keys)| binding(Some(name.clone()), action, keys)),
+            ),
+        }
+    }
     bindings.sort_by_key(|b| b.line);
     (
         Settings {
@@ -125,100 +177,51 @@ pub fn parse(path: &Path, text: &str) -> (Settings, Vec<String>) {
     )
 }
 
-/// The line of `name = …` inside the `[keys]` table (0 when not found).
-fn line_of_key(text: &str, name: &str) -> usize {
-    let mut in_keys = false;
+/// The line of `name = …` in the `[keys]` table (`context` None) or in
+/// `[keys.CONTEXT]` (also written `CONTEXT.name = …` inside `[keys]`); 0 when not found.
+fn line_of_key(text: &str, context: Option<&str>, name: &str) -> usize {
+    let unquote = |s: &str| s.trim().trim_matches('"').trim_matches('\'').to_string();
+    let mut table: Vec<String> = Vec::new();
+    let want: Vec<String> = ["keys"]
+        .into_iter()
+        .chain(context)
+        .chain([name])
+        .map(str::to_string)
+        .collect();
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
         if t.starts_with('[') {
-            in_keys = t.trim_start_matches('[').trim_end_matches(']').trim() == "keys";
+            table = t
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .split('.')
+                .map(unquote)
+                .collect();
             continue;
         }
-        if in_keys {
-            let key = t
-                .split('=')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches('"')
-                .trim_matches('\'');
-            if key == name && t.contains('=') {
-                return i + 1;
-            }
+        let Some((key, _)) = t.split_once('=') else {
+            continue;
+        };
+        let mut path = table.clone();
+        path.extend(key.split('.').map(unquote));
+        if path == want {
+            return i + 1;
         }
     }
     0
 }
 
-impl Settings {
-    /// The key map with the file's rebindings; every binding that cannot be applied
-    /// (unknown action, unknown key, a key another action has) is reported with its
-    /// line and skipped.
-    pub fn keymap(&self, path: &Path) -> (KeyMap, Vec<String>) {
-        let mut km = KeyMap::default();
-        let mut problems = Vec::new();
-        let at = |b: &Binding| format!("{}:{}", path.display(), b.line);
-        // Rebinding moves keys between actions: clear every rebound action first so
-        // that swapping two keys is not a conflict with the old defaults.
-        let mut parsed = Vec::new();
-        for b in &self.bindings {
-            let Some(info) = ACTIONS.iter().find(|a| a.name == b.action) else {
-                let names: Vec<&str> = ACTIONS.iter().map(|a| a.name).collect();
-                problems.push(format!(
-                    "{}: unknown action '{}': use one of {}",
-                    at(b),
-                    b.action,
-                    names.join(", ")
-                ));
-                continue;
-            };
-            let mut keys = Vec::new();
-            for k in &b.keys {
-                match parse_key(k) {
-                    Ok(key) => keys.push(key),
-                    Err(e) => problems.push(format!("{}: {e}", at(b))),
-                }
-            }
-            parsed.push((b, info.command, keys));
-        }
-        for (_, cmd, _) in &parsed {
-            let _ = km.rebind(*cmd, &[]);
-        }
-        for (b, cmd, keys) in &parsed {
-            if let Err(e) = km.rebind(*cmd, keys) {
-                problems.push(format!(
-                    "{}: {} = {:?}: {e}; keeping the default keys of {}",
-                    at(b),
-                    b.action,
-                    b.keys,
-                    b.action
-                ));
-                let info = ACTIONS
-                    .iter()
-                    .find(|a| a.command == *cmd)
-                    .expect("found above");
-                let defaults: Vec<_> = info.keys.iter().filter_map(|k| parse_key(k).ok()).collect();
-                // The defaults may themselves be taken by now; keep what is free.
-                let free: Vec<_> = defaults
-                    .into_iter()
-                    .filter(|k| km.rebind(*cmd, &[*k]).is_ok())
-                    .collect();
-                let _ = km.rebind(*cmd, &free);
-            }
-        }
-        (km, problems)
-    }
-}
-
-/// A commented settings file with every setting at its default.
-pub fn default_text() -> String {
-    let mut s = String::from(
+/// A commented settings file with every setting at its default; `keys` is the
+/// commented key tables (the terminal UI's key map writes them).
+pub fn default_text(keys: &str) -> String {
+    String::from(
         "# dubang settings: ~/.config/dubang/config.toml (or $XDG_CONFIG_HOME/dubang/config.toml).\n\
          # Every line is optional; remove the # to change a setting.\n\n\
          # Colours: dark, light (projectors in a lit room), high-contrast, mono (no colour).\n\
          # NO_COLOR in the environment means mono unless --theme says otherwise.\n\
          # theme = \"dark\"\n\n\
-         # Labels: zh or en (default: from LC_ALL, LC_MESSAGES, LANG).\n\
+         # Labels and messages: zh or en (default: from LC_ALL, LC_MESSAGES, LANG; when\n\
+         # they name no language, as C.UTF-8 and POSIX do, the plan's language).\n\
          # lang = \"zh\"\n\n\
          # The registry to open when neither --file nor DUBANG_FILE is given\n\
          # (default: your copy of the bundled plan in ~/.local/share/dubang/).\n\
@@ -233,55 +236,13 @@ pub fn default_text() -> String {
          [problems]\n\
          # stale_days = 30\n\
          # due_soon_days = 30\n\
-         # red_overdue_days = 90\n\n\
-         # Keys: any action can be rebound to one key or a list of keys, e.g.\n\
-         #   quit = [\"q\", \"Ctrl-c\"]\n\
-         # Names: a character, Enter, Esc, Tab, Shift-Tab, Backspace, Space, Up, Down, Left,\n\
-         # Right, PgUp, PgDn, Home, End, F1…F12, with Ctrl- or Alt- in front.\n\
-         [keys]\n",
-    );
-    for a in ACTIONS {
-        let keys: Vec<String> = a.keys.iter().map(|k| format!("\"{k}\"")).collect();
-        s.push_str(&format!(
-            "# {} = [{}]    # {}\n",
-            a.name,
-            keys.join(", "),
-            a.en
-        ));
-    }
-    s
+         # red_overdue_days = 90\n\n",
+    ) + keys
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_default_text_parses_to_the_defaults() {
-        let (s, problems) = parse(Path::new("c.toml"), &default_text());
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(s, Settings::default());
-        // Uncommented, it rebinds every action to its own default: no conflicts.
-        let text: String = default_text()
-            .lines()
-            .map(|l| match l.strip_prefix("# ") {
-                Some(rest)
-                    if rest.split(" = ").next().is_some_and(|k| {
-                        !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-                    }) =>
-                {
-                    rest.to_string()
-                }
-                _ => l.to_string(),
-            })
-            .map(|l| l + "\n")
-            .collect();
-        let (s, problems) = parse(Path::new("c.toml"), &text);
-        assert!(problems.is_empty(), "{problems:?}\n{text}");
-        assert_eq!(s.theme, Some(ThemeName::Dark));
-        let (_, problems) = s.keymap(Path::new("c.toml"));
-        assert!(problems.is_empty(), "{problems:?}");
-    }
 
     #[test]
     fn a_broken_file_names_its_line_and_falls_back() {
@@ -295,44 +256,5 @@ mod tests {
         );
         let (_, problems) = parse(Path::new("c.toml"), "colour = 1\n");
         assert!(problems[0].contains("colour"), "{problems:?}");
-    }
-
-    #[test]
-    fn rebinding_and_conflicts_with_lines() {
-        let text = "theme = \"light\"\n[keys]\nquit = \"x\"\nhelp = [\"j\"]\nfly = \"z\"\nnote = \"Hyper-n\"\n";
-        let (s, problems) = parse(Path::new("c.toml"), text);
-        assert!(problems.is_empty());
-        let (km, problems) = s.keymap(Path::new("c.toml"));
-        assert_eq!(km.keys_of(crate::tui::app::Command::Quit), ["x"]);
-        assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.starts_with("c.toml:4:") && p.contains("already bound to down")),
-            "{problems:?}"
-        );
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.starts_with("c.toml:5:") && p.contains("unknown action 'fly'")),
-            "{problems:?}"
-        );
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.starts_with("c.toml:6:") && p.contains("Hyper-n")),
-            "{problems:?}"
-        );
-        // Help keeps its defaults after the conflict.
-        assert_eq!(km.keys_of(crate::tui::app::Command::Help), ["?", "F1"]);
-    }
-
-    #[test]
-    fn swapping_two_keys_is_not_a_conflict() {
-        let text = "[keys]\nup = [\"j\", \"Up\"]\ndown = [\"k\", \"Down\"]\n";
-        let (s, _) = parse(Path::new("c.toml"), text);
-        let (km, problems) = s.keymap(Path::new("c.toml"));
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(km.keys_of(crate::tui::app::Command::Up), ["j", "↑"]);
     }
 }

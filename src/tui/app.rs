@@ -142,6 +142,15 @@ pub enum Command {
     Mine,
     /// Cycle the sort of task lists.
     Sort,
+    /// In a popup: take the choice or the text.
+    Confirm,
+    /// In a popup: close it without acting; in presentation mode: leave.
+    Cancel,
+    /// In the status picker: this status (in [`Status::ALL`] order), at once.
+    Pick(usize),
+    /// In presentation mode: the next and the previous slide.
+    Next,
+    Prev,
 }
 
 /// The whole dashboard.
@@ -367,7 +376,7 @@ impl App {
             // The help popup takes Esc/?/q to close; everything else is ignored so a
             // stray key does not act behind it.
             match cmd {
-                Command::Back | Command::Help | Command::Quit => {
+                Command::Back | Command::Help | Command::Quit | Command::Cancel => {
                     self.help = false;
                     self.help_scroll = 0;
                 }

@@ -4,9 +4,10 @@
 //! [`App::saved`] or [`App::save_failed`].
 
 use super::app::{App, Command, Focus, Tab};
+use super::keys::Context;
 use crate::registry::{Changes, Edit, EditTarget, Op, Registry, Status, apply_recorded, ops};
 use crate::store::{SaveError, Saved};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use std::path::PathBuf;
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
@@ -51,9 +52,6 @@ pub enum Effect {
     /// Write the whole registry (with any pending edits) to another path.
     WriteAs(PathBuf),
 }
-
-/// Picker keys: a digit or a mnemonic letter for each status, in [`Status::ALL`] order.
-pub const PICKER_LETTERS: [char; 5] = ['n', 'p', 'd', 'l', 'b'];
 
 impl App {
     /// The task or goal an edit key acts on: the open detail's task, the selected
@@ -253,17 +251,27 @@ impl App {
         })
     }
 
-    /// Routes a terminal event: pickers and inputs take raw keys (and pastes);
-    /// otherwise keys go through the key map.
-    pub fn handle(&mut self, event: &Event) -> (bool, Option<Effect>) {
+    /// Who reads the next key: presentation mode, else the picker, input or search
+    /// popup, else the help, else the main screen.
+    pub fn context(&self) -> Context {
         if self.present.is_some() {
-            return match event {
-                Event::Key(key) => (self.present_key(*key), None),
-                Event::Resize(..) => (true, None),
-                _ => (false, None),
-            };
+            return Context::Present;
         }
+        match self.mode {
+            Mode::StatusPicker { .. } => Context::Picker,
+            Mode::Input(_) => Context::Input,
+            Mode::Search(_) => Context::Search,
+            Mode::Normal if self.help => Context::Help,
+            Mode::Normal => Context::Normal,
+        }
+    }
+
+    /// Routes a terminal event: keys go through the key map of the context that
+    /// has the keyboard; inputs and the search take the other keys (and pastes) as
+    /// text.
+    pub fn handle(&mut self, event: &Event) -> (bool, Option<Effect>) {
         match (&mut self.mode, event) {
+            (_, Event::Paste(_)) if self.present.is_some() => (false, None),
             (Mode::Input(state), Event::Paste(text)) => {
                 paste(&mut state.input, text);
                 if state.kind == InputKind::Filter {
@@ -285,76 +293,39 @@ impl App {
     }
 
     fn key(&mut self, key: KeyEvent, event: &Event) -> (bool, Option<Effect>) {
-        if key.kind != KeyEventKind::Press && !matches!(self.mode, Mode::Input(_)) {
+        let ctx = self.context();
+        if key.kind != KeyEventKind::Press && ctx != Context::Input {
             return (false, None);
         }
-        // Over SSH and tmux, Esc and a quick next key arrive as one Alt+key: in a
-        // picker or an input that is Esc (close), then the key on the screen below.
-        if !matches!(self.mode, Mode::Normal)
-            && key.modifiers.contains(KeyModifiers::ALT)
-            && matches!(key.code, KeyCode::Char(_))
-        {
-            let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-            self.key(esc, &Event::Key(esc));
-            let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
-            let (_, effect) = self.key(plain, &Event::Key(plain));
-            return (true, effect);
+        // Over SSH and tmux, Esc and a quick next key arrive as one Alt+key: Esc
+        // (back, or close the popup), then the key on whatever is below.
+        if let Some([esc, plain]) = self.keys.split_alt(ctx, key) {
+            let (_, first) = self.key(esc, &Event::Key(esc));
+            let (_, second) = self.key(plain, &Event::Key(plain));
+            return (true, second.or(first));
         }
-        match &mut self.mode {
-            Mode::Normal => {
-                let cmds = self.keys.commands(key);
-                let mut effect = None;
-                for c in &cmds {
-                    if let Some(e) = self.update(*c) {
-                        effect = Some(e);
-                    }
-                }
-                (!cmds.is_empty(), effect)
-            }
-            Mode::StatusPicker { target, sel } => {
-                let pick = match key.code {
-                    KeyCode::Char(c @ '1'..='5') => Some(c as usize - '1' as usize),
-                    KeyCode::Char(c) if PICKER_LETTERS.contains(&c) => {
-                        PICKER_LETTERS.iter().position(|&l| l == c)
-                    }
-                    KeyCode::Enter => Some(*sel),
-                    KeyCode::Up | KeyCode::Char('k') => {
-                        *sel = (*sel + 4) % 5;
-                        None
-                    }
-                    KeyCode::Down | KeyCode::Char('j') => {
-                        *sel = (*sel + 1) % 5;
-                        None
-                    }
-                    KeyCode::Esc | KeyCode::Char('q') => {
-                        self.mode = Mode::Normal;
-                        return (true, None);
-                    }
-                    _ => return (false, None),
+        let cmd = self.keys.lookup(ctx, key);
+        match ctx {
+            Context::Present => (self.present_command(cmd), None),
+            Context::Normal | Context::Help => match cmd {
+                Some(c) => (true, self.update(c)),
+                None => (false, None),
+            },
+            Context::Picker => self.picker_command(cmd),
+            Context::Search => {
+                let Mode::Search(state) = &mut self.mode else {
+                    return (false, None);
                 };
-                let Some(i) = pick else { return (true, None) };
-                let target = target.clone();
-                self.mode = Mode::Normal;
-                let edit = self.edit(target, Op::SetStatus { to: Status::ALL[i] });
-                (true, self.save(vec![edit]))
-            }
-            Mode::Search(state) => {
-                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-                match key.code {
-                    KeyCode::Esc => self.mode = Mode::Normal,
-                    KeyCode::Char('c') if ctrl => self.mode = Mode::Normal,
-                    KeyCode::Enter => {
+                match cmd {
+                    Some(Command::Cancel) => self.mode = Mode::Normal,
+                    Some(Command::Confirm) => {
                         if let Some(hit) = state.hits.get(state.sel).cloned() {
                             self.mode = Mode::Normal;
                             self.jump_to(&hit);
                         }
                     }
-                    KeyCode::Up => state.sel = state.sel.saturating_sub(1),
-                    KeyCode::Char('p') if ctrl => state.sel = state.sel.saturating_sub(1),
-                    KeyCode::Down => {
-                        state.sel = (state.sel + 1).min(state.hits.len().saturating_sub(1))
-                    }
-                    KeyCode::Char('n') if ctrl => {
+                    Some(Command::Up) => state.sel = state.sel.saturating_sub(1),
+                    Some(Command::Down) => {
                         state.sel = (state.sel + 1).min(state.hits.len().saturating_sub(1))
                     }
                     _ => {
@@ -367,27 +338,24 @@ impl App {
                 }
                 (true, None)
             }
-            Mode::Input(state) => {
+            Context::Input => {
+                let Mode::Input(state) = &mut self.mode else {
+                    return (false, None);
+                };
                 let filtering = state.kind == InputKind::Filter;
-                match key.code {
-                    KeyCode::Esc if filtering => {
+                match cmd {
+                    Some(Command::Cancel) => {
                         self.mode = Mode::Normal;
-                        self.set_list_query("");
+                        if filtering {
+                            self.set_list_query("");
+                        }
                         return (true, None);
                     }
-                    KeyCode::Enter if filtering => {
-                        self.mode = Mode::Normal;
-                        return (true, None);
-                    }
-                    KeyCode::Esc => {
+                    Some(Command::Confirm) if filtering => {
                         self.mode = Mode::Normal;
                         return (true, None);
                     }
-                    KeyCode::Enter => return (true, self.submit()),
-                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                        self.mode = Mode::Normal;
-                        return (true, None);
-                    }
+                    Some(Command::Confirm) => return (true, self.submit()),
                     _ => {}
                 }
                 let changed =
@@ -402,6 +370,35 @@ impl App {
                 (true, None)
             }
         }
+    }
+
+    /// A key in the status picker: a status at once, or move and confirm.
+    fn picker_command(&mut self, cmd: Option<Command>) -> (bool, Option<Effect>) {
+        let Mode::StatusPicker { target, sel } = &mut self.mode else {
+            return (false, None);
+        };
+        let pick = match cmd {
+            Some(Command::Pick(i)) => i,
+            Some(Command::Confirm) => *sel,
+            Some(Command::Up) => {
+                *sel = (*sel + 4) % 5;
+                return (true, None);
+            }
+            Some(Command::Down) => {
+                *sel = (*sel + 1) % 5;
+                return (true, None);
+            }
+            Some(Command::Cancel) => {
+                self.mode = Mode::Normal;
+                return (true, None);
+            }
+            _ => return (false, None),
+        };
+        let target = target.clone();
+        self.mode = Mode::Normal;
+        let to = Status::ALL[pick.min(Status::ALL.len() - 1)];
+        let edit = self.edit(target, Op::SetStatus { to });
+        (true, self.save(vec![edit]))
     }
 
     /// Enter in an input: a valid value becomes an edit; an invalid one stays in the
@@ -434,14 +431,14 @@ impl App {
             InputKind::Progress => match ops::parse_progress(&value) {
                 Ok(to) => Op::SetProgress { to },
                 Err(e) => {
-                    state.error = Some(e.to_string());
+                    state.error = Some(crate::words::edit_error(self.lang, &e));
                     return None;
                 }
             },
             InputKind::Due => match ops::parse_due(&value) {
                 Ok(to) => Op::SetDue { to },
                 Err(e) => {
-                    state.error = Some(e.to_string());
+                    state.error = Some(crate::words::edit_error(self.lang, &e));
                     return None;
                 }
             },
@@ -478,6 +475,7 @@ impl App {
             "修改保留在内存中:r 重试,w 另存",
             "edit kept in memory: r retries, w writes elsewhere",
         );
+        let error = crate::words::save_error(self.lang, error);
         self.message = Some(format!("{error} — {hint}"));
     }
 
@@ -488,7 +486,9 @@ impl App {
         let pending = self.pending.clone();
         self.show_on_top(&pending);
         let word = self.lang.pick("已重新载入", "reloaded");
-        self.message = Some(format!("{word}: {changes}"));
+        let changes = crate::words::changes(self.lang, changes);
+        let sep = self.lang.pick(":", ": ");
+        self.message = Some(format!("{word}{sep}{changes}"));
     }
 
     /// Applies edits to what is shown only (not saved), as if they were saved, so

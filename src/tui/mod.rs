@@ -13,6 +13,9 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
+#[cfg(test)]
+mod tests;
+
 use crate::lang::Lang;
 use crate::registry::{Registry, changes_between};
 use crate::store::{self, FileStamp};
@@ -123,7 +126,7 @@ fn perform(app: &mut App, effect: Effect, stamp: &mut Option<FileStamp>) {
                 let word = app.lang.pick("已另存到", "written to");
                 app.message = Some(format!("{word} {}", saved.path.display()));
             }
-            Err(e) => app.message = Some(e.to_string()),
+            Err(e) => app.message = Some(crate::words::save_error(app.lang, &e)),
         },
     }
 }
@@ -163,6 +166,7 @@ fn check_file(
                 "磁盘上的文件已损坏,显示的是上次的版本",
                 "the file on disk is broken; showing the last good version",
             );
+            let e = crate::words::load_error(app.lang, &e);
             app.message = Some(format!("{word}: {e}"));
             true
         }

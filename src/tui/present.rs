@@ -3,7 +3,9 @@
 //! reach the registry while presenting.
 
 use super::app::App;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use super::app::Command;
+use super::keys::Context;
+use crossterm::event::KeyEvent;
 
 /// What one slide shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,34 +50,24 @@ impl App {
 
     /// A key while presenting. Returns whether the screen changed.
     pub fn present_key(&mut self, key: KeyEvent) -> bool {
+        let cmd = self.keys.lookup(Context::Present, key);
+        self.present_command(cmd)
+    }
+
+    /// A presentation command (from the `present` key context): page, leave, quit.
+    pub(super) fn present_command(&mut self, cmd: Option<Command>) -> bool {
         let Some(p) = self.present.as_mut() else {
             return false;
         };
-        if key.kind != KeyEventKind::Press {
-            return false;
-        }
         let last = slides_len(&self.reg).saturating_sub(1);
-        let ctrl_c =
-            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         let before = p.slide;
-        match key.code {
-            _ if ctrl_c => self.quit = true,
-            KeyCode::Right
-            | KeyCode::PageDown
-            | KeyCode::Char(' ')
-            | KeyCode::Char('l')
-            | KeyCode::Char('j')
-            | KeyCode::Down
-            | KeyCode::Enter => p.slide = (p.slide + 1).min(last),
-            KeyCode::Left
-            | KeyCode::PageUp
-            | KeyCode::Backspace
-            | KeyCode::Char('h')
-            | KeyCode::Char('k')
-            | KeyCode::Up => p.slide = p.slide.saturating_sub(1),
-            KeyCode::Home | KeyCode::Char('g') => p.slide = 0,
-            KeyCode::End | KeyCode::Char('G') => p.slide = last,
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('P') => {
+        match cmd {
+            Some(Command::Quit) => self.quit = true,
+            Some(Command::Next) => p.slide = (p.slide + 1).min(last),
+            Some(Command::Prev) => p.slide = p.slide.saturating_sub(1),
+            Some(Command::Top) => p.slide = 0,
+            Some(Command::Bottom) => p.slide = last,
+            Some(Command::Cancel) => {
                 if p.leave_quits {
                     self.quit = true;
                 } else {

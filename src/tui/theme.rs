@@ -5,32 +5,9 @@
 //! (and which a 256-colour or true-colour terminal shows as its own theme's 16).
 
 use crate::registry::Status;
-use clap::ValueEnum;
 use ratatui::style::{Color, Modifier, Style};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ThemeName {
-    /// Light text on the terminal's own dark background (the default).
-    Dark,
-    /// Dark text on white, for projectors in a lit room.
-    Light,
-    /// White and bright colours on black, bold, for far-away readers.
-    HighContrast,
-    /// No colour at all (also chosen by NO_COLOR): status by symbol and word.
-    Mono,
-}
-
-impl ThemeName {
-    pub fn key(self) -> &'static str {
-        match self {
-            ThemeName::Dark => "dark",
-            ThemeName::Light => "light",
-            ThemeName::HighContrast => "high-contrast",
-            ThemeName::Mono => "mono",
-        }
-    }
-}
+pub use crate::settings::ThemeName;
 
 #[derive(Debug, Clone)]
 pub struct Theme {

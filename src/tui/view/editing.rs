@@ -5,7 +5,9 @@
 use super::{Ui, centered, clear_wide_edges};
 use crate::registry::{EditTarget, Status};
 use crate::text::{truncate, width};
-use crate::tui::edit::{InputKind, InputState, Mode, PICKER_LETTERS};
+use crate::tui::app::Command;
+use crate::tui::edit::{InputKind, InputState, Mode};
+use crate::tui::keys::Context;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -69,7 +71,17 @@ fn picker(f: &mut Frame, ui: &Ui, area: Rect, target: &EditTarget, sel: usize) {
         } else {
             " "
         };
-        let keys = format!("{marker}{} {}  ", i + 1, PICKER_LETTERS[i]);
+        let keys = format!(
+            "{marker}{}  ",
+            ui.app
+                .keys
+                .keys_in(Context::Picker, Command::Pick(i))
+                .iter()
+                .take(2)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         let mut line = Line::from(vec![
             Span::styled(keys.clone(), ui.theme.accent),
             ui.status_cell(*s, cols.saturating_sub(width(&keys))),
@@ -79,37 +91,44 @@ fn picker(f: &mut Frame, ui: &Ui, area: Rect, target: &EditTarget, sel: usize) {
         }
         lines.push(line);
     }
-    lines.push(Line::from(ui.cell(
-        ui.pick(" Enter 确定  Esc 取消", " Enter picks  Esc cancels"),
-        cols,
-        ui.theme.dim,
-    )));
+    let k = |c| ui.key(Context::Picker, c);
+    let hint = format!(
+        " {} {}  {} {}",
+        k(Command::Confirm),
+        ui.pick("确定", "picks"),
+        k(Command::Cancel),
+        ui.pick("取消", "cancels")
+    );
+    lines.push(Line::from(ui.cell(&hint, cols, ui.theme.dim)));
     f.render_widget(Paragraph::new(lines), inner);
 }
 
 fn input(f: &mut Frame, ui: &Ui, area: Rect, state: &InputState) {
-    let (label, help) = match state.kind {
+    let (label, saves, saves_en) = match state.kind {
         InputKind::Filter => return,
-        InputKind::Note => (
-            ui.pick("进展备注", "Progress note"),
-            ui.pick("Enter 保存  Esc 取消", "Enter saves  Esc cancels"),
-        ),
+        InputKind::Note => (ui.pick("进展备注", "Progress note"), "保存", "saves"),
         InputKind::Progress => (
             ui.pick("进度 (0-100%)", "Progress (0-100 %)"),
-            ui.pick("Enter 保存  Esc 取消", "Enter saves  Esc cancels"),
+            "保存",
+            "saves",
         ),
         InputKind::Due => (
             ui.pick(
                 "截止日期 (YYYY-MM-DD,留空清除)",
                 "Due date (YYYY-MM-DD, empty clears)",
             ),
-            ui.pick("Enter 保存  Esc 取消", "Enter saves  Esc cancels"),
+            "保存",
+            "saves",
         ),
-        InputKind::WriteAs => (
-            ui.pick("另存为", "Write to"),
-            ui.pick("Enter 写入  Esc 取消", "Enter writes  Esc cancels"),
-        ),
+        InputKind::WriteAs => (ui.pick("另存为", "Write to"), "写入", "writes"),
     };
+    let help = format!(
+        "{} {}  {} {}",
+        ui.key(Context::Input, Command::Confirm),
+        ui.pick(saves, saves_en),
+        ui.key(Context::Input, Command::Cancel),
+        ui.pick("取消", "cancels")
+    );
     let title = match &state.target {
         Some(t) => format!("{label} · {}", target_name(ui, t)),
         None => label.to_string(),

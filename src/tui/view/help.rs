@@ -3,7 +3,7 @@
 use super::{Ui, centered, clear_wide_edges};
 use crate::text::width;
 use crate::tui::app::Command;
-use crate::tui::keys::ACTIONS;
+use crate::tui::keys::{ACTIONS, Context};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -14,7 +14,7 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
     let keys = &ui.app.keys;
     let mut out = Vec::new();
     let mut tabs = Vec::new();
-    for a in ACTIONS {
+    for a in ACTIONS.iter().filter(|a| a.context == Context::Normal) {
         let ks = keys.keys_of(a.command);
         if let Command::GoTab(_) = a.command {
             tabs.extend(ks);
@@ -60,7 +60,11 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     } else {
         String::new()
     };
-    let title = format!("{}{more}", ui.pick("按键 (Esc 关闭)", "Keys (Esc closes)"));
+    let close = ui.key(crate::tui::keys::Context::Help, Command::Cancel);
+    let title = match ui.app.lang {
+        crate::lang::Lang::Zh => format!("按键 ({close} 关闭){more}"),
+        crate::lang::Lang::En => format!("Keys ({close} closes){more}"),
+    };
     let block = ui.block(&title, true);
     let inner = block.inner(rect);
     f.render_widget(block, rect);

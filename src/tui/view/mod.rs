@@ -12,7 +12,8 @@ mod present;
 mod search;
 mod tasks;
 
-use super::app::{App, Focus, Tab};
+use super::app::{App, Command, Focus, Tab};
+use super::keys::Context;
 use super::theme::Theme;
 use crate::registry::Status;
 use crate::text::{fit, truncate, unambiguous, width};
@@ -61,6 +62,39 @@ impl Ui<'_> {
 
     pub fn pick<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
         self.app.lang.pick(zh, en)
+    }
+
+    /// The first key of a command in a context, as hints show it.
+    pub fn key(&self, ctx: Context, cmd: Command) -> String {
+        self.app.keys.first(ctx, cmd)
+    }
+
+    /// The picker's keys, as its hint says them: "1-5 或 n p d l b".
+    pub fn picker_keys(&self) -> String {
+        let nth = |n: usize| -> Vec<String> {
+            (0..5)
+                .filter_map(|i| {
+                    self.app
+                        .keys
+                        .keys_in(Context::Picker, Command::Pick(i))
+                        .into_iter()
+                        .nth(n)
+                })
+                .collect()
+        };
+        let show = |ks: Vec<String>| {
+            if ks == ["1", "2", "3", "4", "5"] {
+                "1-5".to_string()
+            } else {
+                ks.join(" ")
+            }
+        };
+        let (first, second) = (nth(0), nth(1));
+        if second.is_empty() {
+            show(first)
+        } else {
+            format!("{} {} {}", show(first), self.pick("或", "or"), show(second))
+        }
     }
 
     /// A span of exactly `cols` columns.
@@ -350,19 +384,50 @@ fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     // Each hint: the first key of each command (←→ for the tab pair), and a word.
     let editing = !matches!(app.mode, super::edit::Mode::Normal);
     let pairs: &[(&[C], &str, &str)] = if app.help {
-        &[(&[C::Back], "关闭帮助", "close help")]
+        let close = ui.key(Context::Help, C::Cancel);
+        let text = format!("{close} {}", ui.pick("关闭帮助", "close help"));
+        let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));
+        f.render_widget(Paragraph::new(line), area);
+        return;
     } else if editing {
         let text = match app.mode {
-            super::edit::Mode::StatusPicker { .. } => ui.pick(
-                "1-5 或 n p d l b 选择  ↑↓ Enter 确定  Esc 取消",
-                "1-5 or n p d l b picks  ↑↓ Enter  Esc cancels",
-            ),
-            _ => ui.pick(
-                "Enter 确定  Esc 取消  ←→ Home End 移动  Ctrl-U 清空",
-                "Enter saves  Esc cancels  ←→ Home End move  Ctrl-U clears",
-            ),
+            super::edit::Mode::StatusPicker { .. } => {
+                let k = |c| ui.key(Context::Picker, c);
+                match app.lang {
+                    crate::lang::Lang::Zh => format!(
+                        "{} 选择  {}{} {} 确定  {} 取消",
+                        ui.picker_keys(),
+                        k(C::Up),
+                        k(C::Down),
+                        k(C::Confirm),
+                        k(C::Cancel)
+                    ),
+                    crate::lang::Lang::En => format!(
+                        "{} picks  {}{} {}  {} cancels",
+                        ui.picker_keys(),
+                        k(C::Up),
+                        k(C::Down),
+                        k(C::Confirm),
+                        k(C::Cancel)
+                    ),
+                }
+            }
+            _ => {
+                let k = |c| ui.key(Context::Input, c);
+                format!(
+                    "{} {}  {} {}  {}",
+                    k(C::Confirm),
+                    ui.pick("确定", "saves"),
+                    k(C::Cancel),
+                    ui.pick("取消", "cancels"),
+                    ui.pick(
+                        "←→ Home End 移动  Ctrl-U 清空",
+                        "←→ Home End move  Ctrl-U clears"
+                    )
+                )
+            }
         };
-        let line = Line::from(ui.cell(text, area.width as usize, ui.theme.dim));
+        let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));
         f.render_widget(Paragraph::new(line), area);
         return;
     } else if app.view.detail.is_some() {

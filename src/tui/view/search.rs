@@ -59,11 +59,19 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, state: &SearchState) {
     ];
     let rows = inner.height as usize - 2;
     if query.trim().is_empty() {
-        let hint = ui.pick(
-            "输入名称或拼音:swj → 市水务局,wushui → 污水,jiaji → 嘉积镇。↑↓ 选择,Enter 跳转,Esc 关闭",
-            "Type a name or its pinyin: swj → 市水务局, wushui → 污水, jiaji → 嘉积镇. ↑↓ pick, Enter jumps, Esc closes",
-        );
-        for l in crate::text::wrap(&ui.t(hint), cols) {
+        use crate::tui::app::Command as C;
+        use crate::tui::keys::Context::Search;
+        let k = |c| ui.key(Search, c);
+        let (up, down, go, close) = (k(C::Up), k(C::Down), k(C::Confirm), k(C::Cancel));
+        let hint = match app.lang {
+            crate::lang::Lang::Zh => format!(
+                "输入名称或拼音:swj → 市水务局,wushui → 污水,jiaji → 嘉积镇。{up}{down} 选择,{go} 跳转,{close} 关闭"
+            ),
+            crate::lang::Lang::En => format!(
+                "Type a name or its pinyin: swj → 市水务局, wushui → 污水, jiaji → 嘉积镇. {up}{down} pick, {go} jumps, {close} closes"
+            ),
+        };
+        for l in crate::text::wrap(&ui.t(&hint), cols) {
             lines.push(Line::from(Span::styled(l, ui.theme.dim)));
         }
     } else if state.hits.is_empty() {

@@ -1,0 +1,155 @@
+//! The dashboard as a whole, through [`App::handle`]: the key map's contexts, and
+//! the words a Chinese screen shows for the domain's messages.
+
+use super::app::App;
+use super::edit::{Effect, Mode};
+use super::keys::KeyMap;
+use crate::lang::Lang;
+use crate::registry::{Changes, EditError};
+use crate::store::{BUNDLED, SaveError, parse_bytes};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+
+fn app(lang: Lang, settings: &str) -> App {
+    let reg = parse_bytes(Path::new("bundled"), BUNDLED.as_bytes()).unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    let mut app = App::new(reg, PathBuf::from("/tmp/registry.json"), lang, now);
+    let (s, problems) = crate::settings::parse(Path::new("c.toml"), settings);
+    assert!(problems.is_empty(), "{problems:?}");
+    let (keys, problems) = KeyMap::from_bindings(&s.bindings, Path::new("c.toml"));
+    assert!(problems.is_empty(), "{problems:?}");
+    app.keys = keys;
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
+    app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+        .1
+}
+
+fn typed(app: &mut App, s: &str) -> Option<Effect> {
+    let mut effect = None;
+    for c in s.chars() {
+        effect = press(app, KeyCode::Char(c)).or(effect);
+    }
+    effect
+}
+
+fn screen(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let theme = super::theme::Theme::dark();
+    t.draw(|f| super::view::draw(f, app, &theme)).unwrap();
+    let buf = t.backend().buffer();
+    buf.content
+        .chunks(buf.area.width as usize)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+const REBOUND: &str =
+    "[keys]\nquit = \"x\"\ndown = [\"J\", \"Down\"]\n[keys.picker]\nconfirm = \"y\"\n";
+
+#[test]
+fn rebound_keys_work_in_the_picker_and_its_hints_say_so() {
+    let mut app = app(Lang::En, REBOUND);
+    // Sections tab, its first section's tasks, the status picker.
+    assert!(typed(&mut app, "2").is_none());
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "s");
+    assert!(matches!(app.mode, Mode::StatusPicker { sel: 0, .. }));
+    let shown = screen(&app);
+    assert!(shown.contains("y picks"), "{shown}");
+    assert!(shown.contains("↑J y  Esc cancels"), "{shown}");
+    assert!(!shown.contains("Enter picks"), "{shown}");
+    // J moves down, j does not; Enter no longer confirms, y does.
+    typed(&mut app, "J");
+    assert!(matches!(app.mode, Mode::StatusPicker { sel: 1, .. }));
+    typed(&mut app, "j");
+    assert!(matches!(app.mode, Mode::StatusPicker { sel: 1, .. }));
+    assert!(press(&mut app, KeyCode::Enter).is_none());
+    let effect = typed(&mut app, "y");
+    assert!(matches!(effect, Some(Effect::Save { .. })), "{effect:?}");
+    assert!(matches!(app.mode, Mode::Normal));
+    // x quits the main screen, q does nothing.
+    typed(&mut app, "q");
+    assert!(!app.quit);
+    typed(&mut app, "x");
+    assert!(app.quit);
+}
+
+#[test]
+fn rebound_keys_work_in_presentation_mode() {
+    let mut app = app(Lang::En, REBOUND);
+    typed(&mut app, "P");
+    assert_eq!(app.present.map(|p| p.slide), Some(0));
+    typed(&mut app, "J");
+    assert_eq!(app.present.map(|p| p.slide), Some(1));
+    typed(&mut app, "j");
+    assert_eq!(app.present.map(|p| p.slide), Some(1));
+    typed(&mut app, "q");
+    assert!(app.present.is_some());
+    typed(&mut app, "x");
+    assert!(app.present.is_none() && !app.quit);
+    // The help closes with the quit key in force too.
+    typed(&mut app, "?");
+    assert!(app.help);
+    typed(&mut app, "q");
+    assert!(app.help);
+    typed(&mut app, "x");
+    assert!(!app.help && !app.quit);
+}
+
+#[test]
+fn a_chinese_screen_says_the_domains_messages_in_chinese() {
+    let english = |s: &str| crate::words::tests::english_words(s, crate::words::tests::ALLOWED);
+    let mut app = app(Lang::Zh, "");
+    typed(&mut app, "2");
+    press(&mut app, KeyCode::Enter);
+    // A bad date stays in the input with the reason in Chinese.
+    typed(&mut app, "d");
+    typed(&mut app, "2026-13-01");
+    assert!(press(&mut app, KeyCode::Enter).is_none());
+    let Mode::Input(state) = &app.mode else {
+        panic!("the input stays open")
+    };
+    let error = state.error.clone().unwrap_or_default();
+    assert!(error.contains("2026-13-01"), "{error}");
+    assert!(english(&error).is_empty(), "{error} {:?}", english(&error));
+    assert!(screen(&app).contains("YYYY-MM-DD"));
+    press(&mut app, KeyCode::Esc);
+    // A failed save.
+    let Some(Effect::Save { edits, .. }) = typed(&mut app, "]") else {
+        panic!("] saves")
+    };
+    let file = PathBuf::from("/tmp/registry.json");
+    for e in [
+        SaveError::DiskFull { file: file.clone() },
+        SaveError::ReadOnly { file: file.clone() },
+        SaveError::Edit {
+            file: file.clone(),
+            error: EditError::UnknownTask("t99".into()),
+        },
+    ] {
+        app.save_failed(edits.clone(), &e);
+        let said = app.message.clone().unwrap_or_default();
+        assert!(
+            said.contains("未保存") || said.contains("没有任务"),
+            "{said}"
+        );
+        assert!(english(&said).is_empty(), "{said}");
+    }
+    // A reload with a colleague's changes.
+    let reg = app.reg.clone();
+    app.reloaded(
+        reg,
+        &Changes {
+            count: 3,
+            by: vec!["liwei".into()],
+            unrecorded: 0,
+        },
+    );
+    let said = app.message.clone().unwrap_or_default();
+    assert_eq!(said, "已重新载入:liwei 的 3 处修改");
+}
