@@ -1,0 +1,243 @@
+//! Edits as operations, not snapshots: "set the status of task t12 to 推进中, with this
+//! note". An [`Edit`] is applied to whatever version of the registry is on disk when it
+//! is saved (the store re-reads the file under a lock), so two people editing the same
+//! file never overwrite each other's work.
+//!
+//! Every applied edit appends a [`HistoryEntry`] to its task or goal and sets
+//! `updated_at`/`updated_by`. Choices made here:
+//!
+//! - Setting a task's status to `done` also sets its progress to 100 when it was lower,
+//!   recorded as a second history entry (field "progress", no note), so the detail view
+//!   never shows "已完成, 40 %" and undo can put the old progress back. Leaving `done`
+//!   does not touch progress, and progress 100 does not set the status: that stays a
+//!   person's call.
+//! - An edit that changes nothing (status already `in_progress`) and carries no note is a
+//!   no-op: no history entry, nothing to save. With a note it is recorded (from = to),
+//!   because "checked, still in progress: …" is exactly what 督办 follow-up notes say.
+//! - "No due date" is an absent `from`/`to` in the history entry (not JSON `null`, which
+//!   would read back as absent and make the loaded file differ from the saved registry).
+//! - Notes and names are sanitised like text loaded from a file, so what is shown right
+//!   after an edit is what the next load will show.
+
+mod apply;
+mod changes;
+mod who;
+
+pub use apply::{apply, apply_recorded};
+pub use changes::{Changes, changes_between};
+pub use who::who;
+
+#[cfg(test)]
+use super::Registry;
+use super::{HistoryEntry, Status};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike};
+use serde_json::Value;
+use std::fmt;
+#[cfg(test)]
+use who::{real_uid, who_from};
+
+/// What an edit changes: a task or a goal, by id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    Task(String),
+    Goal(String),
+}
+
+impl Target {
+    pub fn id(&self) -> &str {
+        match self {
+            Target::Task(id) | Target::Goal(id) => id,
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Task(id) => write!(f, "task {id}"),
+            Target::Goal(id) => write!(f, "goal {id}"),
+        }
+    }
+}
+
+/// One change to a task or goal. Goals take only [`Op::SetStatus`] and [`Op::AddNote`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    SetStatus {
+        to: Status,
+    },
+    /// Percent done, 0–100.
+    SetProgress {
+        to: u8,
+    },
+    /// `None` clears the due date.
+    SetDue {
+        to: Option<NaiveDate>,
+    },
+    /// A dated progress note; the status stays as it is.
+    AddNote {
+        text: String,
+    },
+}
+
+impl Op {
+    /// The history field this operation records: "status", "progress", "due" or "note".
+    pub fn field(&self) -> &'static str {
+        match self {
+            Op::SetStatus { .. } => "status",
+            Op::SetProgress { .. } => "progress",
+            Op::SetDue { .. } => "due",
+            Op::AddNote { .. } => "note",
+        }
+    }
+
+    /// The operation that puts back what `entry` changed, for undo. History is
+    /// append-only, so an undo is a new edit that records itself. Notes cannot be
+    /// taken back (`None`): add a correcting note instead.
+    pub fn undo(entry: &HistoryEntry) -> Option<Op> {
+        let from = entry.from.as_ref();
+        match entry.field.as_str() {
+            "status" => {
+                let key = from?.as_str()?;
+                Some(Op::SetStatus {
+                    to: key.parse().ok()?,
+                })
+            }
+            "progress" => {
+                let n = from.and_then(Value::as_u64).unwrap_or(0);
+                Some(Op::SetProgress {
+                    to: u8::try_from(n).ok().filter(|n| *n <= 100)?,
+                })
+            }
+            "due" => match from {
+                None | Some(Value::Null) => Some(Op::SetDue { to: None }),
+                Some(v) => Some(Op::SetDue {
+                    to: Some(NaiveDate::parse_from_str(v.as_str()?, "%Y-%m-%d").ok()?),
+                }),
+            },
+            _ => None,
+        }
+    }
+}
+
+/// An operation on a target, by someone, at some time, with an optional note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    pub target: Target,
+    pub op: Op,
+    /// Attached to the history entry (for [`Op::AddNote`], appended to its text).
+    pub note: Option<String>,
+    /// Login name of whoever made the edit (see [`who`]).
+    pub by: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+impl Edit {
+    /// An edit made now, by this process's user, without a note.
+    pub fn new(target: Target, op: Op) -> Edit {
+        Edit {
+            target,
+            op,
+            note: None,
+            by: who(),
+            at: now(),
+        }
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Edit {
+        self.note = Some(note.into());
+        self
+    }
+}
+
+/// Why an edit cannot be applied (or its input not understood). Displays as one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    UnknownTask(String),
+    UnknownGoal(String),
+    /// Progress over 100.
+    ProgressOutOfRange(u8),
+    /// Progress or due date asked of a goal.
+    NotForGoals {
+        goal: String,
+        field: &'static str,
+    },
+    /// A note with no text.
+    EmptyNote,
+    /// Text that is not a percentage (from [`parse_progress`]).
+    BadProgress(String),
+    /// Text that is not a date (from [`parse_due`]).
+    BadDate(String),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::UnknownTask(k) => write!(
+                f,
+                "no task '{k}' in this registry: give a task number or id (`dubang summary` lists them)"
+            ),
+            EditError::UnknownGoal(k) => write!(
+                f,
+                "no goal '{k}' in this registry: give a goal id (`dubang summary` lists them)"
+            ),
+            EditError::ProgressOutOfRange(n) => write!(
+                f,
+                "progress {n} is over 100: give a percentage from 0 to 100"
+            ),
+            EditError::NotForGoals { goal, field } => write!(
+                f,
+                "goal {goal} has no {field}: goals take a status and notes only"
+            ),
+            EditError::EmptyNote => f.write_str("the note is empty: write some text"),
+            EditError::BadProgress(s) => write!(
+                f,
+                "bad progress '{s}': give a whole number from 0 to 100 (e.g. 60 or 60%)"
+            ),
+            EditError::BadDate(s) => write!(
+                f,
+                "bad date '{s}': give YYYY-MM-DD (e.g. 2026-06-30), or none to clear it"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// Reads a percentage as people type it: "60", "60%", " 60 % ".
+pub fn parse_progress(s: &str) -> Result<u8, EditError> {
+    let t = s.trim();
+    let t = t
+        .strip_suffix('%')
+        .or_else(|| t.strip_suffix('％'))
+        .unwrap_or(t)
+        .trim();
+    let n: u32 = t
+        .parse()
+        .map_err(|_| EditError::BadProgress(s.to_string()))?;
+    match u8::try_from(n) {
+        Ok(n) if n <= 100 => Ok(n),
+        Ok(n) => Err(EditError::ProgressOutOfRange(n)),
+        Err(_) => Err(EditError::BadProgress(s.to_string())),
+    }
+}
+
+/// Reads a due date: `YYYY-MM-DD`, or `none`/`-`/`无`/empty to clear it.
+pub fn parse_due(s: &str) -> Result<Option<NaiveDate>, EditError> {
+    let t = s.trim();
+    if t.is_empty() || t == "-" || t == "无" || t.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| EditError::BadDate(s.to_string()))
+}
+
+/// The current local time with its offset, to the second (history stays readable).
+pub fn now() -> DateTime<FixedOffset> {
+    let t = Local::now().fixed_offset();
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
+#[cfg(test)]
+mod tests;
