@@ -213,7 +213,7 @@ fn read_text(lang: Lang, path: &Path, what: FileKind) -> Result<String, String> 
         Say::CannotRead {
             path,
             what,
-            error: e.to_string(),
+            error: words::io_error(lang, &e),
         }
         .text(lang)
     })?;
@@ -268,7 +268,7 @@ fn run_import(
             store::write_atomic(p, json.as_bytes()).map_err(|e| {
                 Say::CannotWrite {
                     path: p,
-                    error: e.to_string(),
+                    error: words::io_error(lang, &e),
                 }
                 .text(lang)
             })?;

@@ -226,6 +226,26 @@ fn load_message_zh(msg: &str) -> String {
     zh + &more
 }
 
+/// What the system said about a file, as the reader reads it (the OS's own
+/// English for kinds this catalogue does not know).
+pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let zh = match e.kind() {
+        K::NotFound => "没有这个文件或目录",
+        K::PermissionDenied => "没有权限",
+        K::AlreadyExists => "已经存在",
+        K::IsADirectory => "这是一个目录",
+        K::NotADirectory => "路径中有一项不是目录",
+        K::StorageFull => "磁盘已满",
+        K::ReadOnlyFilesystem => "文件系统只读",
+        _ => return e.to_string(),
+    };
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => e.to_string(),
+    }
+}
+
 /// The command line's own messages.
 #[derive(Debug, Clone)]
 pub enum Say<'a> {

@@ -105,7 +105,11 @@ impl App {
             op,
             note: None,
             by: self.who.clone(),
-            at: ops::now(),
+            // The clock is the caller's: the event loop sets `now` before each event.
+            at: {
+                use chrono::Timelike;
+                self.now.with_nanosecond(0).unwrap_or(self.now)
+            },
         }
     }
 
@@ -458,7 +462,7 @@ impl App {
         }
         self.pending.clear();
         self.replace_registry(saved.registry);
-        let time = chrono::Local::now().format("%H:%M:%S");
+        let time = self.now.format("%H:%M:%S");
         let saved_word = self.lang.pick("已保存", "saved");
         self.message = Some(match summary {
             Some(s) => format!("{s} · {saved_word} {time}"),

@@ -95,9 +95,13 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
         }
         if event::poll(POLL).map_err(fail)? {
             let ev = event::read().map_err(fail)?;
+            // The state reads the clock from here, never itself: edits are stamped
+            // with the time of the key that made them.
+            app.now = now();
             let (changed, effect) = app.handle(&ev);
             dirty = changed;
             if let Some(effect) = effect {
+                app.now = now();
                 perform(&mut app, effect, &mut stamp);
                 dirty = true;
             }

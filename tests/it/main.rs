@@ -31,3 +31,4 @@ mod tui_find;
 mod tui_navigation;
 mod tui_screens;
 mod tui_tmux;
+mod words_and_keys;
