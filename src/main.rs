@@ -81,7 +81,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 };
                 println!("{}{state}", p.display());
                 for problem in &problems {
-                    eprintln!("dubang: {problem}");
+                    eprintln!("dubang: {}", words::settings_problem(lang, problem));
                 }
             }
             Ok(())
@@ -90,9 +90,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let config = config.unwrap_or_default();
             let (keys, key_problems) =
                 dubang::tui::keys::KeyMap::from_bindings(&settings.bindings, &config);
-            let problems: Vec<String> = problems.into_iter().chain(key_problems).collect();
+            let problems: Vec<_> = problems.into_iter().chain(key_problems).collect();
             for p in &problems {
-                eprintln!("dubang: {p}");
+                eprintln!("dubang: {}", words::settings_problem(lang, p));
             }
             let (path, created) = registry_path_quiet(lang, cli.file)?;
             let reg = store::load(&path).map_err(|e| words::load_error(lang, &e))?;
@@ -100,9 +100,13 @@ fn run(cli: Cli) -> Result<(), String> {
             let ascii = cli.ascii
                 || settings.ascii.unwrap_or(false)
                 || std::env::var_os("DUBANG_ASCII").is_some_and(|v| !v.is_empty() && v != "0");
-            let first_problem = problems.first().map(|p| match problems.len() {
-                1 => p.clone(),
-                n => format!("{p} ({} more)", n - 1),
+            let first_problem = problems.first().map(|p| {
+                let p = words::settings_problem(lang, p);
+                match (problems.len(), lang) {
+                    (1, _) => p,
+                    (n, Lang::Zh) => format!("{p}(另有 {} 处)", n - 1),
+                    (n, Lang::En) => format!("{p} ({} more)", n - 1),
+                }
             });
             let message =
                 first_problem.or_else(|| created.then(|| Say::CreatedCopy(&path).text(lang)));

@@ -97,6 +97,96 @@ enum Keys {
     Many(Vec<String>),
 }
 
+/// Something in the settings file dubang cannot use: it says so, with the line,
+/// and goes on with the defaults for that part. `Display` is English; the reader's
+/// language is `words::settings_problem`'s.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub file: PathBuf,
+    /// 1-based line (0: the file as a whole) and column, when known.
+    pub line: usize,
+    pub col: Option<usize>,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// The file exists but cannot be read (the system's words).
+    Unreadable(String),
+    /// Not TOML, or an unknown setting or value (the TOML parser's words).
+    Broken(String),
+    /// `[keys.NAME]` that is no context.
+    UnknownTable { table: String, tables: Vec<String> },
+    /// An action the table does not have.
+    UnknownAction { action: String, names: Vec<String> },
+    /// A key name that does not parse (`Hyper-x`, ``).
+    BadKey { spec: String, empty: bool },
+    /// A key another action of the same table has; the action keeps its defaults.
+    Conflict {
+        action: String,
+        keys: Vec<String>,
+        key: String,
+        other: String,
+    },
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let file = self.file.display();
+        match &self.kind {
+            ProblemKind::Unreadable(e) => {
+                write!(
+                    f,
+                    "{file}: cannot read the settings ({e}); using the defaults"
+                )
+            }
+            ProblemKind::Broken(what) => {
+                write!(f, "{file}")?;
+                if self.line > 0 {
+                    write!(f, ":{}", self.line)?;
+                }
+                if let Some(c) = self.col {
+                    write!(f, ":{c}")?;
+                }
+                write!(
+                    f,
+                    ": {what}; fix it (`dubang config --print-default` shows every setting) — using the defaults"
+                )
+            }
+            ProblemKind::UnknownTable { table, tables } => write!(
+                f,
+                "{file}:{}: unknown table [keys.{table}]: use one of {}",
+                self.line,
+                tables.join(", ")
+            ),
+            ProblemKind::UnknownAction { action, names } => write!(
+                f,
+                "{file}:{}: unknown action '{action}': use one of {}",
+                self.line,
+                names.join(", ")
+            ),
+            ProblemKind::BadKey { spec, empty: true } => {
+                write!(f, "{file}:{}: empty key in '{spec}'", self.line)
+            }
+            ProblemKind::BadKey { spec, empty: false } => write!(
+                f,
+                "{file}:{}: unknown key '{spec}': use a character, Enter, Esc, Tab, Space, Up, PgDn, F1, Ctrl-x…",
+                self.line
+            ),
+            ProblemKind::Conflict {
+                action,
+                keys,
+                key,
+                other,
+            } => write!(
+                f,
+                "{file}:{}: {action} = {keys:?}: key {key} is already bound to {other}; keeping the default keys of {action}",
+                self.line
+            ),
+        }
+    }
+}
+
 /// Where the settings file is, from the given environment lookup.
 pub fn config_path(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
     let base = env("XDG_CONFIG_HOME")
@@ -112,34 +202,37 @@ pub fn config_path(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
 
 /// Reads the settings. A missing file is the defaults; a broken one is the
 /// defaults plus a one-line reason naming the line.
-pub fn load(path: &Path) -> (Settings, Vec<String>) {
+pub fn load(path: &Path) -> (Settings, Vec<Problem>) {
     match std::fs::read_to_string(path) {
         Ok(text) => parse(path, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), Vec::new()),
         Err(e) => (
             Settings::default(),
-            vec![format!(
-                "{}: cannot read the settings ({e}); using the defaults",
-                path.display()
-            )],
+            vec![Problem {
+                file: path.to_path_buf(),
+                line: 0,
+                col: None,
+                kind: ProblemKind::Unreadable(e.to_string()),
+            }],
         ),
     }
 }
 
 /// Parses settings text; `path` names it in messages.
-pub fn parse(path: &Path, text: &str) -> (Settings, Vec<String>) {
+pub fn parse(path: &Path, text: &str) -> (Settings, Vec<Problem>) {
     let raw: Raw = match toml::from_str(text) {
         Ok(r) => r,
         Err(e) => {
             let at = e.span().map(|s| line_col(text, s.start));
-            let place = at.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
             let what = e.message().trim().replace('\n', " ");
             return (
                 Settings::default(),
-                vec![format!(
-                    "{}{place}: {what}; fix it (`dubang config --print-default` shows every setting) — using the defaults",
-                    path.display()
-                )],
+                vec![Problem {
+                    file: path.to_path_buf(),
+                    line: at.map_or(0, |a| a.0),
+                    col: at.map(|a| a.1),
+                    kind: ProblemKind::Broken(what),
+                }],
             );
         }
     };
@@ -246,15 +339,19 @@ mod tests {
 
     #[test]
     fn a_broken_file_names_its_line_and_falls_back() {
+        let strings = |p: Vec<Problem>| p.iter().map(ToString::to_string).collect::<Vec<_>>();
         let (s, problems) = parse(Path::new("c.toml"), "theme = \"dark\"\nlang = \"fr\"\n");
+        let problems = strings(problems);
         assert_eq!(s, Settings::default());
         assert!(problems[0].starts_with("c.toml:2:"), "{problems:?}");
         let (_, problems) = parse(Path::new("c.toml"), "theme = \"dark\nx");
+        let problems = strings(problems);
         assert!(
             problems[0].starts_with("c.toml:") && problems[0].ends_with("using the defaults"),
             "{problems:?}"
         );
         let (_, problems) = parse(Path::new("c.toml"), "colour = 1\n");
+        let problems = strings(problems);
         assert!(problems[0].contains("colour"), "{problems:?}");
     }
 }

@@ -1,6 +1,7 @@
 //! The dashboard's state and how commands change it. Pure: no terminal, no files,
 //! so navigation is tested as (state, command) → state.
 
+pub use super::command::Command;
 use super::edit::{Effect, Mode};
 use super::find::Filters;
 use super::keys::KeyMap;
@@ -87,6 +88,10 @@ pub struct Detail {
     pub link: usize,
     /// First text line shown.
     pub scroll: usize,
+    /// Whether the view keeps the selected link in sight: true after ↑/↓ moved it,
+    /// false after the text was paged, so that the whole text and the oldest
+    /// history can be scrolled to whichever link is selected.
+    pub follow: bool,
 }
 
 /// Everything "Back" returns to.
@@ -99,58 +104,6 @@ pub struct View {
     pub task_sel: [usize; 5],
     pub focus: [Focus; 5],
     pub detail: Option<Detail>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    NextTab,
-    PrevTab,
-    GoTab(Tab),
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Open,
-    Back,
-    Help,
-    Quit,
-    /// Open the status picker for the selected task or goal.
-    Status,
-    /// Set the next / previous status straight away.
-    StatusNext,
-    StatusPrev,
-    Note,
-    Progress,
-    Due,
-    Undo,
-    /// Write the registry to another path (when its own file refuses the edit).
-    WriteAs,
-    /// Save the edits kept after a failed save again.
-    Retry,
-    /// Start presentation mode.
-    Present,
-    /// `/`: filter the list that has the keyboard.
-    Filter,
-    /// Search everything and jump to the pick.
-    Search,
-    /// Cycle the status filter: all, 未启动, 推进中, 已完成, 滞后, 受阻.
-    StatusFilter,
-    PastDue,
-    Stale,
-    Mine,
-    /// Cycle the sort of task lists.
-    Sort,
-    /// In a popup: take the choice or the text.
-    Confirm,
-    /// In a popup: close it without acting; in presentation mode: leave.
-    Cancel,
-    /// In the status picker: this status (in [`Status::ALL`] order), at once.
-    Pick(usize),
-    /// In presentation mode: the next and the previous slide.
-    Next,
-    Prev,
 }
 
 /// The whole dashboard.
@@ -451,177 +404,5 @@ impl App {
             _ => {}
         }
         None
-    }
-
-    fn go_tab(&mut self, t: Tab) {
-        self.view.detail = None;
-        self.view.tab = t;
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        let step = |cur: usize, len: usize| -> usize {
-            if len == 0 {
-                return 0;
-            }
-            (cur as isize)
-                .saturating_add(delta)
-                .clamp(0, len as isize - 1) as usize
-        };
-        if let Some(task) = self.view.detail.map(|d| d.task) {
-            let n = self.links_len(task);
-            let max = self.detail_max.get() as isize;
-            if let Some(d) = self.view.detail.as_mut() {
-                match delta.abs() {
-                    1 => d.link = step(d.link, n),
-                    // Pages and ends scroll the text.
-                    _ => {
-                        d.scroll = (d.scroll as isize)
-                            .saturating_add(delta)
-                            .clamp(0, max.max(0)) as usize
-                    }
-                }
-            }
-            return;
-        }
-        let i = self.tab().index();
-        match self.focus() {
-            Focus::Entities => {
-                // Moves among the entities the filter shows.
-                let visible = self.visible_entities(self.tab());
-                let pos = visible
-                    .iter()
-                    .position(|(e, _)| *e == self.view.sel[i])
-                    .unwrap_or(0);
-                if let Some(&(e, _)) = visible.get(step(pos, visible.len())) {
-                    self.view.sel[i] = e;
-                }
-                self.view.task_sel[i] = 0;
-            }
-            Focus::Tasks => {
-                let n = self.current_rows().len();
-                self.view.task_sel[i] = step(self.view.task_sel[i], n);
-            }
-        }
-    }
-
-    fn links_len(&self, task: usize) -> usize {
-        self.links(task).len()
-    }
-
-    fn push(&mut self) {
-        self.back.push(self.view.clone());
-        // A long walk keeps the last hundred steps.
-        if self.back.len() > 100 {
-            self.back.remove(0);
-        }
-    }
-
-    fn open(&mut self) {
-        if let Some(d) = self.view.detail {
-            if let Some(&link) = self.links(d.task).get(d.link) {
-                self.follow(link, d.task);
-            }
-            return;
-        }
-        let i = self.tab().index();
-        match (self.tab(), self.focus()) {
-            (Tab::Overview, _) => {
-                if self.reg.sections.is_empty() {
-                    return;
-                }
-                let s = self.sel();
-                self.push();
-                self.view.tab = Tab::Sections;
-                self.view.sel[Tab::Sections.index()] = s;
-                self.view.task_sel[Tab::Sections.index()] = 0;
-                self.view.focus[Tab::Sections.index()] = Focus::Tasks;
-            }
-            (_, Focus::Entities) => {
-                if !self.current_rows().is_empty() {
-                    self.push();
-                    self.view.focus[i] = Focus::Tasks;
-                    self.view.task_sel[i] = 0;
-                }
-            }
-            (_, Focus::Tasks) => {
-                if let Some(task) = self.selected_task() {
-                    self.push();
-                    self.view.detail = Some(Detail {
-                        task,
-                        link: 0,
-                        scroll: 0,
-                    });
-                }
-            }
-        }
-    }
-
-    /// Jumps to what a link names, with the task selected in its list.
-    pub fn follow(&mut self, link: Link, task: usize) {
-        let (tab, e) = match link {
-            Link::Unit(u) => (Tab::Units, u),
-            Link::Town(t) => (Tab::Towns, t),
-            Link::Section(s) => (Tab::Sections, s),
-            Link::Goal(g) => (Tab::Goals, g),
-        };
-        self.push();
-        let i = tab.index();
-        self.view.detail = None;
-        self.view.tab = tab;
-        self.view.sel[i] = e;
-        self.view.focus[i] = Focus::Tasks;
-        self.filters.entity_query[i].clear();
-        self.view.task_sel[i] = self
-            .visible_rows(tab, e)
-            .iter()
-            .position(|r| r.task == task)
-            .unwrap_or(0);
-        self.message = Some(format!("→ {}", self.link_name(link)));
-    }
-
-    pub fn link_name(&self, link: Link) -> String {
-        match link {
-            Link::Unit(u) => self.reg.units[u].name.clone(),
-            Link::Town(t) => self.reg.towns[t].name.clone(),
-            Link::Section(s) => {
-                let s = &self.reg.sections[s];
-                format!("({}) {}", s.numeral, s.title)
-            }
-            Link::Goal(g) => {
-                let g = &self.reg.goals[g];
-                match &g.horizon {
-                    Some(h) => format!("{h}{}", self.lang.pick("年目标", " goal")),
-                    None => self.lang.pick("目标", "goal").to_string(),
-                }
-            }
-        }
-    }
-
-    /// Whether a filter narrows a list on this screen (Esc clears those first; a
-    /// filter on another tab must not swallow the way back).
-    fn filters_shown(&self) -> bool {
-        let i = self.tab().index();
-        let f = &self.filters;
-        !f.entity_query[i].is_empty()
-            || (self.focus() == Focus::Tasks
-                && (!f.task_query[i].is_empty()
-                    || f.status.is_some()
-                    || f.past_due
-                    || f.stale
-                    || f.mine))
-    }
-
-    fn go_back(&mut self) {
-        if self.filters_shown() && self.view.detail.is_none() {
-            self.clear_filters();
-            self.message = Some(self.lang.pick("已清除筛选", "filters cleared").into());
-        } else if let Some(v) = self.back.pop() {
-            self.view = v;
-        } else if self.view.detail.is_some() {
-            self.view.detail = None;
-        } else {
-            let i = self.tab().index();
-            self.view.focus[i] = Focus::Entities;
-        }
     }
 }

@@ -291,6 +291,7 @@ impl App {
                 task: hit.index,
                 link: 0,
                 scroll: 0,
+                follow: true,
             });
         }
     }

@@ -5,10 +5,14 @@
 //! once a second for changes made by others.
 
 pub mod app;
+mod command;
 pub mod edit;
 pub mod find;
 pub mod keys;
+mod navigate;
 pub mod present;
+mod reload;
+mod route;
 pub mod terminal;
 pub mod theme;
 pub mod view;

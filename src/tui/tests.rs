@@ -153,3 +153,44 @@ fn a_chinese_screen_says_the_domains_messages_in_chinese() {
     let said = app.message.clone().unwrap_or_default();
     assert_eq!(said, "已重新载入:liwei 的 3 处修改");
 }
+
+#[test]
+fn a_tasks_oldest_history_can_be_scrolled_into_view() {
+    let mut app = app(Lang::En, "");
+    let at = app.now;
+    let t = app
+        .reg
+        .tasks
+        .iter()
+        .position(|t| t.number == 1)
+        .expect("task 1");
+    for i in 0..40 {
+        app.reg.tasks[t]
+            .history
+            .push(crate::registry::HistoryEntry {
+                at,
+                by: "liwei".into(),
+                field: "note".into(),
+                from: None,
+                to: None,
+                note: Some(format!("progress note number {i}")),
+            });
+    }
+    // Sections, the first section's tasks, task 1's detail.
+    typed(&mut app, "2");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.view.detail.is_some());
+    let first = screen(&app);
+    assert!(!first.contains("number 0 "), "{first}");
+    // End scrolls to the end of the text: the oldest note is there.
+    press(&mut app, KeyCode::End);
+    let last = screen(&app);
+    assert!(last.contains("progress note number 0"), "{last}");
+    // PgUp pages back up; ↓ brings the selected link back into view.
+    press(&mut app, KeyCode::PageUp);
+    assert!(!screen(&app).contains("progress note number 0"));
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.view.detail.map(|d| (d.link, d.follow)), Some((1, true)));
+}

@@ -224,7 +224,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         app.page.set(h.saturating_sub(1).max(1));
     }
     let mut scroll = d.scroll.min(max);
-    if let Some(l) = link_line {
+    if let Some(l) = link_line.filter(|_| d.follow) {
         if l < scroll {
             scroll = l;
         } else if l >= scroll + h {

@@ -49,6 +49,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab) {
                         task,
                         link: usize::MAX,
                         scroll: 0,
+                        follow: false,
                     },
                     false,
                 );

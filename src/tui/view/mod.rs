@@ -12,11 +12,14 @@ mod present;
 mod search;
 mod tasks;
 
+mod bars;
+
 use super::app::{App, Command, Focus, Tab};
 use super::keys::Context;
 use super::theme::Theme;
 use crate::registry::Status;
 use crate::text::{fit, truncate, unambiguous, width};
+use bars::{draw_hints, draw_status, draw_tabs};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -347,175 +350,6 @@ fn too_small(f: &mut Frame, ui: &Ui, area: Rect) {
         ..area
     };
     f.render_widget(Paragraph::new(lines), rect);
-}
-
-fn draw_tabs(f: &mut Frame, ui: &Ui, area: Rect) {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (i, tab) in Tab::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, tab.label(ui.app.lang));
-        used += width(&label) + 1;
-        let style = if *tab == ui.app.tab() {
-            ui.theme.tab_active
-        } else {
-            ui.theme.dim
-        };
-        spans.push(Span::styled(label, style));
-        spans.push(Span::raw(" "));
-    }
-    let right = format!("{} {} ", ui.pick("督办", "dubang"), ui.app.today());
-    let room = (area.width as usize).saturating_sub(used);
-    spans.push(Span::styled(
-        crate::text::fit_right(&right, room),
-        ui.theme.dim,
-    ));
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
-    let app = ui.app;
-    if let super::edit::Mode::Input(state) = &app.mode
-        && state.kind == super::edit::InputKind::Filter
-    {
-        editing::filter_line(f, ui, area, state);
-        return;
-    }
-    use super::app::Command as C;
-    // Each hint: the first key of each command (←→ for the tab pair), and a word.
-    let editing = !matches!(app.mode, super::edit::Mode::Normal);
-    let pairs: &[(&[C], &str, &str)] = if app.help {
-        let close = ui.key(Context::Help, C::Cancel);
-        let text = format!("{close} {}", ui.pick("关闭帮助", "close help"));
-        let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));
-        f.render_widget(Paragraph::new(line), area);
-        return;
-    } else if editing {
-        let text = match app.mode {
-            super::edit::Mode::StatusPicker { .. } => {
-                let k = |c| ui.key(Context::Picker, c);
-                match app.lang {
-                    crate::lang::Lang::Zh => format!(
-                        "{} 选择  {}{} {} 确定  {} 取消",
-                        ui.picker_keys(),
-                        k(C::Up),
-                        k(C::Down),
-                        k(C::Confirm),
-                        k(C::Cancel)
-                    ),
-                    crate::lang::Lang::En => format!(
-                        "{} picks  {}{} {}  {} cancels",
-                        ui.picker_keys(),
-                        k(C::Up),
-                        k(C::Down),
-                        k(C::Confirm),
-                        k(C::Cancel)
-                    ),
-                }
-            }
-            _ => {
-                let k = |c| ui.key(Context::Input, c);
-                format!(
-                    "{} {}  {} {}  {}",
-                    k(C::Confirm),
-                    ui.pick("确定", "saves"),
-                    k(C::Cancel),
-                    ui.pick("取消", "cancels"),
-                    ui.pick(
-                        "←→ Home End 移动  Ctrl-U 清空",
-                        "←→ Home End move  Ctrl-U clears"
-                    )
-                )
-            }
-        };
-        let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));
-        f.render_widget(Paragraph::new(line), area);
-        return;
-    } else if app.view.detail.is_some() {
-        &[
-            (&[C::Up, C::Down], "选择链接", "link"),
-            (&[C::Open], "跳转", "jump"),
-            (&[C::Status], "状态", "status"),
-            (&[C::Note], "备注", "note"),
-            (&[C::Back], "返回", "back"),
-            (&[C::Help], "帮助", "help"),
-            (&[C::Quit], "退出", "quit"),
-        ]
-    } else if app.tab() != Tab::Overview && app.focus() == Focus::Tasks {
-        &[
-            (&[C::Up, C::Down], "选择", "select"),
-            (&[C::Open], "详情", "details"),
-            (&[C::Status], "状态", "status"),
-            (&[C::Note], "备注", "note"),
-            (&[C::Back], "返回", "back"),
-            (&[C::PrevTab, C::NextTab], "标签", "tabs"),
-            (&[C::Help], "帮助", "help"),
-            (&[C::Quit], "退出", "quit"),
-        ]
-    } else {
-        &[
-            (&[C::PrevTab, C::NextTab], "标签", "tabs"),
-            (&[C::Up, C::Down], "选择", "select"),
-            (&[C::Open], "打开", "open"),
-            (&[C::Back], "返回", "back"),
-            (&[C::Help], "帮助", "help"),
-            (&[C::Quit], "退出", "quit"),
-        ]
-    };
-    let hint: Vec<String> = pairs
-        .iter()
-        .filter_map(|(cmds, zh, en)| {
-            let keys: Vec<String> = cmds
-                .iter()
-                .filter_map(|c| app.keys.keys_of(*c).into_iter().next())
-                .collect();
-            (!keys.is_empty()).then(|| format!("{} {}", keys.concat(), ui.pick(zh, en)))
-        })
-        .collect();
-    let line = Line::from(ui.cell(&hint.join("  "), area.width as usize, ui.theme.dim));
-    f.render_widget(Paragraph::new(line), area);
-}
-
-fn draw_status(f: &mut Frame, ui: &Ui, area: Rect) {
-    let app = ui.app;
-    let w = area.width as usize;
-    let mode = if app.read_only {
-        ui.pick(" 只读 ", " read-only ")
-    } else {
-        ""
-    };
-    let right = app.message.clone().unwrap_or_default();
-    // The message matters more than the path: it may take all but a few columns.
-    let right = truncate(&ui.t(&right), w.saturating_sub(width(mode) + 12));
-    let file = app.file.display().to_string();
-    let room = w.saturating_sub(width(mode) + width(&right) + 1);
-    // Keep the end of a long path (the file name), not its start.
-    let file = if width(&file) > room {
-        let tail: String = file
-            .chars()
-            .rev()
-            .take(room.saturating_sub(1))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let mut t = format!("…{tail}");
-        while width(&t) > room && t.chars().count() > 1 {
-            t.remove(1);
-        }
-        t
-    } else {
-        file
-    };
-    let mut spans = vec![Span::styled(ui.t(&file), ui.theme.dim)];
-    if !mode.is_empty() {
-        spans.push(Span::styled(mode.to_string(), ui.theme.warn));
-    }
-    let used = width(&file) + width(mode);
-    spans.push(Span::styled(
-        crate::text::fit_right(&right, w.saturating_sub(used)),
-        ui.theme.accent,
-    ));
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// Before a popup is drawn over `area`: blanks the wide characters that straddle

@@ -1,0 +1,56 @@
+//! Everything a key can mean, in any context (see `keys::actions` for which key
+//! means what where).
+
+use super::app::Tab;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    NextTab,
+    PrevTab,
+    GoTab(Tab),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    Help,
+    Quit,
+    /// Open the status picker for the selected task or goal.
+    Status,
+    /// Set the next / previous status straight away.
+    StatusNext,
+    StatusPrev,
+    Note,
+    Progress,
+    Due,
+    Undo,
+    /// Write the registry to another path (when its own file refuses the edit).
+    WriteAs,
+    /// Save the edits kept after a failed save again.
+    Retry,
+    /// Start presentation mode.
+    Present,
+    /// `/`: filter the list that has the keyboard.
+    Filter,
+    /// Search everything and jump to the pick.
+    Search,
+    /// Cycle the status filter: all, 未启动, 推进中, 已完成, 滞后, 受阻.
+    StatusFilter,
+    PastDue,
+    Stale,
+    Mine,
+    /// Cycle the sort of task lists.
+    Sort,
+    /// In a popup: take the choice or the text.
+    Confirm,
+    /// In a popup: close it without acting; in presentation mode: leave.
+    Cancel,
+    /// In the status picker: this status (in [`Status::ALL`] order), at once.
+    Pick(usize),
+    /// In presentation mode: the next and the previous slide.
+    Next,
+    Prev,
+}

@@ -1,0 +1,171 @@
+//! What comes back from the event loop: a save that went through or failed, and
+//! another process's version of the file. The registry is swapped in with the
+//! selections kept by id.
+
+use super::app::{App, Tab};
+use crate::registry::{Changes, Edit, EditTarget, Registry, Status, apply_recorded};
+use crate::store::{SaveError, Saved};
+
+impl App {
+    /// A save went through: show the file's version (ours and others' edits),
+    /// remember ours for undo.
+    pub fn saved(&mut self, saved: Saved, undo: bool) {
+        let summary = saved.recorded.last().map(|(t, h)| self.describe(t, h));
+        if !undo {
+            self.undo.extend(saved.recorded.iter().cloned());
+        }
+        self.pending.clear();
+        self.replace_registry(saved.registry);
+        let time = self.now.format("%H:%M:%S");
+        let saved_word = self.lang.pick("已保存", "saved");
+        self.message = Some(match summary {
+            Some(s) => format!("{s} · {saved_word} {time}"),
+            None => self.lang.pick("没有变化", "nothing changed").into(),
+        });
+    }
+
+    /// A save failed: nothing on disk changed. The edits stay in memory (and on
+    /// screen) until a retry or a write elsewhere succeeds.
+    pub fn save_failed(&mut self, edits: Vec<Edit>, error: &SaveError) {
+        self.show_on_top(&edits);
+        self.pending.extend(edits);
+        let hint = self.lang.pick(
+            "修改保留在内存中:r 重试,w 另存",
+            "edit kept in memory: r retries, w writes elsewhere",
+        );
+        let error = crate::words::save_error(self.lang, error);
+        self.message = Some(format!("{error} — {hint}"));
+    }
+
+    /// Another process changed the file: take its version, keep what is selected.
+    /// Edits kept from a failed save stay shown on top of the new version.
+    pub fn reloaded(&mut self, reg: Registry, changes: &Changes) {
+        self.replace_registry(reg);
+        let pending = self.pending.clone();
+        self.show_on_top(&pending);
+        let word = self.lang.pick("已重新载入", "reloaded");
+        let changes = crate::words::changes(self.lang, changes);
+        let sep = self.lang.pick(":", ": ");
+        self.message = Some(format!("{word}{sep}{changes}"));
+    }
+
+    /// Applies edits to what is shown only (not saved), as if they were saved, so
+    /// the user sees what is kept; why they did not apply to the file is reported
+    /// by the save that failed.
+    fn show_on_top(&mut self, edits: &[Edit]) {
+        if edits.is_empty() {
+            return;
+        }
+        for e in edits {
+            let _ = apply_recorded(&mut self.reg, e);
+        }
+        self.ix = crate::registry::Index::build(&self.reg);
+    }
+
+    /// Swaps in a new version of the registry, keeping selections by id.
+    pub fn replace_registry(&mut self, reg: Registry) {
+        let old_task = |app: &App, i: usize| app.reg.tasks.get(i).map(|t| t.id.clone());
+        let detail_task = self.view.detail.and_then(|d| old_task(self, d.task));
+        let ids: Vec<Option<String>> = Tab::ALL
+            .iter()
+            .map(|&t| self.entity_id(t, self.view.sel[t.index()]))
+            .collect();
+        let tasks: Vec<Option<String>> = Tab::ALL
+            .iter()
+            .map(|&t| {
+                let rows = self.visible_rows(t, self.view.sel[t.index()]);
+                rows.get(self.view.task_sel[t.index()])
+                    .and_then(|r| old_task(self, r.task))
+            })
+            .collect();
+        let old_shape = shape(&self.reg);
+        self.reg = reg;
+        self.ix = crate::registry::Index::build(&self.reg);
+        self.search = crate::search::SearchIndex::build(&self.reg);
+        for (k, &tab) in Tab::ALL.iter().enumerate() {
+            let n = self.entity_count(tab);
+            let sel = ids[k]
+                .as_deref()
+                .and_then(|id| self.entity_index(tab, id))
+                .unwrap_or(self.view.sel[k]);
+            self.view.sel[k] = sel.min(n.saturating_sub(1));
+            let rows = self.visible_rows(tab, self.view.sel[k]);
+            let ts = tasks[k]
+                .as_deref()
+                .and_then(|id| rows.iter().position(|r| self.reg.tasks[r.task].id == id))
+                .unwrap_or(self.view.task_sel[k]);
+            self.view.task_sel[k] = ts.min(rows.len().saturating_sub(1));
+        }
+        if let Some(d) = self.view.detail.as_mut() {
+            match detail_task.and_then(|id| self.reg.tasks.iter().position(|t| t.id == id)) {
+                Some(i) => d.task = i,
+                None => self.view.detail = None,
+            }
+        }
+        // Views to go back to hold positions: if the lists changed shape they could
+        // point at other entries, so drop them rather than guess.
+        if shape(&self.reg) != old_shape {
+            self.back.clear();
+        }
+    }
+
+    fn entity_id(&self, tab: Tab, i: usize) -> Option<String> {
+        match tab {
+            Tab::Overview | Tab::Sections => self.reg.sections.get(i).map(|s| s.id.clone()),
+            Tab::Units => self.reg.units.get(i).map(|u| u.id.clone()),
+            Tab::Towns => self.reg.towns.get(i).map(|t| t.id.clone()),
+            Tab::Goals => self.reg.goals.get(i).map(|g| g.id.clone()),
+        }
+    }
+
+    fn entity_index(&self, tab: Tab, id: &str) -> Option<usize> {
+        match tab {
+            Tab::Overview | Tab::Sections => self.ix.section(id),
+            Tab::Units => self.ix.unit(id),
+            Tab::Towns => self.ix.town(id),
+            Tab::Goals => self.ix.goal(id),
+        }
+    }
+
+    /// "任务 12: 未启动 → 推进中" for the status line.
+    fn describe(&self, target: &EditTarget, h: &crate::registry::HistoryEntry) -> String {
+        let what = match target {
+            EditTarget::Task(id) => {
+                let n = self
+                    .reg
+                    .tasks
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .map_or(id.clone(), |t| t.number.to_string());
+                format!("{} {n}", self.lang.pick("任务", "task"))
+            }
+            EditTarget::Goal(id) => format!("{} {id}", self.lang.pick("目标", "goal")),
+        };
+        let show = |v: &Option<serde_json::Value>| -> String {
+            match v {
+                Some(serde_json::Value::String(s)) => match s.parse::<Status>() {
+                    Ok(st) => self.lang.pick(st.zh(), st.en()).to_string(),
+                    Err(_) => s.clone(),
+                },
+                Some(serde_json::Value::Number(n)) => format!("{n}%"),
+                Some(other) => other.to_string(),
+                None => "-".into(),
+            }
+        };
+        match h.field.as_str() {
+            "note" => format!("{what}: {}", self.lang.pick("已加备注", "note added")),
+            _ => format!("{what}: {} → {}", show(&h.from), show(&h.to)),
+        }
+    }
+}
+
+/// Lengths of every list, to tell whether positions still mean the same entries.
+fn shape(reg: &Registry) -> [usize; 5] {
+    [
+        reg.sections.len(),
+        reg.units.len(),
+        reg.towns.len(),
+        reg.goals.len(),
+        reg.tasks.len(),
+    ]
+}

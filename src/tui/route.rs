@@ -1,0 +1,164 @@
+//! Who gets a key. One question decides it — [`App::context`]: presentation mode,
+//! else the picker, input or search popup, else the help, else the main screen —
+//! and that context's key map turns the key into a [`Command`] for the code that
+//! owns the screen or popup. Inputs and the search popup take other keys (and
+//! pastes) as text. Edits leave as [`Effect`]s for the event loop.
+
+use super::app::{App, Command};
+use super::edit::{Effect, InputKind, Mode, paste};
+use super::keys::Context;
+use crate::registry::{Op, Status};
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use tui_input::backend::crossterm::to_input_request;
+
+impl App {
+    /// Who reads the next key: presentation mode, else the picker, input or search
+    /// popup, else the help, else the main screen.
+    pub fn context(&self) -> Context {
+        if self.present.is_some() {
+            return Context::Present;
+        }
+        match self.mode {
+            Mode::StatusPicker { .. } => Context::Picker,
+            Mode::Input(_) => Context::Input,
+            Mode::Search(_) => Context::Search,
+            Mode::Normal if self.help => Context::Help,
+            Mode::Normal => Context::Normal,
+        }
+    }
+
+    /// Routes a terminal event: keys go through the key map of the context that
+    /// has the keyboard; inputs and the search take the other keys (and pastes) as
+    /// text.
+    pub fn handle(&mut self, event: &Event) -> (bool, Option<Effect>) {
+        match (&mut self.mode, event) {
+            (_, Event::Paste(_)) if self.present.is_some() => (false, None),
+            (Mode::Input(state), Event::Paste(text)) => {
+                paste(&mut state.input, text);
+                if state.kind == InputKind::Filter {
+                    let q = state.input.value().to_string();
+                    self.set_list_query(&q);
+                }
+                (true, None)
+            }
+            (Mode::Search(state), Event::Paste(text)) => {
+                paste(&mut state.input, text);
+                state.sel = 0;
+                self.run_search();
+                (true, None)
+            }
+            (_, Event::Key(key)) if key.kind != KeyEventKind::Release => self.key(*key, event),
+            (_, Event::Resize(..)) => (true, None),
+            _ => (false, None),
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent, event: &Event) -> (bool, Option<Effect>) {
+        let ctx = self.context();
+        if key.kind != KeyEventKind::Press && ctx != Context::Input {
+            return (false, None);
+        }
+        // Over SSH and tmux, Esc and a quick next key arrive as one Alt+key: Esc
+        // (back, or close the popup), then the key on whatever is below.
+        if let Some([esc, plain]) = self.keys.split_alt(ctx, key) {
+            let (_, first) = self.key(esc, &Event::Key(esc));
+            let (_, second) = self.key(plain, &Event::Key(plain));
+            return (true, second.or(first));
+        }
+        let cmd = self.keys.lookup(ctx, key);
+        match ctx {
+            Context::Present => (self.present_command(cmd), None),
+            Context::Normal | Context::Help => match cmd {
+                Some(c) => (true, self.update(c)),
+                None => (false, None),
+            },
+            Context::Picker => self.picker_command(cmd),
+            Context::Search => {
+                let Mode::Search(state) = &mut self.mode else {
+                    return (false, None);
+                };
+                match cmd {
+                    Some(Command::Cancel) => self.mode = Mode::Normal,
+                    Some(Command::Confirm) => {
+                        if let Some(hit) = state.hits.get(state.sel).cloned() {
+                            self.mode = Mode::Normal;
+                            self.jump_to(&hit);
+                        }
+                    }
+                    Some(Command::Up) => state.sel = state.sel.saturating_sub(1),
+                    Some(Command::Down) => {
+                        state.sel = (state.sel + 1).min(state.hits.len().saturating_sub(1))
+                    }
+                    _ => {
+                        if to_input_request(event).is_some_and(|r| state.input.handle(r).is_some())
+                        {
+                            state.sel = 0;
+                            self.run_search();
+                        }
+                    }
+                }
+                (true, None)
+            }
+            Context::Input => {
+                let Mode::Input(state) = &mut self.mode else {
+                    return (false, None);
+                };
+                let filtering = state.kind == InputKind::Filter;
+                match cmd {
+                    Some(Command::Cancel) => {
+                        self.mode = Mode::Normal;
+                        if filtering {
+                            self.set_list_query("");
+                        }
+                        return (true, None);
+                    }
+                    Some(Command::Confirm) if filtering => {
+                        self.mode = Mode::Normal;
+                        return (true, None);
+                    }
+                    Some(Command::Confirm) => return (true, self.submit()),
+                    _ => {}
+                }
+                let changed =
+                    to_input_request(event).is_some_and(|r| state.input.handle(r).is_some());
+                if changed {
+                    state.error = None;
+                    if filtering {
+                        let q = state.input.value().to_string();
+                        self.set_list_query(&q);
+                    }
+                }
+                (true, None)
+            }
+        }
+    }
+
+    /// A key in the status picker: a status at once, or move and confirm.
+    fn picker_command(&mut self, cmd: Option<Command>) -> (bool, Option<Effect>) {
+        let Mode::StatusPicker { target, sel } = &mut self.mode else {
+            return (false, None);
+        };
+        let pick = match cmd {
+            Some(Command::Pick(i)) => i,
+            Some(Command::Confirm) => *sel,
+            Some(Command::Up) => {
+                *sel = (*sel + 4) % 5;
+                return (true, None);
+            }
+            Some(Command::Down) => {
+                *sel = (*sel + 1) % 5;
+                return (true, None);
+            }
+            Some(Command::Cancel) => {
+                self.mode = Mode::Normal;
+                return (true, None);
+            }
+            _ => return (false, None),
+        };
+        let target = target.clone();
+        self.mode = Mode::Normal;
+        let to = Status::ALL[pick.min(Status::ALL.len() - 1)];
+        let edit = self.edit(target, Op::SetStatus { to });
+        (true, self.save(vec![edit]))
+    }
+}
