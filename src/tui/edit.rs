@@ -4,6 +4,7 @@
 //! reports back with [`App::saved`] or [`App::save_failed`] (`reload.rs`).
 
 use super::app::{App, Command, Focus, Tab};
+use super::overlays::picker::Picker;
 use crate::registry::{Edit, EditTarget, Op, Status, ops};
 use std::path::PathBuf;
 use tui_input::Input;
@@ -14,7 +15,7 @@ pub enum Mode {
     #[default]
     Normal,
     /// Choosing a status: one key each, or ↑/↓ and Enter.
-    StatusPicker { target: EditTarget, sel: usize },
+    StatusPicker(super::overlays::picker::Picker),
     /// Typing a note, a progress, a date, a path or a `/` filter.
     Input(InputState),
     /// The global search popup.
@@ -160,10 +161,7 @@ impl App {
         let current = self.status_of(&target).unwrap_or_default();
         match cmd {
             Command::Status => {
-                self.mode = Mode::StatusPicker {
-                    target,
-                    sel: current.index(),
-                };
+                self.mode = Mode::StatusPicker(Picker::open(target, current));
                 None
             }
             Command::StatusNext | Command::StatusPrev => {

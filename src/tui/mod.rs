@@ -10,6 +10,7 @@ pub mod edit;
 pub mod find;
 pub mod keys;
 mod navigate;
+pub mod overlays;
 pub mod present;
 mod reload;
 mod route;

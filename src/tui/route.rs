@@ -7,7 +7,8 @@
 use super::app::{App, Command};
 use super::edit::{Effect, InputKind, Mode, paste};
 use super::keys::Context;
-use crate::registry::{Op, Status};
+use super::overlays::picker::Outcome;
+use crate::registry::Op;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use tui_input::backend::crossterm::to_input_request;
 
@@ -19,7 +20,7 @@ impl App {
             return Context::Present;
         }
         match self.mode {
-            Mode::StatusPicker { .. } => Context::Picker,
+            Mode::StatusPicker(_) => Context::Picker,
             Mode::Input(_) => Context::Input,
             Mode::Search(_) => Context::Search,
             Mode::Normal if self.help => Context::Help,
@@ -133,32 +134,24 @@ impl App {
         }
     }
 
-    /// A key in the status picker: a status at once, or move and confirm.
+    /// A key in the status picker: the picker says what it meant; a pick is saved.
     fn picker_command(&mut self, cmd: Option<Command>) -> (bool, Option<Effect>) {
-        let Mode::StatusPicker { target, sel } = &mut self.mode else {
+        let Mode::StatusPicker(picker) = &mut self.mode else {
             return (false, None);
         };
-        let pick = match cmd {
-            Some(Command::Pick(i)) => i,
-            Some(Command::Confirm) => *sel,
-            Some(Command::Up) => {
-                *sel = (*sel + 4) % 5;
-                return (true, None);
-            }
-            Some(Command::Down) => {
-                *sel = (*sel + 1) % 5;
-                return (true, None);
-            }
-            Some(Command::Cancel) => {
+        match picker.handle(cmd) {
+            Outcome::Ignored => (false, None),
+            Outcome::Moved => (true, None),
+            Outcome::Cancelled => {
                 self.mode = Mode::Normal;
-                return (true, None);
+                (true, None)
             }
-            _ => return (false, None),
-        };
-        let target = target.clone();
-        self.mode = Mode::Normal;
-        let to = Status::ALL[pick.min(Status::ALL.len() - 1)];
-        let edit = self.edit(target, Op::SetStatus { to });
-        (true, self.save(vec![edit]))
+            Outcome::Picked(to) => {
+                let target = picker.target.clone();
+                self.mode = Mode::Normal;
+                let edit = self.edit(target, Op::SetStatus { to });
+                (true, self.save(vec![edit]))
+            }
+        }
     }
 }

@@ -58,16 +58,16 @@ fn rebound_keys_work_in_the_picker_and_its_hints_say_so() {
     assert!(typed(&mut app, "2").is_none());
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "s");
-    assert!(matches!(app.mode, Mode::StatusPicker { sel: 0, .. }));
+    assert!(matches!(app.mode, Mode::StatusPicker(ref p) if p.sel == 0));
     let shown = screen(&app);
     assert!(shown.contains("y picks"), "{shown}");
     assert!(shown.contains("↑J y  Esc cancels"), "{shown}");
     assert!(!shown.contains("Enter picks"), "{shown}");
     // J moves down, j does not; Enter no longer confirms, y does.
     typed(&mut app, "J");
-    assert!(matches!(app.mode, Mode::StatusPicker { sel: 1, .. }));
+    assert!(matches!(app.mode, Mode::StatusPicker(ref p) if p.sel == 1));
     typed(&mut app, "j");
-    assert!(matches!(app.mode, Mode::StatusPicker { sel: 1, .. }));
+    assert!(matches!(app.mode, Mode::StatusPicker(ref p) if p.sel == 1));
     assert!(press(&mut app, KeyCode::Enter).is_none());
     let effect = typed(&mut app, "y");
     assert!(matches!(effect, Some(Effect::Save { .. })), "{effect:?}");

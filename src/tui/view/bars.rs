@@ -45,27 +45,7 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
         return;
     } else if editing {
         let text = match app.mode {
-            crate::tui::edit::Mode::StatusPicker { .. } => {
-                let k = |c| ui.key(Context::Picker, c);
-                match app.lang {
-                    crate::lang::Lang::Zh => format!(
-                        "{} 选择  {}{} {} 确定  {} 取消",
-                        ui.picker_keys(),
-                        k(C::Up),
-                        k(C::Down),
-                        k(C::Confirm),
-                        k(C::Cancel)
-                    ),
-                    crate::lang::Lang::En => format!(
-                        "{} picks  {}{} {}  {} cancels",
-                        ui.picker_keys(),
-                        k(C::Up),
-                        k(C::Down),
-                        k(C::Confirm),
-                        k(C::Cancel)
-                    ),
-                }
-            }
+            crate::tui::edit::Mode::StatusPicker(_) => crate::tui::overlays::picker::hint(ui),
             _ => {
                 let k = |c| ui.key(Context::Input, c);
                 format!(

@@ -3,7 +3,7 @@
 //! the right place.
 
 use super::{Ui, centered, clear_wide_edges};
-use crate::registry::{EditTarget, Status};
+use crate::registry::EditTarget;
 use crate::text::{truncate, width};
 use crate::tui::app::Command;
 use crate::tui::edit::{InputKind, InputState, Mode};
@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-fn target_name(ui: &Ui, t: &EditTarget) -> String {
+pub(crate) fn target_name(ui: &Ui, t: &EditTarget) -> String {
     match t {
         EditTarget::Task(id) => match ui.app.reg.tasks.iter().find(|x| &x.id == id) {
             Some(task) => format!(
@@ -40,67 +40,18 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
             ..
         }) => {}
         Mode::Search(state) => super::search::draw(f, ui, area, state),
-        Mode::StatusPicker { target, sel } => picker(f, ui, area, target, *sel),
+        Mode::StatusPicker(p) => p.draw(f, ui, area),
         Mode::Input(state) => input(f, ui, area, state),
     }
 }
 
-fn popup(f: &mut Frame, ui: &Ui, rect: Rect, title: &str) -> Rect {
+pub(crate) fn popup(f: &mut Frame, ui: &Ui, rect: Rect, title: &str) -> Rect {
     clear_wide_edges(f.buffer_mut(), rect);
     f.render_widget(Clear, rect);
     let block = ui.block(title, true);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     inner
-}
-
-fn picker(f: &mut Frame, ui: &Ui, area: Rect, target: &EditTarget, sel: usize) {
-    let title = format!(
-        "{} · {}",
-        ui.pick("状态", "Status"),
-        target_name(ui, target)
-    );
-    let w = (width(&title) + 4).clamp(34, 60) as u16;
-    let rect = centered(area, w, 5 + 4);
-    let inner = popup(f, ui, rect, &title);
-    let cols = inner.width as usize;
-    let mut lines = Vec::new();
-    for (i, s) in Status::ALL.iter().enumerate() {
-        let marker = if i == sel {
-            if ui.app.ascii { ">" } else { "▸" }
-        } else {
-            " "
-        };
-        let keys = format!(
-            "{marker}{}  ",
-            ui.app
-                .keys
-                .keys_in(Context::Picker, Command::Pick(i))
-                .iter()
-                .take(2)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-        let mut line = Line::from(vec![
-            Span::styled(keys.clone(), ui.theme.accent),
-            ui.status_cell(*s, cols.saturating_sub(width(&keys))),
-        ]);
-        if i == sel {
-            line = line.style(ui.theme.selected);
-        }
-        lines.push(line);
-    }
-    let k = |c| ui.key(Context::Picker, c);
-    let hint = format!(
-        " {} {}  {} {}",
-        k(Command::Confirm),
-        ui.pick("确定", "picks"),
-        k(Command::Cancel),
-        ui.pick("取消", "cancels")
-    );
-    lines.push(Line::from(ui.cell(&hint, cols, ui.theme.dim)));
-    f.render_widget(Paragraph::new(lines), inner);
 }
 
 fn input(f: &mut Frame, ui: &Ui, area: Rect, state: &InputState) {

@@ -3,7 +3,7 @@
 //! truncation, so nothing overflows and borders stay aligned.
 
 mod detail;
-mod editing;
+pub(crate) mod editing;
 mod entities;
 mod goals;
 mod help;
@@ -70,34 +70,6 @@ impl Ui<'_> {
     /// The first key of a command in a context, as hints show it.
     pub fn key(&self, ctx: Context, cmd: Command) -> String {
         self.app.keys.first(ctx, cmd)
-    }
-
-    /// The picker's keys, as its hint says them: "1-5 或 n p d l b".
-    pub fn picker_keys(&self) -> String {
-        let nth = |n: usize| -> Vec<String> {
-            (0..5)
-                .filter_map(|i| {
-                    self.app
-                        .keys
-                        .keys_in(Context::Picker, Command::Pick(i))
-                        .into_iter()
-                        .nth(n)
-                })
-                .collect()
-        };
-        let show = |ks: Vec<String>| {
-            if ks == ["1", "2", "3", "4", "5"] {
-                "1-5".to_string()
-            } else {
-                ks.join(" ")
-            }
-        };
-        let (first, second) = (nth(0), nth(1));
-        if second.is_empty() {
-            show(first)
-        } else {
-            format!("{} {} {}", show(first), self.pick("或", "or"), show(second))
-        }
     }
 
     /// A span of exactly `cols` columns.
