@@ -6,8 +6,7 @@
 use super::app::{App, Detail, Focus, Tab, TaskRow};
 use crate::lang::Lang;
 use crate::registry::Status;
-use crate::search::{Hit, Kind, Searcher};
-use tui_input::Input;
+use crate::search::{Hit, Kind};
 
 /// Tasks not updated for this many days (or never) count as stale.
 pub const STALE_DAYS: i64 = 30;
@@ -92,17 +91,7 @@ impl Filters {
     }
 }
 
-/// The global search popup.
-#[derive(Debug, Clone, Default)]
-pub struct SearchState {
-    pub input: Input,
-    pub hits: Vec<Hit>,
-    pub sel: usize,
-    pub(super) searcher: Searcher,
-}
-
-/// Results the popup shows at most.
-pub const SEARCH_LIMIT: usize = 50;
+pub use super::overlays::search::{SEARCH_LIMIT, SearchState};
 
 pub fn kind_of(tab: Tab) -> Option<Kind> {
     match tab {
@@ -243,20 +232,6 @@ impl App {
             ..Default::default()
         };
         self.settle_selection();
-    }
-
-    /// Runs the popup's query (called on every keystroke in it).
-    pub fn run_search(&mut self) {
-        let super::edit::Mode::Search(state) = &mut self.mode else {
-            return;
-        };
-        let q = state.input.value().to_string();
-        state.hits = if q.trim().is_empty() {
-            Vec::new()
-        } else {
-            state.searcher.search(&self.search, &q, SEARCH_LIMIT)
-        };
-        state.sel = state.sel.min(state.hits.len().saturating_sub(1));
     }
 
     /// Jumps to a search hit, with the way back on the history.

@@ -8,6 +8,7 @@ use super::app::{App, Command};
 use super::edit::{Effect, InputKind, Mode, paste};
 use super::keys::Context;
 use super::overlays::picker::Outcome;
+use super::overlays::search::Outcome as SearchOutcome;
 use crate::registry::Op;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use tui_input::backend::crossterm::to_input_request;
@@ -43,9 +44,7 @@ impl App {
                 (true, None)
             }
             (Mode::Search(state), Event::Paste(text)) => {
-                paste(&mut state.input, text);
-                state.sel = 0;
-                self.run_search();
+                state.paste(text, &self.search);
                 (true, None)
             }
             (_, Event::Key(key)) if key.kind != KeyEventKind::Release => self.key(*key, event),
@@ -78,25 +77,13 @@ impl App {
                 let Mode::Search(state) = &mut self.mode else {
                     return (false, None);
                 };
-                match cmd {
-                    Some(Command::Cancel) => self.mode = Mode::Normal,
-                    Some(Command::Confirm) => {
-                        if let Some(hit) = state.hits.get(state.sel).cloned() {
-                            self.mode = Mode::Normal;
-                            self.jump_to(&hit);
-                        }
+                match state.handle(cmd, event, &self.search) {
+                    SearchOutcome::Cancelled => self.mode = Mode::Normal,
+                    SearchOutcome::Jump(hit) => {
+                        self.mode = Mode::Normal;
+                        self.jump_to(&hit);
                     }
-                    Some(Command::Up) => state.sel = state.sel.saturating_sub(1),
-                    Some(Command::Down) => {
-                        state.sel = (state.sel + 1).min(state.hits.len().saturating_sub(1))
-                    }
-                    _ => {
-                        if to_input_request(event).is_some_and(|r| state.input.handle(r).is_some())
-                        {
-                            state.sel = 0;
-                            self.run_search();
-                        }
-                    }
+                    SearchOutcome::Changed | SearchOutcome::Ignored => {}
                 }
                 (true, None)
             }

@@ -1,5 +1,6 @@
 //! Popups that take the keyboard from the screen below, each owning its state,
-//! what its keys do and its drawing. (The text inputs and the search popup still
-//! live in `edit.rs`/`find.rs` with their drawing in `view/`.)
+//! what its keys do and its drawing. (The text inputs still live in `edit.rs`
+//! with their drawing in `view/editing.rs`.)
 
 pub mod picker;
+pub mod search;

@@ -39,7 +39,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
             kind: InputKind::Filter,
             ..
         }) => {}
-        Mode::Search(state) => super::search::draw(f, ui, area, state),
+        Mode::Search(state) => state.draw(f, ui, area),
         Mode::StatusPicker(p) => p.draw(f, ui, area),
         Mode::Input(state) => input(f, ui, area, state),
     }

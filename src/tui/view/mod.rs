@@ -9,7 +9,6 @@ mod goals;
 mod help;
 mod overview;
 mod present;
-mod search;
 mod tasks;
 
 mod bars;
