@@ -22,24 +22,7 @@ pub enum Mode {
     Search(Box<super::find::SearchState>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    /// `/`: the list filters as you type.
-    Filter,
-    Note,
-    Progress,
-    Due,
-    WriteAs,
-}
-
-#[derive(Debug, Clone)]
-pub struct InputState {
-    pub kind: InputKind,
-    pub target: Option<EditTarget>,
-    pub input: Input,
-    /// Why the last Enter was refused (bad number, bad date), shown under the input.
-    pub error: Option<String>,
-}
+pub use super::overlays::input::{InputKind, InputState};
 
 /// Work for the runner: files are written there, not here.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,12 +196,7 @@ impl App {
     }
 
     fn open_input(&mut self, kind: InputKind, target: Option<EditTarget>, value: String) {
-        self.mode = Mode::Input(InputState {
-            kind,
-            target,
-            input: Input::new(value),
-            error: None,
-        });
+        self.mode = Mode::Input(InputState::new(kind, target, value));
     }
 
     fn undo_last(&mut self) -> Option<Effect> {

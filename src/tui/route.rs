@@ -5,13 +5,13 @@
 //! pastes) as text. Edits leave as [`Effect`]s for the event loop.
 
 use super::app::{App, Command};
-use super::edit::{Effect, InputKind, Mode, paste};
+use super::edit::{Effect, InputKind, Mode};
 use super::keys::Context;
+use super::overlays::input::Outcome as InputOutcome;
 use super::overlays::picker::Outcome;
 use super::overlays::search::Outcome as SearchOutcome;
 use crate::registry::Op;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
-use tui_input::backend::crossterm::to_input_request;
 
 impl App {
     /// Who reads the next key: presentation mode, else the picker, input or search
@@ -36,7 +36,7 @@ impl App {
         match (&mut self.mode, event) {
             (_, Event::Paste(_)) if self.present.is_some() => (false, None),
             (Mode::Input(state), Event::Paste(text)) => {
-                paste(&mut state.input, text);
+                state.paste(text);
                 if state.kind == InputKind::Filter {
                     let q = state.input.value().to_string();
                     self.set_list_query(&q);
@@ -92,31 +92,26 @@ impl App {
                     return (false, None);
                 };
                 let filtering = state.kind == InputKind::Filter;
-                match cmd {
-                    Some(Command::Cancel) => {
+                match state.handle(cmd, event) {
+                    InputOutcome::Cancelled => {
                         self.mode = Mode::Normal;
                         if filtering {
                             self.set_list_query("");
                         }
-                        return (true, None);
+                        (true, None)
                     }
-                    Some(Command::Confirm) if filtering => {
+                    InputOutcome::Confirmed if filtering => {
                         self.mode = Mode::Normal;
-                        return (true, None);
+                        (true, None)
                     }
-                    Some(Command::Confirm) => return (true, self.submit()),
-                    _ => {}
-                }
-                let changed =
-                    to_input_request(event).is_some_and(|r| state.input.handle(r).is_some());
-                if changed {
-                    state.error = None;
-                    if filtering {
+                    InputOutcome::Confirmed => (true, self.submit()),
+                    InputOutcome::Changed if filtering => {
                         let q = state.input.value().to_string();
                         self.set_list_query(&q);
+                        (true, None)
                     }
+                    InputOutcome::Changed | InputOutcome::Ignored => (true, None),
                 }
-                (true, None)
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Popups that take the keyboard from the screen below, each owning its state,
-//! what its keys do and its drawing. (The text inputs still live in `edit.rs`
-//! with their drawing in `view/editing.rs`.)
+//! what its keys do and its drawing; the dashboard acts on what they report.
 
+pub mod input;
 pub mod picker;
 pub mod search;

@@ -31,7 +31,7 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     if let crate::tui::edit::Mode::Input(state) = &app.mode
         && state.kind == crate::tui::edit::InputKind::Filter
     {
-        editing::filter_line(f, ui, area, state);
+        state.draw_filter_line(f, ui, area);
         return;
     }
     use crate::tui::app::Command as C;
@@ -46,20 +46,7 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     } else if editing {
         let text = match app.mode {
             crate::tui::edit::Mode::StatusPicker(_) => crate::tui::overlays::picker::hint(ui),
-            _ => {
-                let k = |c| ui.key(Context::Input, c);
-                format!(
-                    "{} {}  {} {}  {}",
-                    k(C::Confirm),
-                    ui.pick("确定", "saves"),
-                    k(C::Cancel),
-                    ui.pick("取消", "cancels"),
-                    ui.pick(
-                        "←→ Home End 移动  Ctrl-U 清空",
-                        "←→ Home End move  Ctrl-U clears"
-                    )
-                )
-            }
+            _ => crate::tui::overlays::input::hint(ui),
         };
         let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));
         f.render_widget(Paragraph::new(line), area);

@@ -1,0 +1,233 @@
+//! The text inputs: a progress note, a percentage, a due date, a path to write to,
+//! and the `/` filter typed on the hint line. Each owns its text (tui-input: a
+//! width-aware caret for Chinese), reads the `input` key context (other keys edit
+//! the text) and draws itself with the terminal cursor at the caret, so an input
+//! method composes in the right place. What Enter makes of the text is `edit.rs`'s.
+
+use crate::registry::EditTarget;
+use crate::text::{truncate, width};
+use crate::tui::app::Command;
+use crate::tui::keys::Context;
+use crate::tui::view::editing::{popup, target_name};
+use crate::tui::view::{Ui, centered};
+use crossterm::event::Event;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use tui_input::Input;
+use tui_input::backend::crossterm::to_input_request;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// `/`: the list filters as you type.
+    Filter,
+    Note,
+    Progress,
+    Due,
+    WriteAs,
+}
+
+#[derive(Debug, Clone)]
+pub struct InputState {
+    pub kind: InputKind,
+    pub target: Option<EditTarget>,
+    pub input: Input,
+    /// Why the last Enter was refused (bad number, bad date), shown under the input.
+    pub error: Option<String>,
+}
+
+/// What a key did in an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Ignored,
+    /// The text changed.
+    Changed,
+    Cancelled,
+    /// Enter: the text is to be taken.
+    Confirmed,
+}
+
+impl InputState {
+    pub fn new(kind: InputKind, target: Option<EditTarget>, value: String) -> InputState {
+        InputState {
+            kind,
+            target,
+            input: Input::new(value),
+            error: None,
+        }
+    }
+
+    /// A command of the `input` context; anything else edits the text.
+    pub fn handle(&mut self, cmd: Option<Command>, event: &Event) -> Outcome {
+        match cmd {
+            Some(Command::Cancel) => Outcome::Cancelled,
+            Some(Command::Confirm) => Outcome::Confirmed,
+            _ if to_input_request(event).is_some_and(|r| self.input.handle(r).is_some()) => {
+                self.error = None;
+                Outcome::Changed
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    /// Pasted text goes into the input (as text, never as commands).
+    pub fn paste(&mut self, text: &str) {
+        crate::tui::edit::paste(&mut self.input, text);
+    }
+
+    pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
+        let state = self;
+        let (label, saves, saves_en) = match state.kind {
+            InputKind::Filter => return,
+            InputKind::Note => (ui.pick("进展备注", "Progress note"), "保存", "saves"),
+            InputKind::Progress => (
+                ui.pick("进度 (0-100%)", "Progress (0-100 %)"),
+                "保存",
+                "saves",
+            ),
+            InputKind::Due => (
+                ui.pick(
+                    "截止日期 (YYYY-MM-DD,留空清除)",
+                    "Due date (YYYY-MM-DD, empty clears)",
+                ),
+                "保存",
+                "saves",
+            ),
+            InputKind::WriteAs => (ui.pick("另存为", "Write to"), "写入", "writes"),
+        };
+        let help = format!(
+            "{} {}  {} {}",
+            ui.key(Context::Input, Command::Confirm),
+            ui.pick(saves, saves_en),
+            ui.key(Context::Input, Command::Cancel),
+            ui.pick("取消", "cancels")
+        );
+        let title = match &state.target {
+            Some(t) => format!("{label} · {}", target_name(ui, t)),
+            None => label.to_string(),
+        };
+        let w = area.width.saturating_sub(4).min(100);
+        let rect = centered(area, w, 5);
+        let inner = popup(f, ui, rect, &title);
+        let cols = inner.width as usize;
+        if cols < 4 || inner.height < 3 {
+            return;
+        }
+        // The visible part of the value, scrolled so the caret stays in view.
+        let field = cols - 1;
+        let value = ui.t(state.input.value());
+        let scroll = state.input.visual_scroll(field);
+        let mut skipped = 0;
+        let shown: String = value
+            .chars()
+            .skip_while(|c| {
+                let cw = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                if skipped + cw <= scroll {
+                    skipped += cw;
+                    true
+                } else {
+                    false
+                }
+            })
+            .collect();
+        let shown = truncate(&shown, field);
+        let below = match &state.error {
+            Some(e) => Span::styled(ui.t(e), ui.theme.warn),
+            None => Span::styled(help.to_string(), ui.theme.dim),
+        };
+        let lines = vec![
+            Line::from(Span::styled(format!(" {}", shown), ui.theme.base)),
+            Line::raw(""),
+            Line::from(ui.cell(&below.content, cols, below.style)),
+        ];
+        f.render_widget(Paragraph::new(lines), inner);
+        let caret =
+            (state.input.visual_cursor() - skipped.min(state.input.visual_cursor())).min(field);
+        f.set_cursor_position((inner.x + 1 + caret as u16, inner.y));
+    }
+
+    /// The `/` filter, typed on the bottom hint line the way vim and less do it.
+    pub fn draw_filter_line(&self, f: &mut Frame, ui: &Ui, area: Rect) {
+        let state = self;
+        let cols = area.width as usize;
+        let n = ui.app.current_rows().len();
+        let count = match ui.app.focus() {
+            crate::tui::app::Focus::Tasks => n,
+            crate::tui::app::Focus::Entities => ui.app.visible_entities(ui.app.tab()).len(),
+        };
+        let note = match (state.input.value().is_empty(), count) {
+            (true, _) => ui
+                .pick(
+                    "  中文、拼音或首字母;Enter 保留,Esc 清除",
+                    "  Chinese, pinyin or initials; Enter keeps, Esc clears",
+                )
+                .to_string(),
+            (false, 0) => ui.pick("  没有匹配", "  no match").to_string(),
+            (false, n) => format!("  {n} {}", ui.pick("项", "shown")),
+        };
+        let field = cols.saturating_sub(1 + width(&note)).max(1);
+        let value = truncate(&ui.t(state.input.value()), field);
+        let line = Line::from(vec![
+            Span::styled("/", ui.theme.accent),
+            ui.cell(&value, field, ui.theme.base),
+            ui.cell(&note, cols.saturating_sub(1 + field), ui.theme.dim),
+        ]);
+        f.render_widget(Paragraph::new(line), area);
+        let caret = state.input.visual_cursor().min(field);
+        f.set_cursor_position((area.x + 1 + caret as u16, area.y));
+    }
+}
+
+/// The hint line under the screen while an input is open, from the keys in force.
+pub fn hint(ui: &Ui) -> String {
+    let k = |c| ui.key(Context::Input, c);
+    format!(
+        "{} {}  {} {}  {}",
+        k(Command::Confirm),
+        ui.pick("确定", "saves"),
+        k(Command::Cancel),
+        ui.pick("取消", "cancels"),
+        ui.pick(
+            "←→ Home End 移动  Ctrl-U 清空",
+            "←→ Home End move  Ctrl-U clears"
+        )
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn typing_edits_and_clears_the_error_commands_report() {
+        let mut s = InputState::new(InputKind::Due, None, "2026-06-3".into());
+        s.error = Some("bad date".into());
+        assert_eq!(s.handle(None, &key(KeyCode::Char('0'))), Outcome::Changed);
+        assert_eq!(s.input.value(), "2026-06-30");
+        assert_eq!(s.error, None);
+        assert_eq!(s.handle(None, &key(KeyCode::Backspace)), Outcome::Changed);
+        assert_eq!(s.input.value(), "2026-06-3");
+        assert_eq!(
+            s.handle(Some(Command::Confirm), &key(KeyCode::Enter)),
+            Outcome::Confirmed
+        );
+        assert_eq!(
+            s.handle(Some(Command::Cancel), &key(KeyCode::Esc)),
+            Outcome::Cancelled
+        );
+        assert_eq!(s.handle(None, &key(KeyCode::F(5))), Outcome::Ignored);
+    }
+
+    #[test]
+    fn a_paste_is_text_on_one_line() {
+        let mut s = InputState::new(InputKind::Note, None, String::new());
+        s.paste("已召开\n推进会\t\u{7}");
+        assert_eq!(s.input.value(), "已召开 推进会 ");
+    }
+}
