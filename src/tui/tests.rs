@@ -38,7 +38,11 @@ fn typed(app: &mut App, s: &str) -> Option<Effect> {
 }
 
 fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    screen_sized(app, 100, 30)
+}
+
+fn screen_sized(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let theme = super::theme::Theme::dark();
     t.draw(|f| super::view::draw(f, app, &theme)).unwrap();
     let buf = t.backend().buffer();
@@ -193,4 +197,30 @@ fn a_tasks_oldest_history_can_be_scrolled_into_view() {
     press(&mut app, KeyCode::Home);
     press(&mut app, KeyCode::Down);
     assert_eq!(app.view.detail.map(|d| (d.link, d.follow)), Some((1, true)));
+}
+
+#[test]
+fn help_names_the_keys_in_force_in_the_picker_and_the_slides() {
+    let mut app = app(Lang::En, "");
+    typed(&mut app, "?");
+    let shown = screen_sized(&app, 200, 60);
+    assert!(
+        shown.contains("change the status (picker: 1-5 or n p d l b)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("(read-only; ←→ pages, Esc leaves)"),
+        "{shown}"
+    );
+    let rebound = "[keys.picker]\nnot_started = \"0\"\n[keys.presentation]\nleave = \"z\"\n";
+    let mut app = rebound_app(Lang::En, rebound);
+    typed(&mut app, "?");
+    let shown = screen_sized(&app, 200, 60);
+    assert!(shown.contains("(picker: 0 2 3 4 5 or p d l b)"), "{shown}");
+    assert!(shown.contains("(read-only; ←→ pages, z leaves)"), "{shown}");
+}
+
+/// [`app`], for tests whose own variable is called `app`.
+fn rebound_app(lang: Lang, settings: &str) -> App {
+    app(lang, settings)
 }

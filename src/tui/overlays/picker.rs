@@ -138,7 +138,7 @@ pub fn hint(ui: &Ui) -> String {
 }
 
 /// The picker's keys, as its hint says them: "1-5 或 n p d l b".
-fn picker_keys(ui: &Ui) -> String {
+pub fn picker_keys(ui: &Ui) -> String {
     let nth = |n: usize| -> Vec<String> {
         (0..5)
             .filter_map(|i| {

@@ -1,6 +1,7 @@
 //! The help popup: every action and the keys bound to it (rebindings included).
 
 use super::{Ui, centered, clear_wide_edges};
+use crate::lang::Lang;
 use crate::text::width;
 use crate::tui::app::Command;
 use crate::tui::keys::{ACTIONS, Context};
@@ -21,7 +22,7 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
             continue;
         }
         if !ks.is_empty() {
-            out.push((ks.join("  "), ui.pick(a.zh, a.en).to_string()));
+            out.push((ks.join("  "), describe(ui, a)));
         }
     }
     if !tabs.is_empty() {
@@ -32,6 +33,35 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
         out.push((tabs.join(" "), what.to_string()));
     }
     out
+}
+
+/// What help says of an action; where it names the keys of a popup or mode, they
+/// are the keys in force there, not the defaults.
+fn describe(ui: &Ui, a: &crate::tui::keys::ActionInfo) -> String {
+    let k = |ctx, c| ui.key(ctx, c);
+    match (a.command, ui.app.lang) {
+        (Command::Status, Lang::Zh) => format!(
+            "修改状态(选择器:{})",
+            crate::tui::overlays::picker::picker_keys(ui)
+        ),
+        (Command::Status, Lang::En) => format!(
+            "change the status (picker: {})",
+            crate::tui::overlays::picker::picker_keys(ui)
+        ),
+        (Command::Present, Lang::Zh) => format!(
+            "演示模式(只读,{}{} 翻页,{} 退出)",
+            k(Context::Present, Command::Prev),
+            k(Context::Present, Command::Next),
+            k(Context::Present, Command::Cancel)
+        ),
+        (Command::Present, Lang::En) => format!(
+            "presentation mode (read-only; {}{} pages, {} leaves)",
+            k(Context::Present, Command::Prev),
+            k(Context::Present, Command::Next),
+            k(Context::Present, Command::Cancel)
+        ),
+        _ => ui.pick(a.zh, a.en).to_string(),
+    }
 }
 
 pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
