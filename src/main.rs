@@ -119,6 +119,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 keys,
                 theme: dubang::tui::theme::Theme::pick(cli.theme, settings.theme, no_color()),
                 present: cli.present,
+                thresholds: settings.problems,
             };
             dubang::tui::run(reg, opts)
         }

@@ -74,7 +74,7 @@ pub fn run(
     }
     match &req.out {
         Some(p) => {
-            write_out(p, &bytes).map_err(|e| {
+            write_file(p, &bytes).map_err(|e| {
                 Failure::Failed(format!("{}: cannot write ({})", p.display(), reason(&e)))
             })?;
             notes.push(format!("wrote {} ({} tasks)", p.display(), tasks.len()));
@@ -89,7 +89,7 @@ pub fn run(
 
 /// A regular file (or a new one) is replaced atomically; a device or pipe that exists
 /// (`/dev/stdout`, a FIFO) is written in place: renaming over it would replace it.
-fn write_out(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     match std::fs::metadata(path) {
         Ok(m) if !m.is_file() && !m.is_dir() => {
             let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
@@ -103,13 +103,18 @@ fn write_out(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// An I/O error in a few words, without the temporary file's name that the error of
 /// an atomic write carries.
 fn reason(e: &std::io::Error) -> String {
+    write_reason(Lang::En, e)
+}
+
+/// [`reason`] in the reader's language (the dashboard's export says it in Chinese).
+pub fn write_reason(lang: Lang, e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {
-        NotFound => "no such directory".into(),
-        PermissionDenied => "permission denied".into(),
-        StorageFull => "no space left on the device".into(),
-        IsADirectory => "it is a directory".into(),
-        ReadOnlyFilesystem => "read-only file system".into(),
+        NotFound => lang.pick("目录不存在", "no such directory").into(),
+        PermissionDenied => lang.pick("没有写入权限", "permission denied").into(),
+        StorageFull => lang.pick("磁盘已满", "no space left on the device").into(),
+        IsADirectory => lang.pick("这是一个目录", "it is a directory").into(),
+        ReadOnlyFilesystem => lang.pick("文件系统只读", "read-only file system").into(),
         _ => {
             let text = e.to_string();
             text.split(" at path ").next().unwrap_or(&text).to_string()

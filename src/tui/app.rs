@@ -104,6 +104,8 @@ pub struct View {
     pub task_sel: [usize; 5],
     pub focus: [Focus; 5],
     pub detail: Option<Detail>,
+    /// The problem list, when open: its selected row (see `problems.rs`).
+    pub problems: Option<usize>,
 }
 
 /// The whole dashboard.
@@ -152,6 +154,8 @@ pub struct App {
     pub filters: Filters,
     /// Pinyin and Chinese search over every name and text, rebuilt on each load.
     pub search: SearchIndex,
+    /// When a task is on the problem list and how bad (settings, `[problems]`).
+    pub thresholds: crate::report::Thresholds,
 }
 
 impl App {
@@ -171,6 +175,7 @@ impl App {
                 task_sel: [0; 5],
                 focus: [Focus::Entities; 5],
                 detail: None,
+                problems: None,
             },
             back: Vec::new(),
             help: false,
@@ -191,6 +196,7 @@ impl App {
             present: None,
             filters: Filters::default(),
             search,
+            thresholds: crate::report::Thresholds::default(),
         }
     }
 
@@ -284,6 +290,9 @@ impl App {
         if let Some(d) = self.view.detail {
             return Some(d.task);
         }
+        if self.view.problems.is_some() {
+            return self.selected_problem();
+        }
         match (self.tab(), self.focus()) {
             (Tab::Overview, _) => None,
             _ => self.current_rows().get(self.task_sel()).map(|r| r.task),
@@ -372,6 +381,8 @@ impl App {
             Command::Open => self.open(),
             Command::Back => self.go_back(),
             Command::Present => self.start_presenting(false),
+            Command::Problems => self.open_problems(),
+            Command::Export => self.open_export(),
             Command::Filter => self.open_filter(),
             Command::Search => self.open_search(),
             Command::StatusFilter => {

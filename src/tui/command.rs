@@ -33,6 +33,10 @@ pub enum Command {
     Retry,
     /// Start presentation mode.
     Present,
+    /// Open the problem list (问题清单).
+    Problems,
+    /// Export the list on screen or the whole plan (台账, 通报): the export dialog.
+    Export,
     /// `/`: filter the list that has the keyboard.
     Filter,
     /// Search everything and jump to the pick.

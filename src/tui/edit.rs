@@ -20,6 +20,8 @@ pub enum Mode {
     Input(InputState),
     /// The global search popup.
     Search(Box<super::find::SearchState>),
+    /// The export dialog.
+    Export(Box<super::overlays::export::ExportState>),
 }
 
 pub use super::overlays::input::{InputKind, InputState};
@@ -31,6 +33,12 @@ pub enum Effect {
     Save { edits: Vec<Edit>, undo: bool },
     /// Write the whole registry (with any pending edits) to another path.
     WriteAs(PathBuf),
+    /// Write a report of these tasks (positions, in the order shown).
+    Export {
+        format: crate::report::Format,
+        path: PathBuf,
+        tasks: Vec<usize>,
+    },
 }
 
 impl App {
@@ -39,6 +47,11 @@ impl App {
     pub fn edit_target(&self) -> Option<EditTarget> {
         if let Some(d) = self.view.detail {
             return Some(EditTarget::Task(self.reg.tasks[d.task].id.clone()));
+        }
+        if self.view.problems.is_some() {
+            return self
+                .selected_problem()
+                .map(|t| EditTarget::Task(self.reg.tasks[t].id.clone()));
         }
         match (self.tab(), self.focus()) {
             (Tab::Goals, Focus::Entities) => self

@@ -131,7 +131,13 @@ impl App {
             .filter(|r| {
                 let t = &self.reg.tasks[r.task];
                 f.status.is_none_or(|s| t.status == s)
-                    && (!f.past_due || t.due.is_some_and(|d| d < today && t.status != Status::Done))
+                    // A task without a date of its own is due with its goal.
+                    && (!f.past_due
+                        || (t.status != Status::Done
+                            && self
+                                .reg
+                                .effective_due(&self.ix, r.task)
+                                .is_some_and(|d| d.date < today)))
                     && (!f.stale
                         || t.updated_at
                             .is_none_or(|at| (self.now - at).num_days() >= STALE_DAYS))
@@ -147,8 +153,11 @@ impl App {
         match f.sort {
             Sort::Number => {}
             Sort::Status => rows.sort_by_key(|r| tasks[r.task].status.index()),
-            // Tasks without a due date last.
-            Sort::Due => rows.sort_by_key(|r| (tasks[r.task].due.is_none(), tasks[r.task].due)),
+            // By the date each task is held to (its own, else its goal's); none last.
+            Sort::Due => rows.sort_by_cached_key(|r| {
+                let due = self.reg.effective_due(&self.ix, r.task).map(|d| d.date);
+                (due.is_none(), due)
+            }),
             // Most recently updated first; never updated last.
             Sort::Updated => rows.sort_by_key(|r| std::cmp::Reverse(tasks[r.task].updated_at)),
         }
@@ -166,6 +175,7 @@ impl App {
 
     /// Keeps the selected entity among the visible ones (after a filter changed).
     pub fn settle_selection(&mut self) {
+        self.settle_problem();
         for tab in Tab::ALL {
             let i = tab.index();
             let visible = self.visible_entities(tab);

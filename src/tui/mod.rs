@@ -7,11 +7,13 @@
 pub mod app;
 mod command;
 pub mod edit;
+mod export;
 pub mod find;
 pub mod keys;
 mod navigate;
 pub mod overlays;
 pub mod present;
+mod problems;
 mod reload;
 mod route;
 pub mod terminal;
@@ -43,6 +45,8 @@ pub struct Options {
     pub theme: theme::Theme,
     /// Start in presentation mode (leaving it quits).
     pub present: bool,
+    /// When a task is on the problem list (`[problems]` of the settings).
+    pub thresholds: crate::report::Thresholds,
 }
 
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
@@ -59,6 +63,7 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     let mut app = App::new(reg, opts.file, opts.lang, now());
     app.ascii = opts.ascii;
     app.keys = opts.keys;
+    app.thresholds = opts.thresholds;
     app.who = crate::registry::who();
     app.message = opts.message;
     if opts.present {
@@ -137,6 +142,32 @@ fn perform(app: &mut App, effect: Effect, stamp: &mut Option<FileStamp>) {
             }
             Err(e) => app.message = Some(crate::words::save_error(app.lang, &e)),
         },
+        Effect::Export {
+            format,
+            path,
+            tasks,
+        } => {
+            let rendered = crate::report::render(
+                &app.reg,
+                &app.ix,
+                &tasks,
+                format,
+                app.lang,
+                app.today(),
+                &app.thresholds,
+            );
+            // A relative name is in the directory dubang was started from: say so.
+            let shown = std::env::current_dir()
+                .map(|d| d.join(&path))
+                .unwrap_or_else(|_| path.clone());
+            match rendered.and_then(|bytes| crate::report::command::write_file(&path, &bytes)) {
+                Ok(()) => app.exported(&shown, tasks.len()),
+                Err(e) => {
+                    let why = crate::report::command::write_reason(app.lang, &e);
+                    app.export_failed(&format!("{}: {why}", shown.display()));
+                }
+            }
+        }
     }
 }
 

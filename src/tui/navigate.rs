@@ -6,6 +6,7 @@ use super::app::{App, Detail, Focus, Link, Tab};
 impl App {
     pub(super) fn go_tab(&mut self, t: Tab) {
         self.view.detail = None;
+        self.view.problems = None;
         self.view.tab = t;
     }
 
@@ -36,6 +37,10 @@ impl App {
                     }
                 }
             }
+            return;
+        }
+        if self.view.problems.is_some() {
+            self.move_problem(delta);
             return;
         }
         let i = self.tab().index();
@@ -76,6 +81,10 @@ impl App {
             if let Some(&link) = self.links(d.task).get(d.link) {
                 self.follow(link, d.task);
             }
+            return;
+        }
+        if self.view.problems.is_some() {
+            self.open_problem();
             return;
         }
         let i = self.tab().index();
@@ -123,6 +132,7 @@ impl App {
         self.push();
         let i = tab.index();
         self.view.detail = None;
+        self.view.problems = None;
         self.view.tab = tab;
         self.view.sel[i] = e;
         self.view.focus[i] = Focus::Tasks;
@@ -168,13 +178,15 @@ impl App {
     }
 
     pub(super) fn go_back(&mut self) {
-        if self.filters_shown() && self.view.detail.is_none() {
+        if self.filters_shown() && self.view.detail.is_none() && self.view.problems.is_none() {
             self.clear_filters();
             self.message = Some(self.lang.pick("已清除筛选", "filters cleared").into());
         } else if let Some(v) = self.back.pop() {
             self.view = v;
         } else if self.view.detail.is_some() {
             self.view.detail = None;
+        } else if self.view.problems.is_some() {
+            self.view.problems = None;
         } else {
             let i = self.tab().index();
             self.view.focus[i] = Focus::Entities;

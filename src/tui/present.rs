@@ -20,13 +20,15 @@ pub enum Slide {
     Towns,
     /// The goals with due dates and roll-ups.
     Goals,
+    /// The problem list: what needs attention, worst first.
+    Problems,
 }
 
 /// The slides of a plan, in presenting order.
 pub fn slides(app: &App) -> Vec<Slide> {
     let mut out = vec![Slide::Overview];
     out.extend((0..app.reg.sections.len()).map(Slide::Section));
-    out.extend([Slide::Units, Slide::Towns, Slide::Goals]);
+    out.extend([Slide::Units, Slide::Towns, Slide::Goals, Slide::Problems]);
     out
 }
 
@@ -82,5 +84,5 @@ impl App {
 }
 
 fn slides_len(reg: &crate::registry::Registry) -> usize {
-    1 + reg.sections.len() + 3
+    1 + reg.sections.len() + 4
 }

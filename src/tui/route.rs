@@ -7,6 +7,7 @@
 use super::app::{App, Command};
 use super::edit::{Effect, InputKind, Mode};
 use super::keys::Context;
+use super::overlays::export::Outcome as ExportOutcome;
 use super::overlays::input::Outcome as InputOutcome;
 use super::overlays::picker::Outcome;
 use super::overlays::search::Outcome as SearchOutcome;
@@ -24,6 +25,7 @@ impl App {
             Mode::StatusPicker(_) => Context::Picker,
             Mode::Input(_) => Context::Input,
             Mode::Search(_) => Context::Search,
+            Mode::Export(_) => Context::Export,
             Mode::Normal if self.help => Context::Help,
             Mode::Normal => Context::Normal,
         }
@@ -45,6 +47,10 @@ impl App {
             }
             (Mode::Search(state), Event::Paste(text)) => {
                 state.paste(text, &self.search);
+                (true, None)
+            }
+            (Mode::Export(state), Event::Paste(text)) => {
+                state.paste(text);
                 (true, None)
             }
             (_, Event::Key(key)) if key.kind != KeyEventKind::Release => self.key(*key, event),
@@ -86,6 +92,34 @@ impl App {
                     SearchOutcome::Changed | SearchOutcome::Ignored => {}
                 }
                 (true, None)
+            }
+            Context::Export => {
+                let Mode::Export(state) = &mut self.mode else {
+                    return (false, None);
+                };
+                match state.handle(cmd, event) {
+                    ExportOutcome::Cancelled => {
+                        self.mode = Mode::Normal;
+                        (true, None)
+                    }
+                    ExportOutcome::Export {
+                        format,
+                        path,
+                        tasks,
+                    } => {
+                        self.mode = Mode::Normal;
+                        (
+                            true,
+                            Some(Effect::Export {
+                                format,
+                                path,
+                                tasks,
+                            }),
+                        )
+                    }
+                    ExportOutcome::Changed => (true, None),
+                    ExportOutcome::Ignored => (false, None),
+                }
             }
             Context::Input => {
                 let Mode::Input(state) = &mut self.mode else {

@@ -53,7 +53,7 @@ fn screen_sized(app: &App, w: u16, h: u16) -> String {
 }
 
 const REBOUND: &str =
-    "[keys]\nquit = \"x\"\ndown = [\"J\", \"Down\"]\n[keys.picker]\nconfirm = \"y\"\n";
+    "[keys]\nquit = \"X\"\ndown = [\"J\", \"Down\"]\n[keys.picker]\nconfirm = \"y\"\n";
 
 #[test]
 fn rebound_keys_work_in_the_picker_and_its_hints_say_so() {
@@ -76,10 +76,10 @@ fn rebound_keys_work_in_the_picker_and_its_hints_say_so() {
     let effect = typed(&mut app, "y");
     assert!(matches!(effect, Some(Effect::Save { .. })), "{effect:?}");
     assert!(matches!(app.mode, Mode::Normal));
-    // x quits the main screen, q does nothing.
+    // X quits the main screen, q does nothing.
     typed(&mut app, "q");
     assert!(!app.quit);
-    typed(&mut app, "x");
+    typed(&mut app, "X");
     assert!(app.quit);
 }
 
@@ -94,14 +94,14 @@ fn rebound_keys_work_in_presentation_mode() {
     assert_eq!(app.present.map(|p| p.slide), Some(1));
     typed(&mut app, "q");
     assert!(app.present.is_some());
-    typed(&mut app, "x");
+    typed(&mut app, "X");
     assert!(app.present.is_none() && !app.quit);
     // The help closes with the quit key in force too.
     typed(&mut app, "?");
     assert!(app.help);
     typed(&mut app, "q");
     assert!(app.help);
-    typed(&mut app, "x");
+    typed(&mut app, "X");
     assert!(!app.help && !app.quit);
 }
 

@@ -92,6 +92,7 @@ fn slide_name(s: Slide) -> String {
         Slide::Units => "units".into(),
         Slide::Towns => "towns".into(),
         Slide::Goals => "goals".into(),
+        Slide::Problems => "problems".into(),
     }
 }
 
@@ -156,7 +157,11 @@ fn every_slide_at_80x24_and_200x60_in_every_theme() {
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         let mut a = app(Lang::Zh);
         let list = slides(&a);
-        assert_eq!(list.len(), 12, "overview, 8 sections, units, towns, goals");
+        assert_eq!(
+            list.len(),
+            13,
+            "overview, 8 sections, units, towns, goals, problems"
+        );
         for (no, &s) in list.iter().enumerate() {
             let name = slide_name(s);
             let mut first: Option<String> = None;
@@ -172,7 +177,7 @@ fn every_slide_at_80x24_and_200x60_in_every_theme() {
                 }
             }
             let t = first.unwrap();
-            assert!(t.contains(&format!("{} / 12", no + 1)), "{name}:\n{t}");
+            assert!(t.contains(&format!("{} / 13", no + 1)), "{name}:\n{t}");
             assert!(t.contains("新时代支持琼崖革命老区振兴发展工作方案"), "{t}");
             insta::assert_snapshot!(format!("present_{name}_{w}x{h}"), t);
         }
@@ -204,7 +209,10 @@ fn status_reads_without_colour_and_past_due_stands_out() {
         assert!(t.contains(w), "{w} missing:\n{t}");
     }
     // Goals: the 2025 goal is past due, in the warning style, with a "!".
-    let last = slides(&a).len() - 1;
+    let last = slides(&a)
+        .iter()
+        .position(|s| *s == Slide::Goals)
+        .unwrap();
     for theme in THEMES.map(Theme::named) {
         for (w, h) in [(80, 24), (200, 60)] {
             let buf = render(&mut a, last, &theme, w, h);
@@ -395,7 +403,7 @@ fn paging_through_every_slide() {
     press(&mut a, KeyCode::Right);
     assert_eq!(slide(&a), 2);
     let t = text(&render(&mut a, 2, &Theme::dark(), 80, 24));
-    assert!(t.contains("3 / 12"), "{t}");
+    assert!(t.contains("3 / 13"), "{t}");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! End-to-end tests of meeting mode, themes and settings (issue 6), in tmux:
 //! `--present` pages through every slide at 80×24 and 200×60 with the counter
-//! advancing to "12 / 12", no edit key changes the file, Esc leaves; `P` from the
+//! advancing to "13 / 13", no edit key changes the file, Esc leaves; `P` from the
 //! dashboard presents and Esc comes back; a rebinding in the settings file takes
 //! effect, a broken settings file is named with its line and the dashboard still
 //! starts; NO_COLOR screens carry no colour escape sequences. The tmux harness is in
@@ -19,6 +19,8 @@ struct Words {
     goals: &'static str,
     goal_2025: &'static str,
     goal_2035: &'static str,
+    problems: &'static str,
+    red: &'static str,
 }
 
 const ZH: Words = Words {
@@ -30,6 +32,8 @@ const ZH: Words = Words {
     goals: "主要目标",
     goal_2025: "2025年目标",
     goal_2035: "2035年目标",
+    problems: "问题清单",
+    red: "红色预警 28 项",
 };
 
 const EN: Words = Words {
@@ -41,6 +45,8 @@ const EN: Words = Words {
     goals: "Main goals",
     goal_2025: "2025 goal",
     goal_2035: "2035 goal",
+    problems: "Problems",
+    red: "28 red",
 };
 
 /// The slide counter "N / M" at the end of the last line.
@@ -111,6 +117,8 @@ fn check_slide(seed: &Value, w: &Words, n: usize, s: &Screen) {
                 1 => (w.units, vec!["市水务局", "市乡村振兴局"]),
                 2 => (w.towns, vec!["嘉积镇", "彬村山华侨经济区"]),
                 3 => (w.goals, vec![w.goal_2025, w.goal_2035, "2025-12-31"]),
+                // Every task of a fresh copy is past the 2025 goal's deadline.
+                4 => (w.problems, vec![w.red, "市农业农村局"]),
                 _ => fail("a slide past the last"),
             };
             if title != want || !s.has_all(&names) {
@@ -133,8 +141,8 @@ fn press_edit_keys(t: &Tmux) {
 fn present(w: u16, h: u16, words: &Words) {
     need_tmux!();
     let seed = seed();
-    let total = 1 + seed["sections"].as_array().unwrap().len() + 3;
-    assert_eq!(total, 12, "slides of the bundled plan");
+    let total = 1 + seed["sections"].as_array().unwrap().len() + 4;
+    assert_eq!(total, 13, "slides of the bundled plan (the problem list last)");
     let t = Tmux::new();
     let reg = t.registry_copy();
     let before = std::fs::read(&reg).expect("read the registry");
@@ -210,14 +218,14 @@ fn p_presents_and_esc_returns() {
     let pid = start_app(&t);
     let before = t.wait_for("the dashboard", dashboard);
     t.keys(&["P"]);
-    let s = t.wait_for("the first slide", on_slide(1, 12));
+    let s = t.wait_for("the first slide", on_slide(1, 13));
     assert!(
         heading(&s) == ZH.overview && !s.has("1 概览"),
         "a slide, not the dashboard:\n{}",
         s.dump()
     );
     t.keys(&["Right"]);
-    t.wait_for("the second slide", on_slide(2, 12));
+    t.wait_for("the second slide", on_slide(2, 13));
     t.keys(&["Escape"]);
     t.wait_for("the dashboard again", |s| *s == before);
     assert!(!gone(pid), "Esc left the presentation, not the dashboard");
@@ -229,7 +237,7 @@ fn p_presents_and_esc_returns() {
 fn settings_rebind_quit_and_pick_the_theme() {
     need_tmux!();
     let t = Tmux::new();
-    t.write_config("theme = \"light\"\n\n[keys]\nquit = \"x\"\n");
+    t.write_config("theme = \"light\"\n\n[keys]\nquit = \"X\"\n");
     let reg = t.registry_copy();
     let no_color = [("NO_COLOR", "")];
     let light = t.app_command_env("zh_CN.UTF-8", &no_color, &["--file", &reg]);
@@ -242,7 +250,7 @@ fn settings_rebind_quit_and_pick_the_theme() {
     t.spawn_session("dark", 80, 24, &format!("exec {dark}"));
     let s = t.wait_for("the dashboard", dashboard);
     assert!(
-        s.has("x 退出") && !s.has("q 退出"),
+        s.has("X 退出") && !s.has("q 退出"),
         "the key hints show the rebound quit key:\n{}",
         s.dump()
     );
@@ -264,8 +272,8 @@ fn settings_rebind_quit_and_pick_the_theme() {
     t.keys(&["q", "2"]);
     t.wait_for("the Sections tab after q", |s| s.has("┌ 章节 "));
     assert!(!gone(pid), "q quit although quit is bound to x only");
-    t.keys(&["x"]);
-    t.wait_format("#{pane_dead}", |v| v == "1", "x to quit");
+    t.keys(&["X"]);
+    t.wait_format("#{pane_dead}", |v| v == "1", "X to quit");
 }
 
 /// A settings file the dashboard cannot use: it starts anyway, with the defaults,
@@ -377,9 +385,9 @@ fn no_color_means_no_colour_escapes() {
     t.keys(&["Escape"]);
     t.wait_for("the search closed", |s| closed(s) && !s.has("> wushui"));
     t.keys(&["P"]);
-    no_colour("the first slide", &on_slide(1, 12));
+    no_colour("the first slide", &on_slide(1, 13));
     t.keys(&["Right"]);
-    no_colour("a section slide", &on_slide(2, 12));
+    no_colour("a section slide", &on_slide(2, 13));
 
     let colour = t.pane("colour");
     colour.wait_for("the overview in colour", dashboard);

@@ -51,6 +51,7 @@ fn perform(a: &mut App, effect: Effect) {
             store::save_as(&p, &a.reg).unwrap();
             a.pending.clear();
         }
+        Effect::Export { .. } => panic!("the edit tests export nothing"),
     }
 }
 

@@ -136,6 +136,9 @@ fn status_past_due_stale_and_mine_filters_combine() {
     a.reg.tasks[t1].status = Status::InProgress;
     a.reg.tasks[t1].due = chrono::NaiveDate::from_ymd_opt(2026, 1, 1);
     a.reg.tasks[t2].status = Status::InProgress;
+    // An explicit date wins over the goal's deadline (2025-12-31, past) it would
+    // otherwise be held to.
+    a.reg.tasks[t2].due = chrono::NaiveDate::from_ymd_opt(2027, 1, 1);
     a.update(Command::StatusFilter); // 未启动
     assert_eq!(a.current_rows().len(), 7);
     a.update(Command::StatusFilter); // 推进中
@@ -170,11 +173,14 @@ fn sort_by_status_due_and_update() {
         "done after not started"
     );
     a.update(Command::Sort);
-    assert_eq!(
-        a.reg.tasks[a.current_rows()[0].task].number,
-        3,
-        "the only due date first"
-    );
+    // Every other task is held to its goal's deadline, 2025-12-31: task 3's own,
+    // later date sorts last, the others keep their order.
+    let order: Vec<u32> = a
+        .current_rows()
+        .iter()
+        .map(|r| a.reg.tasks[r.task].number)
+        .collect();
+    assert_eq!(order, [1, 2, 4, 5, 6, 7, 8, 9, 3], "by the date each is held to");
     a.update(Command::Sort);
     a.update(Command::Sort);
     assert_eq!(a.filters.sort, Sort::Number);

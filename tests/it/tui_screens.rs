@@ -75,6 +75,11 @@ fn screens() -> Vec<(&'static str, Vec<Command>)> {
             vec![GoTab(Tab::Sections), Down, Open, Down, Down, Open],
         ),
         ("help", vec![GoTab(Tab::Sections), Help]),
+        ("problems", vec![GoTab(Tab::Units), Problems, Down, Down]),
+        (
+            "export",
+            vec![GoTab(Tab::Units), Down, Open, StatusFilter, Export],
+        ),
     ]
 }
 

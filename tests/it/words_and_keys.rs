@@ -235,7 +235,7 @@ fn rebound_keys_reach_the_picker_and_the_slides() {
     need_tmux!();
     let t = Tmux::new();
     t.write_config(
-        "[keys]\nquit = \"x\"\ndown = [\"J\", \"Down\"]\n[keys.picker]\nconfirm = \"y\"\n",
+        "[keys]\nquit = \"X\"\ndown = [\"J\", \"Down\"]\n[keys.picker]\nconfirm = \"y\"\n",
     );
     let reg = t.registry_copy();
     t.spawn(
@@ -260,13 +260,13 @@ fn rebound_keys_reach_the_picker_and_the_slides() {
     });
     // Presentation: J pages, q does nothing, x leaves.
     t.keys(&["P"]);
-    t.wait_for("the first slide", |s| s.has("1 / 12"));
+    t.wait_for("the first slide", |s| s.has("1 / 13"));
     t.keys(&["J"]);
-    t.wait_for("J pages on", |s| s.has("2 / 12"));
+    t.wait_for("J pages on", |s| s.has("2 / 13"));
     t.keys(&["q", "J"]);
-    t.wait_for("q did not leave", |s| s.has("3 / 12"));
-    t.keys(&["x"]);
-    t.wait_for("x left the slides", |s| s.has("Sections") && !s.has("/ 12"));
-    t.keys(&["x"]);
-    t.wait_format("#{pane_dead}", |v| v.trim() == "1", "x quits");
+    t.wait_for("q did not leave", |s| s.has("3 / 13"));
+    t.keys(&["X"]);
+    t.wait_for("x left the slides", |s| s.has("Sections") && !s.has("/ 13"));
+    t.keys(&["X"]);
+    t.wait_format("#{pane_dead}", |v| v.trim() == "1", "X quits");
 }

@@ -34,7 +34,7 @@ const fn a(
 }
 
 use Command as C;
-use Context::{Help, Input, Normal, Picker, Present, Search};
+use Context::{Export, Help, Input, Normal, Picker, Present, Search};
 
 #[rustfmt::skip]
 pub const ACTIONS: &[ActionInfo] = &[
@@ -69,6 +69,8 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(Normal, C::Undo, "undo", &["u"], "撤销本次最后一次修改", "undo this session's last edit"),
     a(Normal, C::Retry, "retry", &["r"], "重试保存失败的修改", "retry a failed save"),
     a(Normal, C::WriteAs, "write_as", &["w"], "另存到其他路径", "write to another path"),
+    a(Normal, C::Problems, "problems", &["W"], "问题清单(逾期、滞后、受阻、久未更新,红黄蓝预警)", "problem list (past due, delayed, blocked, silent; red/yellow/blue)"),
+    a(Normal, C::Export, "export", &["x"], "导出台账或通报(当前列表或整个方案)", "export a ledger or bulletin (this list or the whole plan)"),
     a(Normal, C::Present, "present", &["P"], "演示模式(只读,←→ 翻页,Esc 退出)", "presentation mode (read-only; ←→ pages, Esc leaves)"),
     a(Normal, C::Help, "help", &["?", "F1"], "帮助", "this help"),
     a(Normal, C::Quit, "quit", &["q", "Ctrl-c"], "退出", "quit"),
@@ -90,6 +92,13 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(Search, C::Down, "down", &["Down", "Ctrl-n"], "下一个结果", "next hit"),
     a(Search, C::Confirm, "confirm", &["Enter"], "跳转", "jumps"),
     a(Search, C::Cancel, "cancel", &["Esc", "Ctrl-c"], "关闭", "closes"),
+    // The export dialog (on the file name, other keys edit the text).
+    a(Export, C::Up, "up", &["Up", "Shift-Tab"], "上一项", "previous field"),
+    a(Export, C::Down, "down", &["Down", "Tab"], "下一项", "next field"),
+    a(Export, C::Prev, "prev", &["Left"], "上一个选项", "previous choice"),
+    a(Export, C::Next, "next", &["Right", "Space"], "下一个选项", "next choice"),
+    a(Export, C::Confirm, "confirm", &["Enter"], "导出", "exports"),
+    a(Export, C::Cancel, "cancel", &["Esc", "Ctrl-c"], "取消", "cancels"),
     // The help popup.
     a(Help, C::Cancel, "close", &["@back", "@help", "@quit"], "关闭帮助", "close help"),
     a(Help, C::Up, "up", &["@up"], "向上滚动", "scroll up"),

@@ -28,16 +28,18 @@ pub enum Context {
     Search,
     Help,
     Present,
+    Export,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Normal,
         Context::Picker,
         Context::Input,
         Context::Search,
         Context::Help,
         Context::Present,
+        Context::Export,
     ];
 
     /// The settings file's table for this context (`[keys]` is the main screen).
@@ -50,6 +52,7 @@ impl Context {
             Context::Search => Some("search_popup"),
             Context::Help => Some("help_popup"),
             Context::Present => Some("presentation"),
+            Context::Export => Some("export_dialog"),
         }
     }
 
@@ -99,7 +102,7 @@ impl Layer {
 /// The keys in force: the defaults, with the user's rebindings applied.
 #[derive(Debug, Clone)]
 pub struct KeyMap {
-    layers: [Layer; 6],
+    layers: [Layer; Context::ALL.len()],
 }
 
 fn info(context: Context, command: Command) -> Option<&'static ActionInfo> {

@@ -27,7 +27,7 @@ fn maps_default_keys() {
         km.commands(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
         [Command::PrevTab]
     );
-    assert_eq!(km.commands(key(KeyCode::Char('x'))), []);
+    assert_eq!(km.commands(key(KeyCode::Char('X'))), []);
 }
 
 #[test]
@@ -71,9 +71,9 @@ fn parses_and_names_keys() {
 #[test]
 fn rebinding_replaces_and_reports_conflicts() {
     let mut km = KeyMap::default();
-    km.rebind(Command::Quit, &[parse_key("x").unwrap()])
+    km.rebind(Command::Quit, &[parse_key("X").unwrap()])
         .unwrap();
-    assert_eq!(km.commands(key(KeyCode::Char('x'))), [Command::Quit]);
+    assert_eq!(km.commands(key(KeyCode::Char('X'))), [Command::Quit]);
     assert!(km.commands(key(KeyCode::Char('q'))).is_empty());
     let err = km
         .rebind(Command::Help, &[parse_key("j").unwrap()])
@@ -109,12 +109,12 @@ fn the_default_text_parses_to_the_defaults() {
 
 #[test]
 fn rebinding_and_conflicts_with_lines() {
-    let text = "theme = \"light\"\n[keys]\nquit = \"x\"\nhelp = [\"j\"]\nfly = \"z\"\nnote = \"Hyper-n\"\n";
+    let text = "theme = \"light\"\n[keys]\nquit = \"X\"\nhelp = [\"j\"]\nfly = \"z\"\nnote = \"Hyper-n\"\n";
     let (s, problems) = crate::settings::parse(Path::new("c.toml"), text);
     assert!(problems.is_empty());
     let (km, problems) = KeyMap::from_bindings(&s.bindings, Path::new("c.toml"));
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    assert_eq!(km.keys_of(crate::tui::app::Command::Quit), ["x"]);
+    assert_eq!(km.keys_of(crate::tui::app::Command::Quit), ["X"]);
     assert_eq!(problems.len(), 3, "{problems:?}");
     assert!(
         problems
@@ -157,13 +157,13 @@ fn bindings(text: &str) -> (KeyMap, Vec<String>) {
 #[test]
 fn rebinding_quit_and_down_reaches_every_context() {
     let (km, problems) = bindings(
-        "[keys]\nquit = \"x\"\ndown = [\"J\", \"Down\"]\n[keys.picker]\nconfirm = \"y\"\n",
+        "[keys]\nquit = \"X\"\ndown = [\"J\", \"Down\"]\n[keys.picker]\nconfirm = \"y\"\n",
     );
     assert!(problems.is_empty(), "{problems:?}");
     let press = |c: char| key(KeyCode::Char(c));
     // Presentation: x leaves, q no longer does; J pages on, j no longer does.
     assert_eq!(
-        km.lookup(Context::Present, press('x')),
+        km.lookup(Context::Present, press('X')),
         Some(Command::Cancel)
     );
     assert_eq!(km.lookup(Context::Present, press('q')), None);
@@ -177,17 +177,17 @@ fn rebinding_quit_and_down_reaches_every_context() {
     );
     assert_eq!(km.lookup(Context::Picker, key(KeyCode::Enter)), None);
     assert_eq!(
-        km.lookup(Context::Picker, press('x')),
+        km.lookup(Context::Picker, press('X')),
         Some(Command::Cancel)
     );
     // The help closes with x and scrolls with J.
-    assert_eq!(km.lookup(Context::Help, press('x')), Some(Command::Cancel));
+    assert_eq!(km.lookup(Context::Help, press('X')), Some(Command::Cancel));
     assert_eq!(km.lookup(Context::Help, press('J')), Some(Command::Down));
     // Help and hints read these.
     assert_eq!(km.first(Context::Picker, Command::Confirm), "y");
     assert_eq!(
         km.keys_in(Context::Present, Command::Cancel),
-        ["Esc", "x", "P"]
+        ["Esc", "X", "P"]
     );
 }
 

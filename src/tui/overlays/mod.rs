@@ -1,6 +1,7 @@
 //! Popups that take the keyboard from the screen below, each owning its state,
 //! what its keys do and its drawing; the dashboard acts on what they report.
 
+pub mod export;
 pub mod input;
 pub mod picker;
 pub mod search;

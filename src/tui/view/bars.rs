@@ -46,11 +46,22 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     } else if editing {
         let text = match app.mode {
             crate::tui::edit::Mode::StatusPicker(_) => crate::tui::overlays::picker::hint(ui),
+            crate::tui::edit::Mode::Export(_) => crate::tui::overlays::export::hint(ui),
             _ => crate::tui::overlays::input::hint(ui),
         };
         let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));
         f.render_widget(Paragraph::new(line), area);
         return;
+    } else if app.view.problems.is_some() && app.view.detail.is_none() {
+        &[
+            (&[C::Up, C::Down], "选择", "select"),
+            (&[C::Open], "详情", "details"),
+            (&[C::Status], "状态", "status"),
+            (&[C::Export], "导出", "export"),
+            (&[C::Back], "返回", "back"),
+            (&[C::Help], "帮助", "help"),
+            (&[C::Quit], "退出", "quit"),
+        ]
     } else if app.view.detail.is_some() {
         &[
             (&[C::Up, C::Down], "选择链接", "link"),

@@ -36,6 +36,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
             ..
         }) => {}
         Mode::Search(state) => state.draw(f, ui, area),
+        Mode::Export(state) => state.draw(f, ui, area),
         Mode::StatusPicker(p) => p.draw(f, ui, area),
         Mode::Input(state) => state.draw(f, ui, area),
     }

@@ -12,6 +12,9 @@ mod present;
 mod tasks;
 
 mod bars;
+pub(crate) mod problems;
+
+pub(crate) use present::fit_spans;
 
 use super::app::{App, Command, Focus, Tab};
 use super::keys::Context;
@@ -284,9 +287,10 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
     ])
     .areas(area);
     draw_tabs(f, &ui, tabs);
-    match app.view.detail {
-        Some(d) => detail::draw(f, &ui, body, d, true),
-        None => match app.tab() {
+    match (app.view.detail, app.view.problems) {
+        (Some(d), _) => detail::draw(f, &ui, body, d, true),
+        (None, Some(sel)) => problems::draw(f, &ui, body, sel),
+        (None, None) => match app.tab() {
             Tab::Overview => overview::draw(f, &ui, body),
             tab => entities::draw(f, &ui, body, tab),
         },

@@ -15,7 +15,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     let reg = &app.reg;
     let goals_h = (reg.goals.len() as u16 + 2).min(area.height / 3);
     let [head, sections, goals] = Layout::vertical([
-        Constraint::Length(4),
+        Constraint::Length(5),
         Constraint::Fill(1),
         Constraint::Length(goals_h),
     ])
@@ -74,6 +74,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
                 ui.bar(all.share_done(), w.saturating_sub(lw).min(40)),
             ]
         }),
+        problems_line(ui, w),
     ];
     f.render_widget(Paragraph::new(lines), head);
 
@@ -139,4 +140,22 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
         })
         .collect();
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// How many problems there are, coloured by the worst, and the key that lists them.
+fn problems_line(ui: &Ui, w: usize) -> Line<'static> {
+    use crate::tui::app::Command;
+    use crate::tui::keys::Context;
+    let rows = ui.app.problem_rows();
+    let text = format!(
+        "{}  {} {}",
+        super::problems::headline(ui, &rows),
+        ui.key(Context::Normal, Command::Problems),
+        ui.pick("查看", "lists them")
+    );
+    let style = match rows.iter().map(|p| p.level).max() {
+        Some(level) => super::problems::level_style(ui, level),
+        None => ui.theme.dim,
+    };
+    Line::from(ui.cell(&text, w, style))
 }

@@ -25,11 +25,13 @@ use ratatui::text::{Line, Span};
 mod bars;
 mod goals;
 mod overview;
+mod problems;
 mod section;
 
 use bars::{Item, bar_chart, bar_spans, bars_height, spacing, towns, units};
 use goals::goals;
 use overview::overview;
+use problems::problems;
 use section::section;
 
 /// The order counts are shown in: what is done first, what is not started last.
@@ -64,6 +66,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, p: Presentation) {
         Slide::Units => units(ui, buf, body),
         Slide::Towns => towns(ui, buf, body),
         Slide::Goals => goals(ui, buf, body),
+        Slide::Problems => problems(ui, buf, body),
     }
 }
 
@@ -121,6 +124,15 @@ fn heading(ui: &Ui, slide: Slide) -> (String, Vec<Span<'static>>) {
                 }),
             )
         }
+        Slide::Problems => (
+            ui.pick("问题清单", "Problems").into(),
+            dim(ui
+                .pick(
+                    "逾期、滞后、受阻、久未更新的任务  按牵头单位  红色最严重",
+                    "Past due, delayed, blocked or silent tasks, by lead unit; red is worst",
+                )
+                .into()),
+        ),
         Slide::Goals => (
             ui.pick("主要目标", "Main goals").into(),
             dim(ui
@@ -250,7 +262,7 @@ fn more(ui: &Ui, n: usize, cols: usize) -> Span<'static> {
 
 /// Spans cut to exactly `w` columns, styles kept: the span that crosses the edge
 /// is truncated, the ones after it dropped, and a short line is padded.
-fn fit_spans(ui: &Ui, spans: Vec<Span<'static>>, w: usize) -> Vec<Span<'static>> {
+pub(crate) fn fit_spans(ui: &Ui, spans: Vec<Span<'static>>, w: usize) -> Vec<Span<'static>> {
     let mut out = Vec::with_capacity(spans.len() + 1);
     let mut used = 0;
     for s in spans {

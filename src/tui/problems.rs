@@ -1,0 +1,144 @@
+//! The problem list (问题清单) as a screen of the dashboard: the tasks that need
+//! attention — past their (own or inherited) due date, 滞后, 受阻, silent for weeks,
+//! due soon — graded 红/黄/蓝 and grouped by the lead unit that answers for them,
+//! exactly as `dubang summary` and the reports list them. It lives in the back
+//! stack like a task list: Enter opens a task's detail, Esc comes back to the
+//! list, and edit keys act on the selected task.
+
+use super::app::{App, Detail};
+use crate::report::problems::{self, Problem};
+
+impl App {
+    /// The problem list as shown: units with the worst problems first, each unit's
+    /// problems worst first, then by task number.
+    pub fn problem_rows(&self) -> Vec<Problem> {
+        let all: Vec<usize> = (0..self.reg.tasks.len()).collect();
+        let found = problems::problems(&self.reg, &self.ix, &all, self.today(), &self.thresholds);
+        problems::by_lead_unit(&self.reg, &found)
+            .into_iter()
+            .flat_map(|(_, group)| group.into_iter().cloned())
+            .collect()
+    }
+
+    /// Opens the problem list (from any tab; Esc returns to where it was opened).
+    pub(super) fn open_problems(&mut self) {
+        self.push();
+        self.view.detail = None;
+        self.view.problems = Some(0);
+    }
+
+    /// The task under the cursor of the open problem list.
+    pub(super) fn selected_problem(&self) -> Option<usize> {
+        let sel = self.view.problems?;
+        self.problem_rows().get(sel).map(|p| p.task)
+    }
+
+    /// ↑/↓/PgUp/PgDn/Home/End on the problem list.
+    pub(super) fn move_problem(&mut self, delta: isize) {
+        let n = self.problem_rows().len();
+        if let Some(sel) = self.view.problems.as_mut() {
+            *sel = if n == 0 {
+                0
+            } else {
+                (*sel as isize)
+                    .saturating_add(delta)
+                    .clamp(0, n as isize - 1) as usize
+            };
+        }
+    }
+
+    /// Enter on the problem list: the selected task's detail.
+    pub(super) fn open_problem(&mut self) {
+        if let Some(task) = self.selected_problem() {
+            self.push();
+            self.view.detail = Some(Detail {
+                task,
+                link: 0,
+                scroll: 0,
+                follow: true,
+            });
+        }
+    }
+
+    /// Keeps the selection on the list after an edit or a reload shortened it.
+    pub(super) fn settle_problem(&mut self) {
+        let n = self.problem_rows().len();
+        if let Some(sel) = self.view.problems.as_mut() {
+            *sel = (*sel).min(n.saturating_sub(1));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tui::app::{App, Command, Tab};
+    use crate::tui::edit::Effect;
+    use chrono::DateTime;
+    use std::path::PathBuf;
+
+    fn app() -> App {
+        let reg = crate::store::parse_bytes(
+            std::path::Path::new("registry.json"),
+            crate::store::BUNDLED.as_bytes(),
+        )
+        .unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-11-29T10:00:00+08:00").unwrap();
+        App::new(
+            reg,
+            PathBuf::from("/tmp/r.json"),
+            crate::lang::Lang::Zh,
+            now,
+        )
+    }
+
+    #[test]
+    fn every_task_is_a_problem_after_the_2025_deadline_and_done_ones_leave() {
+        let mut a = app();
+        assert_eq!(
+            a.problem_rows().len(),
+            28,
+            "all 28 tasks are past 2025-12-31"
+        );
+        let t1 = a.reg.tasks.iter().position(|t| t.number == 1).unwrap();
+        a.reg.tasks[t1].status = crate::registry::Status::Done;
+        assert_eq!(a.problem_rows().len(), 27);
+        assert!(a.problem_rows().iter().all(|p| p.task != t1));
+    }
+
+    #[test]
+    fn opens_from_any_tab_walks_into_a_detail_and_back() {
+        let mut a = app();
+        a.update(Command::GoTab(Tab::Units));
+        a.update(Command::Problems);
+        assert_eq!(a.view.problems, Some(0));
+        a.update(Command::Down);
+        a.update(Command::Down);
+        assert_eq!(a.view.problems, Some(2));
+        let picked = a.problem_rows()[2].task;
+        a.update(Command::Open);
+        assert_eq!(a.view.detail.map(|d| d.task), Some(picked));
+        a.update(Command::Back);
+        assert_eq!(a.view.detail, None);
+        assert_eq!(a.view.problems, Some(2), "back on the list, same row");
+        a.update(Command::Back);
+        assert_eq!(a.view.problems, None);
+        assert_eq!(a.tab(), Tab::Units, "back where it was opened");
+    }
+
+    #[test]
+    fn edit_keys_act_on_the_selected_problem() {
+        let mut a = app();
+        a.who = "liwei".into();
+        a.update(Command::Problems);
+        a.update(Command::Bottom);
+        let last = *a.problem_rows().last().map(|p| &p.task).unwrap();
+        let effect = a.update(Command::StatusNext);
+        let Some(Effect::Save { edits, .. }) = effect else {
+            panic!("] on a problem saves an edit, got {effect:?}");
+        };
+        assert_eq!(
+            edits[0].target,
+            crate::registry::EditTarget::Task(a.reg.tasks[last].id.clone())
+        );
+    }
+}
