@@ -25,6 +25,7 @@ mod search;
 mod themes;
 mod tmux_edit;
 mod tmux_present;
+mod tmux_report;
 mod tmux_search;
 mod tui_editing;
 mod tui_find;

@@ -209,10 +209,7 @@ fn status_reads_without_colour_and_past_due_stands_out() {
         assert!(t.contains(w), "{w} missing:\n{t}");
     }
     // Goals: the 2025 goal is past due, in the warning style, with a "!".
-    let last = slides(&a)
-        .iter()
-        .position(|s| *s == Slide::Goals)
-        .unwrap();
+    let last = slides(&a).iter().position(|s| *s == Slide::Goals).unwrap();
     for theme in THEMES.map(Theme::named) {
         for (w, h) in [(80, 24), (200, 60)] {
             let buf = render(&mut a, last, &theme, w, h);

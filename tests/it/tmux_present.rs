@@ -142,7 +142,10 @@ fn present(w: u16, h: u16, words: &Words) {
     need_tmux!();
     let seed = seed();
     let total = 1 + seed["sections"].as_array().unwrap().len() + 4;
-    assert_eq!(total, 13, "slides of the bundled plan (the problem list last)");
+    assert_eq!(
+        total, 13,
+        "slides of the bundled plan (the problem list last)"
+    );
     let t = Tmux::new();
     let reg = t.registry_copy();
     let before = std::fs::read(&reg).expect("read the registry");

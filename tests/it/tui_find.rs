@@ -180,7 +180,11 @@ fn sort_by_status_due_and_update() {
         .iter()
         .map(|r| a.reg.tasks[r.task].number)
         .collect();
-    assert_eq!(order, [1, 2, 4, 5, 6, 7, 8, 9, 3], "by the date each is held to");
+    assert_eq!(
+        order,
+        [1, 2, 4, 5, 6, 7, 8, 9, 3],
+        "by the date each is held to"
+    );
     a.update(Command::Sort);
     a.update(Command::Sort);
     assert_eq!(a.filters.sort, Sort::Number);
