@@ -101,12 +101,14 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         format!("{} {}%  ", ui.pick("进度", "progress"), t.progress),
         ui.theme.base,
     ));
-    match t.due {
+    // A task without a date of its own is held to its goal's: shown as such.
+    match ui.app.reg.effective_due(&ui.app.ix, d.task) {
         Some(due) => {
-            let (note, late) = due_note(ui, due, t.status);
+            let (note, late) = due_note(ui, due.date, t.status);
             let style = if late { ui.theme.warn } else { ui.theme.base };
+            let date = crate::report::words::words(ui.app.lang).due(due.date, due.inherited());
             head.push(Span::styled(
-                ui.t(&format!("{} {due} {note}", ui.pick("截止", "due"))),
+                ui.t(&format!("{} {date} {note}", ui.pick("截止", "due"))),
                 style,
             ));
         }
