@@ -37,11 +37,11 @@ fn keys() -> impl Iterator<Item = (&'static str, bool)> {
         .chain(RESPONSIBLE_KEYS.iter().map(|k| (*k, false)))
 }
 
-fn is_open(c: char) -> bool {
+pub(super) fn is_open(c: char) -> bool {
     matches!(c, '〔' | '(' | '（' | '【' | '[' | '［')
 }
 
-fn is_close(c: char) -> bool {
+pub(super) fn is_close(c: char) -> bool {
     matches!(c, '〕' | ')' | '）' | '】' | ']' | '］')
 }
 
@@ -215,7 +215,14 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
         }
         if is_lead {
             seen_lead = true;
-            lead.extend(names);
+            // 牵头单位:市甲局，各区、县级市 — the local governments after the lead carry it out.
+            for (i, n) in names.into_iter().enumerate() {
+                if i > 0 && n.starts_with('各') {
+                    responsible.push(n);
+                } else {
+                    lead.push(n);
+                }
+            }
         } else {
             responsible.extend(names);
         }
@@ -231,7 +238,7 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
 
 /// Unit names separated by 、 , ， / at bracket depth 0; the field's own trailing
 /// ; ； 。 are dropped.
-fn split_names(value: &str, base: usize) -> Result<Vec<String>, AnnotationError> {
+pub(super) fn split_names(value: &str, base: usize) -> Result<Vec<String>, AnnotationError> {
     let value = value.trim_end_matches(|c: char| c.is_whitespace() || ";；。.".contains(c));
     let mut names = Vec::new();
     let mut depth = 0usize;
@@ -260,7 +267,127 @@ fn split_names(value: &str, base: usize) -> Result<Vec<String>, AnnotationError>
     if !value[start..].trim().is_empty() || !names.is_empty() {
         push(start, value.len(), &mut names)?;
     }
-    Ok(names)
+    Ok(join_groups(names))
+}
+
+/// Levels a group of local governments lists after its 各: 各区、县级市 is one group,
+/// not 各区 and 县级市.
+const LEVELS: [&str; 8] = ["县级市", "市", "县", "区", "镇", "乡", "街道", "开发区"];
+
+fn join_groups(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let bare = n.trim_end_matches("人民政府").trim_end_matches("政府");
+        match out.last_mut() {
+            Some(prev) if prev.starts_with('各') && LEVELS.contains(&bare) => {
+                prev.push('、');
+                prev.push_str(&n);
+            }
+            _ => out.push(n),
+        }
+    }
+    out
+}
+
+/// Which family an annotation belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// `〔牵头单位:…;责任单位:…〕`
+    Labelled,
+    /// `（甲局、乙局负责）`, `（甲局牵头，乙局配合）`
+    Duty,
+}
+
+/// The annotation(s) closing a paragraph, of either family.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The paragraph's own text, the closing annotation taken out.
+    pub text: String,
+    pub lead: Vec<String>,
+    pub responsible: Vec<String>,
+    pub family: Family,
+    pub states_first_lead: bool,
+    pub first_taken_as_lead: bool,
+}
+
+/// Top-level bracket groups of a paragraph: (open byte, close byte).
+fn groups(p: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0usize;
+    for (i, c) in p.char_indices() {
+        if is_open(c) {
+            if depth == 0 {
+                open = i;
+            }
+            depth += 1;
+        } else if is_close(c) && depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                out.push((open, i));
+            }
+        }
+    }
+    out
+}
+
+fn only_punctuation(s: &str) -> bool {
+    s.trim_matches(|c: char| c.is_whitespace() || "。.;；,，".contains(c))
+        .is_empty()
+}
+
+/// Finds the annotation closing a paragraph: labelled, else by responsibility.
+/// `Ok(None)` when there is none (the task goes on).
+pub fn find(paragraph: &str) -> Result<Option<Found>, AnnotationError> {
+    if let Some(a) = parse(paragraph)? {
+        return Ok(Some(Found {
+            text: paragraph[..a.start].trim().to_string(),
+            lead: a.lead,
+            responsible: a.responsible,
+            family: Family::Labelled,
+            states_first_lead: false,
+            first_taken_as_lead: false,
+        }));
+    }
+    let duties: Vec<(usize, usize, super::duty::Duty)> = groups(paragraph)
+        .into_iter()
+        .filter_map(|(o, c)| {
+            let inner = &paragraph[o + paragraph[o..].chars().next()?.len_utf8()..c];
+            super::duty::parse(inner).map(|d| (o, c, d))
+        })
+        .collect();
+    // The last one closes the task; any before it add their units.
+    let Some((start, close, _)) = duties.last().map(|(o, c, d)| (*o, *c, d)) else {
+        return Ok(None);
+    };
+    let after = &paragraph[close + close_for_len(paragraph, close)..];
+    let mut text = paragraph[..start].trim().to_string();
+    if !only_punctuation(after) {
+        text.push_str(after.trim());
+    }
+    let mut found = Found {
+        text,
+        lead: Vec::new(),
+        responsible: Vec::new(),
+        family: Family::Duty,
+        states_first_lead: false,
+        first_taken_as_lead: false,
+    };
+    for (_, _, d) in duties {
+        for l in d.lead {
+            if !found.lead.contains(&l) {
+                found.lead.push(l);
+            }
+        }
+        for r in d.responsible {
+            if !found.responsible.contains(&r) && !found.lead.contains(&r) {
+                found.responsible.push(r);
+            }
+        }
+        found.states_first_lead |= d.states_first_lead;
+        found.first_taken_as_lead |= d.first_taken_as_lead;
+    }
+    Ok(Some(found))
 }
 
 #[cfg(test)]
@@ -285,6 +412,23 @@ mod tests {
         let (l, r) = ok("文字。（牵头单位：市水务局；配合单位：会山镇，各镇（区））。");
         assert_eq!(l, ["市水务局"]);
         assert_eq!(r, ["会山镇", "各镇（区）"]);
+    }
+
+    #[test]
+    fn groups_of_local_governments_stay_whole() {
+        let (_, r) = ok("文字(牵头单位:市甲局;责任单位:市乙局，各区、县级市)");
+        assert_eq!(r, ["市乙局", "各区、县级市"]);
+        let (l, r) = ok("文字(牵头单位:市甲局，各县（市、区）)");
+        assert_eq!(
+            (l, r),
+            (vec!["市甲局".into()], vec!["各县（市、区）".into()])
+        );
+        let f = find("文字。（市甲局、市乙局，各区人民政府按职责分工负责）")
+            .unwrap()
+            .unwrap();
+        assert_eq!(f.lead, ["市甲局"]);
+        assert_eq!(f.responsible, ["市乙局", "各区人民政府"]);
+        assert_eq!(f.text, "文字。");
     }
 
     #[test]

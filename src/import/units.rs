@@ -37,12 +37,19 @@ fn key(name: &str) -> String {
 const PREFIXES: [&str; 3] = ["市", "县", "区"];
 
 /// 各镇(区), 各镇, 各乡镇, 各镇(区)人民政府…: every town of the city.
+/// Also the other levels' groups of local governments: 各区、县级市, 各县（市、区）,
+/// 各街道, 各省级人民政府, 各省（区、市）.
 fn is_all_towns(k: &str) -> bool {
     k.starts_with('各')
-        && (k.contains('镇') || k.contains('乡') || k.contains("街道"))
+        && (["镇", "乡", "街道", "区", "县", "省"]
+            .iter()
+            .any(|l| k.contains(l))
+            || (k.starts_with("各市") && !k.starts_with("各市场")))
         && !k.contains("单位")
         && !k.contains("部门")
-        && k.chars().count() <= 12
+        && !k.contains("有关")
+        && !k.contains("相关")
+        && k.chars().count() <= 14
 }
 
 fn looks_like_town(k: &str) -> Option<TownKind> {
@@ -65,7 +72,8 @@ fn classify(k: &str) -> UnitKind {
         || k.contains("信用社")
     {
         UnitKind::Bank
-    } else if k.ends_with("成员单位")
+    } else if (k.starts_with('各') && (k.ends_with("单位") || k.ends_with("部门")))
+        || k.ends_with("成员单位")
         || k.ends_with("领导小组")
         || k.contains("有关单位")
         || k.contains("相关单位")
@@ -241,6 +249,12 @@ mod tests {
             UnitKind::Group
         );
         assert_eq!(classify("各镇(区)"), UnitKind::AllTowns);
+        assert_eq!(classify("各区、县级市"), UnitKind::AllTowns);
+        assert_eq!(classify("各县(市、区)"), UnitKind::AllTowns);
+        assert_eq!(classify("各省级人民政府"), UnitKind::AllTowns);
+        assert_eq!(classify("各有关单位"), UnitKind::Group);
+        assert_eq!(classify("各项目牵头单位"), UnitKind::Group);
+        assert_eq!(classify("各市场主体"), UnitKind::Other);
         assert_eq!(looks_like_town("潭门镇"), Some(TownKind::Town));
         assert_eq!(looks_like_town("彬村山华侨经济区"), Some(TownKind::Zone));
         assert_eq!(looks_like_town("市水务局"), None);

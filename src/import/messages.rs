@@ -1,0 +1,81 @@
+//! Every sentence the importer says about a document, in one place, so that the
+//! word catalogue can take them over. Problems are one line each and say what was
+//! expected; the outline and the assumptions of `--check` are in Chinese labels.
+
+/// Marks the "no annotation" problem, so that a later pass can recognise it.
+pub const NO_ANNOTATION_MARK: &str = "has no responsibility annotation";
+
+pub fn out_of_order(level: u8, expected: u32, found: u32) -> String {
+    match level {
+        1 => format!(
+            "expected part {expected} here, found part {found}: parts must be numbered in order (is one missing or misnumbered?)"
+        ),
+        2 => format!(
+            "expected section ({expected}) here, found section ({found}): sections must be numbered in order (is one missing or misnumbered?)"
+        ),
+        _ => format!(
+            "expected task {expected} here, found task {found}: tasks must be numbered in order (is a task missing or misnumbered?)"
+        ),
+    }
+}
+
+pub fn in_task(label: &str, message: &str) -> String {
+    if label.is_empty() {
+        message.to_string()
+    } else {
+        format!("task {label}: {message}")
+    }
+}
+
+pub fn annotation_without_text(label: &str) -> String {
+    format!("task {label} has an annotation but no text: expected the task's text before it")
+}
+
+pub fn stray_text(prev: &str, next: u32) -> String {
+    format!(
+        "text after the annotation of task {prev} that belongs to no task: expected task {next} (\"{next}.\"), a heading, or an annotation closing this text"
+    )
+}
+
+pub fn no_annotation(numeral: &str, next_line: usize) -> String {
+    let before = if next_line > 0 {
+        format!(" before line {next_line}")
+    } else {
+        " before the end of the document".into()
+    };
+    format!(
+        "task {numeral} {NO_ANNOTATION_MARK}{before}: expected 〔牵头单位:…;责任单位:…〕 or （…负责） at the end of its text"
+    )
+}
+
+pub const EMPTY: &str = "the document is empty: expected the text of a work plan";
+
+pub const NO_TASKS: &str = "no numbered tasks found: expected numbered items (一、 （一） 1. （1） ①) each ending in a responsibility annotation such as 〔牵头单位:…;责任单位:…〕 or （…负责）";
+
+pub fn part_without_tasks(numeral: &str, title: &str) -> String {
+    format!(
+        "part {numeral}、{title} holds no task while other parts do: expected numbered items ending in a responsibility annotation"
+    )
+}
+
+/// Assumptions and facts for the user (Chinese, the document's language).
+pub fn first_lead_stated() -> String {
+    "文件说明列第一位的单位为牵头单位：每条“负责”注释的第一个单位记为牵头单位".into()
+}
+
+pub fn first_lead_assumed(count: usize) -> String {
+    format!("文件未说明哪个单位牵头：{count} 条“负责”注释列有多个单位，已假定列第一位的为牵头单位")
+}
+
+pub fn unnumbered_tasks(lines: &[usize]) -> String {
+    let l: Vec<String> = lines.iter().map(|n| n.to_string()).collect();
+    format!(
+        "{} 段未编号的文字带有责任注释，已各作为一项任务导入（第 {} 行）",
+        lines.len(),
+        l.join("、")
+    )
+}
+
+pub fn left_out(problem: &str) -> String {
+    format!("未导入：{problem}")
+}
