@@ -213,6 +213,11 @@ impl Reader {
         if self.skipping {
             return;
         }
+        if self.last_task.is_some() && closing_matter(l.text) {
+            // 附件, 抄送, the signature and date after the last task: not the plan's text.
+            self.skipping = true;
+            return;
+        }
         let after_task = self.last_task;
         let annotated = matches!(annotation::find(l.text), Ok(Some(_)) | Err(_));
         if after_task.is_none() && !annotated {
@@ -323,6 +328,29 @@ impl Reader {
         }
         self.out.problems.extend(found);
     }
+}
+
+/// What follows a plan's last task without being part of it: 附件, 抄送, 联系人, the
+/// signature (a short line naming an office) and the date.
+fn closing_matter(s: &str) -> bool {
+    let starts = [
+        "附件",
+        "附：",
+        "附:",
+        "抄送",
+        "主送",
+        "联系人",
+        "联系电话",
+        "（此件",
+        "(此件",
+        "印发",
+    ];
+    let short = s.chars().count() <= 24 && !s.contains(['。', '，', ',', '；', ';', '（', '(']);
+    let signature = ["人民政府", "办公室", "办公厅", "委员会", "领导小组"]
+        .iter()
+        .any(|e| s.ends_with(e));
+    let date = s.ends_with('日') && s.contains('年') && s.contains('月') && s.chars().count() <= 12;
+    starts.iter().any(|p| s.starts_with(p)) || short && (signature || date)
 }
 
 /// `1.做事：（1）甲；（2）乙。（牵头单位:…）` — one annotation after a list of
