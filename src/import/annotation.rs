@@ -10,6 +10,7 @@ pub struct Annotation {
     pub start: usize,
     pub lead: Vec<String>,
     pub responsible: Vec<String>,
+    pub due: Option<chrono::NaiveDate>,
 }
 
 /// A malformed annotation: what is wrong and the byte offset in the paragraph.
@@ -30,11 +31,22 @@ const RESPONSIBLE_KEYS: [&str; 7] = [
     "协同单位",
 ];
 
-fn keys() -> impl Iterator<Item = (&'static str, bool)> {
+/// Deadlines some plans add inside the annotation: `；完成时限：2024年12月底`.
+const DUE_KEYS: [&str; 4] = ["完成时限", "完成时间", "时间节点", "完成期限"];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Lead,
+    Responsible,
+    Due,
+}
+
+fn keys() -> impl Iterator<Item = (&'static str, Key)> {
     LEAD_KEYS
         .iter()
-        .map(|k| (*k, true))
-        .chain(RESPONSIBLE_KEYS.iter().map(|k| (*k, false)))
+        .map(|k| (*k, Key::Lead))
+        .chain(RESPONSIBLE_KEYS.iter().map(|k| (*k, Key::Responsible)))
+        .chain(DUE_KEYS.iter().map(|k| (*k, Key::Due)))
 }
 
 pub(super) fn is_open(c: char) -> bool {
@@ -116,11 +128,12 @@ pub fn parse(paragraph: &str) -> Result<Option<Annotation>, AnnotationError> {
         });
     }
     let inner_start = start + open.len_utf8();
-    let (lead, responsible) = fields(&paragraph[inner_start..close], inner_start)?;
+    let (lead, responsible, due) = fields(&paragraph[inner_start..close], inner_start)?;
     Ok(Some(Annotation {
         start,
         lead,
         responsible,
+        due,
     }))
 }
 
@@ -161,9 +174,11 @@ fn matching_close(s: &str, start: usize, open: char) -> Result<usize, Annotation
 
 /// Splits `牵头单位:A、B;责任单位:C,各镇(区)` into its lead and responsible lists.
 /// `base` is the byte offset of `inner` in the paragraph, for error positions.
-fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), AnnotationError> {
+type Fields = (Vec<String>, Vec<String>, Option<chrono::NaiveDate>);
+
+fn fields(inner: &str, base: usize) -> Result<Fields, AnnotationError> {
     // Keyword positions at bracket depth 0.
-    let mut marks: Vec<(usize, &str, bool)> = Vec::new();
+    let mut marks: Vec<(usize, &str, Key)> = Vec::new();
     let mut depth = 0usize;
     for (i, c) in inner.char_indices() {
         if is_open(c) {
@@ -195,7 +210,8 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
     let mut lead = Vec::new();
     let mut responsible = Vec::new();
     let mut seen_lead = false;
-    for (n, &(at, key, is_lead)) in marks.iter().enumerate() {
+    let mut due = None;
+    for (n, &(at, key, role)) in marks.iter().enumerate() {
         let end = marks.get(n + 1).map_or(inner.len(), |m| m.0);
         let body = &inner[at + key.len()..end];
         let trimmed = body.trim_start();
@@ -206,6 +222,10 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
             });
         };
         let value_at = base + at + key.len() + (body.len() - value.len());
+        if role == Key::Due {
+            due = due.or_else(|| super::dates::due(value));
+            continue;
+        }
         let names = split_names(value, value_at)?;
         if names.is_empty() {
             return Err(AnnotationError {
@@ -213,7 +233,7 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
                 message: format!("{key} names no unit: expected one or more units after '{key}:'"),
             });
         }
-        if is_lead {
+        if role == Key::Lead {
             seen_lead = true;
             // 牵头单位:市甲局，各区、县级市 — the local governments after the lead carry it out.
             for (i, n) in names.into_iter().enumerate() {
@@ -233,13 +253,13 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
             message: "the annotation has no 牵头单位 (lead unit): expected 牵头单位:… first".into(),
         });
     }
-    Ok((lead, responsible))
+    Ok((lead, responsible, due))
 }
 
 /// Unit names separated by 、 , ， / at bracket depth 0; the field's own trailing
 /// ; ； 。 are dropped.
 pub(super) fn split_names(value: &str, base: usize) -> Result<Vec<String>, AnnotationError> {
-    let value = value.trim_end_matches(|c: char| c.is_whitespace() || ";；。.".contains(c));
+    let value = value.trim_end_matches(|c: char| c.is_whitespace() || ";；。.,，、".contains(c));
     let mut names = Vec::new();
     let mut depth = 0usize;
     let mut start = 0usize;
@@ -308,6 +328,7 @@ pub struct Found {
     pub family: Family,
     pub states_first_lead: bool,
     pub first_taken_as_lead: bool,
+    pub due: Option<chrono::NaiveDate>,
 }
 
 /// Top-level bracket groups of a paragraph: (open byte, close byte).
@@ -347,6 +368,7 @@ pub fn find(paragraph: &str) -> Result<Option<Found>, AnnotationError> {
             family: Family::Labelled,
             states_first_lead: false,
             first_taken_as_lead: false,
+            due: a.due,
         }));
     }
     let duties: Vec<(usize, usize, super::duty::Duty)> = groups(paragraph)
@@ -372,11 +394,15 @@ pub fn find(paragraph: &str) -> Result<Option<Found>, AnnotationError> {
         family: Family::Duty,
         states_first_lead: false,
         first_taken_as_lead: false,
+        due: None,
     };
-    for (_, _, d) in duties {
+    // The task's lead is the first annotation's; later ones name more units.
+    for (k, (_, _, d)) in duties.into_iter().enumerate() {
         for l in d.lead {
-            if !found.lead.contains(&l) {
+            if k == 0 {
                 found.lead.push(l);
+            } else if !found.lead.contains(&l) && !found.responsible.contains(&l) {
+                found.responsible.push(l);
             }
         }
         for r in d.responsible {
@@ -386,6 +412,7 @@ pub fn find(paragraph: &str) -> Result<Option<Found>, AnnotationError> {
         }
         found.states_first_lead |= d.states_first_lead;
         found.first_taken_as_lead |= d.first_taken_as_lead;
+        found.due = found.due.or(d.due);
     }
     Ok(Some(found))
 }
@@ -412,6 +439,18 @@ mod tests {
         let (l, r) = ok("文字。（牵头单位：市水务局；配合单位：会山镇，各镇（区））。");
         assert_eq!(l, ["市水务局"]);
         assert_eq!(r, ["会山镇", "各镇（区）"]);
+    }
+
+    #[test]
+    fn deadlines_and_commas_between_parts() {
+        let a = parse("文字（牵头单位：市甲局，配合单位：市乙局；完成时限：2024年12月底）")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (a.lead, a.responsible),
+            (vec!["市甲局".into()], vec!["市乙局".into()])
+        );
+        assert_eq!(a.due.map(|d| d.to_string()).as_deref(), Some("2024-12-31"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! with its line and column, and reading goes on so that every problem is reported.
 
 use super::ImportError;
-use super::annotation::{self, Found};
+use super::annotation::{self, Family, Found};
 use super::document::Line;
 use super::messages as msg;
 use super::outline::{Marker, heading_title, marker};
@@ -67,6 +67,8 @@ impl Item {
 pub struct Outline {
     pub items: Vec<Item>,
     pub problems: Vec<ImportError>,
+    /// Lines of unannotated text after a task of the 负责 family, kept as text.
+    pub loose: Vec<usize>,
 }
 
 impl Outline {
@@ -115,6 +117,7 @@ pub fn read(lines: &[Line]) -> Outline {
         out: Outline {
             items: Vec::new(),
             problems: Vec::new(),
+            loose: Vec::new(),
         },
         stack: Vec::new(),
         open: None,
@@ -222,6 +225,14 @@ impl Reader {
         let annotated = matches!(annotation::find(l.text), Ok(Some(_)) | Err(_));
         if after_task.is_none() && !annotated {
             // A heading's introduction: text, read by range where it matters.
+            return;
+        }
+        let duty_family = after_task
+            .and_then(|t| self.out.items[t].annotation.as_ref())
+            .is_some_and(|a| a.family == Family::Duty);
+        if duty_family && !annotated {
+            // National plans go on with explanations between annotated paragraphs.
+            self.out.loose.push(l.no);
             return;
         }
         // Unnumbered text after a task, or carrying its own annotation.
@@ -332,7 +343,7 @@ impl Reader {
 
 /// What follows a plan's last task without being part of it: 附件, 抄送, 联系人, the
 /// signature (a short line naming an office) and the date.
-fn closing_matter(s: &str) -> bool {
+pub fn closing_matter(s: &str) -> bool {
     let starts = [
         "附件",
         "附：",

@@ -242,7 +242,7 @@ fn shape(o: &Outline, lines: &[Line], p: &mut Parsed) {
             lead: ann.lead.clone(),
             responsible: ann.responsible.clone(),
             line: it.line,
-            due: None,
+            due: ann.due,
         });
     }
     if stated {
@@ -252,6 +252,9 @@ fn shape(o: &Outline, lines: &[Line], p: &mut Parsed) {
     }
     if !unnumbered.is_empty() {
         p.assumptions.push(msg::unnumbered_tasks(&unnumbered));
+    }
+    if !o.loose.is_empty() {
+        p.assumptions.push(msg::loose_text(&o.loose));
     }
     let text_of = |from: usize, to: usize| -> Vec<String> {
         lines[from.min(to)..to]
@@ -274,7 +277,12 @@ fn shape(o: &Outline, lines: &[Line], p: &mut Parsed) {
                 if !rest.is_empty() {
                     paras.push(rest.to_string());
                 }
-                paras.extend(text_of(m.idx + 1, m.end));
+                // 附件, the signature and the date after the last measure are not its text.
+                paras.extend(
+                    text_of(m.idx + 1, m.end)
+                        .into_iter()
+                        .take_while(|l| !body::closing_matter(l)),
+                );
                 p.measures
                     .push((m.numeral.clone(), title.to_string(), paras));
             }

@@ -15,6 +15,8 @@ pub struct Duty {
     pub states_first_lead: bool,
     /// A `负责` list of several units, whose first unit was taken as the lead.
     pub first_taken_as_lead: bool,
+    /// A deadline written in the annotation (…负责，2024年底前完成).
+    pub due: Option<chrono::NaiveDate>,
 }
 
 /// Verbs that close a list of units, longest first, and the role they give.
@@ -26,8 +28,13 @@ enum Role {
     Duty,
 }
 
-const VERBS: [(&str, Role); 14] = [
+const VERBS: [(&str, Role); 19] = [
     ("牵头负责", Role::LeadAll),
+    ("负责落实", Role::Duty),
+    ("负责实施", Role::Duty),
+    ("组织实施", Role::Duty),
+    ("抓好落实", Role::Duty),
+    ("共同参与", Role::Responsible),
     ("按职责分工负责", Role::Duty),
     ("按职能分工负责", Role::Duty),
     ("按职责负责", Role::Duty),
@@ -56,6 +63,23 @@ fn looks_like_unit(name: &str) -> bool {
     (1..=30).contains(&n)
         && !name.contains(['。', '，', ',', '；', ';', '：', ':'])
         && (name.starts_with('各') || UNIT_ENDS.iter().any(|e| name.ends_with(e)))
+}
+
+/// `2024年底前完成`, `持续推进`, `长期坚持`: when, not who.
+fn is_time(clause: &str) -> bool {
+    let digits_year = clause.contains('年') && clause.chars().any(|c| c.is_ascii_digit());
+    digits_year
+        || [
+            "持续推进",
+            "长期坚持",
+            "持续实施",
+            "逐步推进",
+            "年内完成",
+            "年底前",
+            "长期推进",
+        ]
+        .iter()
+        .any(|k| clause.contains(k))
 }
 
 fn is_rule_sentence(clause: &str) -> bool {
@@ -91,9 +115,14 @@ pub fn parse(inner: &str) -> Option<Duty> {
     let mut states_first_lead = false;
     let mut first_taken_as_lead = false;
     let mut any_verb = false;
+    let mut due = None;
     for clause in clauses(inner) {
         let clause = clause.trim();
         if clause.is_empty() {
+            continue;
+        }
+        if is_time(clause) && any_verb {
+            due = due.or_else(|| super::dates::due(clause));
             continue;
         }
         if is_rule_sentence(clause) {
@@ -144,6 +173,7 @@ pub fn parse(inner: &str) -> Option<Duty> {
         responsible,
         states_first_lead,
         first_taken_as_lead,
+        due,
     })
 }
 
@@ -178,6 +208,13 @@ mod tests {
                 vec!["市甲局".into()],
                 vec!["市乙局".into(), "各区人民政府".into()]
             )
+        );
+        let d = parse("国家甲委、乙部负责，2024年底前完成").unwrap();
+        assert_eq!(d.due.map(|d| d.to_string()).as_deref(), Some("2024-12-31"));
+        assert_eq!(lr("甲部负责，持续推进").0, ["甲部"]);
+        assert_eq!(
+            lr("甲部等按职责分工负责；各地方人民政府负责落实").1,
+            ["各地方人民政府"]
         );
         let d = parse("国家甲委、乙部负责，排在第一位的为牵头单位，下同").unwrap();
         assert!(d.states_first_lead);

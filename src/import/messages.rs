@@ -76,6 +76,15 @@ pub fn unnumbered_tasks(lines: &[usize]) -> String {
     )
 }
 
+pub fn loose_text(lines: &[usize]) -> String {
+    let l: Vec<String> = lines.iter().map(|n| n.to_string()).collect();
+    format!(
+        "{} 段没有责任注释的文字接在“负责”注释之后，作为说明文字，不是任务（第 {} 行）",
+        lines.len(),
+        l.join("、")
+    )
+}
+
 pub fn left_out(problem: &str) -> String {
     format!("未导入：{problem}")
 }

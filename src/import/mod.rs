@@ -13,6 +13,7 @@ mod body;
 mod build;
 pub mod check;
 mod curation;
+mod dates;
 mod document;
 mod duty;
 pub mod formats;
