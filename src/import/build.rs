@@ -24,7 +24,7 @@ pub fn build(
             (lead, resp)
         })
         .collect();
-    let renamed = dir.merge_aliases();
+    let renamed = dir.merge_aliases(&p.abbreviations);
     let listed = opts.gazetteer.as_ref().map_or(0, |g| g.towns.len());
     if dir.has_gazetteer() && dir.towns.len() > listed {
         let extra: Vec<&str> = dir.towns[listed..]

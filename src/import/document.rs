@@ -67,6 +67,8 @@ pub struct Parsed {
     pub problems: Vec<ImportError>,
     /// What the importer assumed, for the user.
     pub assumptions: Vec<String>,
+    /// `…市发展和改革委员会（以下简称市发改委）`: (short name, the text before it).
+    pub abbreviations: Vec<(String, String)>,
 }
 
 impl Parsed {
@@ -90,6 +92,7 @@ impl Parsed {
             measures: Vec::new(),
             problems: Vec::new(),
             assumptions: Vec::new(),
+            abbreviations: Vec::new(),
         }
     }
 }
@@ -172,6 +175,7 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
     let mut n = Notice::default();
     notice::read(&lines[..body], &mut n);
     let mut p = Parsed::empty(n);
+    p.abbreviations = lines.iter().flat_map(|l| abbreviations(l.text)).collect();
     let outline = body::read(&lines[body..]);
     shape(&outline, &lines[body..], &mut p);
     if p.tasks.is_empty() && p.problems.is_empty() {
@@ -179,6 +183,38 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
         return Err(ImportError::at(at.no, Some(at.indent + 1), msg::NO_TASKS));
     }
     Ok(p)
+}
+
+/// `甲（以下简称乙）` and `甲（简称“乙”）` in a line.
+fn abbreviations(line: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for marker in ["以下简称", "简称"] {
+        for (i, _) in line.match_indices(marker) {
+            let Some(open) = line[..i]
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, '（' | '('))
+            else {
+                continue;
+            };
+            let rest = &line[i + marker.len()..];
+            let end = rest.find(['）', ')']).unwrap_or(rest.len());
+            let short = rest[..end].trim_matches(|c: char| "“”\"‘’「」：:为 ".contains(c));
+            let before_end = i - open.len_utf8();
+            let start = line[..before_end]
+                .char_indices()
+                .rev()
+                .nth(29)
+                .map_or(0, |(k, _)| k);
+            if (2..=15).contains(&short.chars().count()) {
+                out.push((short.to_string(), line[start..before_end].to_string()));
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
 }
 
 fn is_goals(title: &str) -> bool {

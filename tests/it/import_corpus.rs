@@ -106,7 +106,8 @@ fn tasks_under_several_parts_with_programmes_in_only_some() {
     );
     assert_eq!(reg.tasks[5].section, "s5");
     let ndrc = reg.units.iter().find(|u| u.name == "市发展改革委").unwrap();
-    assert_eq!(ndrc.aliases, ["发展改革委"]);
+    // Without the prefix, and the document's own abbreviation (以下简称市发改委).
+    assert_eq!(ndrc.aliases, ["发展改革委", "市发改委"]);
     assert!(reg.tasks[0].all_towns);
     assert_eq!(reg.measures.len(), 2);
     assert_eq!(reg.goals.len(), 1);
