@@ -5,7 +5,7 @@
 //! with its line and column, and reading goes on so that every problem is reported.
 
 use super::ImportError;
-use super::annotation::{self, Family, Found};
+use super::closing::{self as annotation, Family, Found};
 use super::document::Line;
 use super::messages as msg;
 use super::outline::{Marker, heading_title, marker};

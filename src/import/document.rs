@@ -168,9 +168,12 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
     if lines.is_empty() {
         return Err(ImportError::at(1, Some(1), msg::EMPTY));
     }
+    // The body starts at the first part 一、; a short plan without parts, at its
+    // first numbered line.
     let body = lines
         .iter()
         .position(|l| marker(l.text).is_some_and(|m| m.level == 1))
+        .or_else(|| lines.iter().position(|l| marker(l.text).is_some()))
         .unwrap_or(lines.len());
     let mut n = Notice::default();
     notice::read(&lines[..body], &mut n);
@@ -253,12 +256,22 @@ fn shape(o: &Outline, lines: &[Line], p: &mut Parsed) {
         });
     }
     let mut unnumbered = Vec::new();
+    let mut whole: Option<usize> = None;
     let mut several_first = 0;
     let mut stated = false;
     for &t in &tasks {
         let it = &items[t];
-        let Some(section) = o.ancestors(t).into_iter().find_map(|a| section_of[a]) else {
-            continue;
+        let section = match o.ancestors(t).into_iter().find_map(|a| section_of[a]) {
+            Some(s) => s,
+            // Tasks with no heading above them: the plan itself is their section.
+            None => *whole.get_or_insert_with(|| {
+                p.sections.push(RawSection {
+                    numeral: String::new(),
+                    title: p.notice.plan_title.clone().unwrap_or_else(|| "任务".into()),
+                    parent: None,
+                });
+                p.sections.len() - 1
+            }),
         };
         let ann = it.annotation.as_ref().expect("a task has its annotation");
         stated |= ann.states_first_lead;

@@ -12,6 +12,7 @@ mod annotation;
 mod body;
 mod build;
 pub mod check;
+mod closing;
 mod curation;
 mod dates;
 mod document;
