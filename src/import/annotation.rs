@@ -313,8 +313,14 @@ fn join_groups(names: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for n in names {
         let bare = n.trim_end_matches("人民政府").trim_end_matches("政府");
+        // 各市、县（市、区）人民政府: a level with its own brackets, not a department.
+        let level_group = LEVELS.iter().any(|l| bare.starts_with(l))
+            && bare.chars().count() <= 10
+            && !["局", "委", "部", "厅", "办", "院", "中心"]
+                .iter()
+                .any(|d| bare.ends_with(d));
         match out.last_mut() {
-            Some(prev) if prev.starts_with('各') && LEVELS.contains(&bare) => {
+            Some(prev) if prev.starts_with('各') && (LEVELS.contains(&bare) || level_group) => {
                 prev.push('、');
                 prev.push_str(&n);
             }

@@ -28,7 +28,7 @@ enum Role {
     Duty,
 }
 
-const VERBS: [(&str, Role); 19] = [
+const VERBS: [(&str, Role); 23] = [
     ("牵头负责", Role::LeadAll),
     ("负责落实", Role::Duty),
     ("负责实施", Role::Duty),
@@ -48,6 +48,10 @@ const VERBS: [(&str, Role); 19] = [
     ("协助", Role::Responsible),
     ("协办", Role::Responsible),
     ("共同推进", Role::Duty),
+    ("组织落实", Role::Responsible),
+    ("落实", Role::Responsible),
+    ("实施", Role::Responsible),
+    ("指导", Role::Responsible),
 ];
 
 /// Endings (and starts) of what can be a unit's name; a bracket in prose whose words
@@ -212,6 +216,11 @@ mod tests {
         let d = parse("国家甲委、乙部负责，2024年底前完成").unwrap();
         assert_eq!(d.due.map(|d| d.to_string()).as_deref(), Some("2024-12-31"));
         assert_eq!(lr("甲部负责，持续推进").0, ["甲部"]);
+        assert_eq!(lr("省甲厅负责，各市县人民政府落实").1, ["各市县人民政府"]);
+        assert_eq!(
+            lr("省甲厅、省乙厅，各市、县（市、区）人民政府按职责分工负责").1,
+            ["省乙厅", "各市、县（市、区）人民政府"]
+        );
         assert_eq!(
             lr("甲部等按职责分工负责；各地方人民政府负责落实").1,
             ["各地方人民政府"]
