@@ -55,6 +55,7 @@ impl Item {
     /// How the document numbers it: 三、 （一） 1. （1） ①.
     pub fn label(&self) -> String {
         match self.level {
+            0 => format!("第{}", self.numeral),
             1 => format!("{}、", self.numeral),
             2 | 4 => format!("（{}）", self.numeral),
             3 => format!("{}.", self.numeral),
@@ -180,7 +181,7 @@ impl Reader {
         self.stack.push(i);
         self.last_task = None;
         self.skipping = false;
-        if m.level == 1 {
+        if m.level <= 1 {
             // Parts are headings; their text is read by range (goals, measures).
             return;
         }
@@ -196,7 +197,7 @@ impl Reader {
         let fine = match prev {
             Some(p) => m.number == p + 1,
             // A document may be an excerpt that starts at its third part.
-            None => m.number == 1 || m.number == global + 1 || (m.level == 1 && global == 0),
+            None => m.number == 1 || m.number == global + 1 || (m.level <= 1 && global == 0),
         };
         if !fine {
             let expected = prev.map_or(global + 1, |p| p + 1);

@@ -172,7 +172,7 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
     // first numbered line.
     let body = lines
         .iter()
-        .position(|l| marker(l.text).is_some_and(|m| m.level == 1))
+        .position(|l| marker(l.text).is_some_and(|m| m.level <= 1))
         .or_else(|| lines.iter().position(|l| marker(l.text).is_some()))
         .unwrap_or(lines.len());
     let mut n = Notice::default();

@@ -93,10 +93,21 @@ pub fn read(lines: &[Line], p: &mut Notice) {
                 .rev()
                 .map(|l| l.text)
                 .find(|t| {
-                    ["方案", "计划", "意见", "措施", "要点"]
-                        .iter()
-                        .any(|s| t.ends_with(s))
+                    [
+                        "方案", "计划", "意见", "措施", "要点", "分工", "规划", "清单", "细则",
+                        "办法",
+                    ]
+                    .iter()
+                    .any(|s| t.ends_with(s))
                 })
+                .map(str::to_string)
+        })
+        .or_else(|| {
+            // Else the first short line, which is the title in a plan without a notice.
+            lines
+                .iter()
+                .map(|l| l.text)
+                .find(|t| t.chars().count() <= 60 && !t.contains(['。', '：', ':']))
                 .map(str::to_string)
         });
 }

@@ -6,7 +6,7 @@
 /// A numbered line's marker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
-    /// 1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`, 5 `①`.
+    /// 0 `第一部分`, 1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`, 5 `①`.
     pub level: u8,
     /// The number the marker stands for (一 → 1, ① → 1, １ → 1).
     pub number: u32,
@@ -58,6 +58,21 @@ fn after_spaces(line: &str, at: usize) -> usize {
 /// The marker a line starts with, if any.
 pub fn marker(line: &str) -> Option<Marker> {
     let first = line.chars().next()?;
+    // 第一部分, 第二章: above the parts.
+    if let Some(rest) = line.strip_prefix('第') {
+        let num: String = rest.chars().take_while(|c| is_cn_digit(*c)).collect();
+        let after = &rest[num.len()..];
+        let unit = ["部分", "章", "篇"]
+            .into_iter()
+            .find(|u| after.starts_with(u))?;
+        let at = line.len() - after.len() + unit.len();
+        return Some(Marker {
+            level: 0,
+            number: chinese_number(&num)?,
+            numeral: num,
+            rest: after_spaces(line, at),
+        });
+    }
     // ① … ⑳
     if ('①'..='⑳').contains(&first) {
         let at = first.len_utf8();
@@ -159,6 +174,8 @@ mod tests {
         assert_eq!(m("2025年"), None);
         assert_eq!(m("（由市负责）"), None);
         assert_eq!(m("一是加强"), None);
+        assert_eq!(m("第二部分 重点任务"), Some((0, 2, "重点任务".into())));
+        assert_eq!(m("第一书记"), None);
     }
 
     #[test]
