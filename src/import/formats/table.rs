@@ -4,6 +4,7 @@
 //! 完成时限 of each row is kept as the task's due date.
 
 use crate::import::dates::due;
+use crate::import::outline::marker;
 use chrono::NaiveDate;
 
 /// Which column holds what.
@@ -92,9 +93,34 @@ pub fn lines(
         i.and_then(|i| r.get(i))
             .map_or(String::new(), |c| c.trim().to_string())
     };
+    let width = rows.first().map_or(0, Vec::len);
     for r in rows.iter().skip(1) {
         let task = cell(r, Some(cols.task));
-        let cat = cell(r, cols.category);
+        let mut cat = cell(r, cols.category);
+        // A row merged across the table (一、园区提升) heads the rows below it.
+        let mut filled: Vec<&str> = r
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        filled.dedup();
+        let merged =
+            filled.len() == 1 && (r.len() < width || r.iter().all(|c| c.trim() == filled[0]));
+        if merged {
+            if let [only] = filled[..] {
+                let text = marker(only).map_or(only, |m| &only[m.rest..]);
+                cat = text.to_string();
+            }
+            if cat.is_empty() {
+                continue;
+            }
+            if category.as_deref() != Some(cat.as_str()) {
+                sections += 1;
+                out.push(format!("（{}）{}", cn(sections), cat.replace('\n', "")));
+                category = Some(cat);
+            }
+            continue;
+        }
         if !cat.is_empty() && category.as_deref() != Some(cat.as_str()) {
             sections += 1;
             out.push(format!("（{}）{}", cn(sections), cat.replace('\n', "")));
@@ -178,6 +204,22 @@ mod tests {
         );
         assert_eq!(dues, [(2, NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())]);
         assert_eq!(due("2024年"), NaiveDate::from_ymd_opt(2024, 12, 31));
+        // A merged row heads the rows below it.
+        let rows = vec![
+            row(&["序号", "工作任务", "牵头单位"]),
+            row(&["一、园区提升"]),
+            row(&["1", "建园区。", "区甲局"]),
+        ];
+        let cols = columns(&rows[0]).unwrap();
+        let (merged, _) = super::lines(&rows, &cols, 2);
+        assert_eq!(
+            merged,
+            [
+                "二、任务分工",
+                "（一）园区提升",
+                "1.建园区。（牵头单位：区甲局）"
+            ]
+        );
         assert_eq!(columns(&row(&["名称", "说明"])), None);
     }
 }
