@@ -42,12 +42,27 @@ pub fn build(
             Owner::Town(id) => id.clone(),
         }
     };
+    // With a gazetteer that says its level, only the groups of that level expand
+    // to its list (各镇(区) to towns, 各区、县级市 to districts, 各省级人民政府 to provinces).
+    let level = opts.gazetteer.as_ref().and_then(|g| g.level.as_deref());
     let all_towns_units: Vec<&str> = dir
         .units
         .iter()
-        .filter(|u| u.kind == UnitKind::AllTowns)
+        .filter(|u| u.kind == UnitKind::AllTowns && level.is_none_or(|l| of_level(&u.name, l)))
         .map(|u| u.id.as_str())
         .collect();
+    let other_level: Vec<&str> = dir
+        .units
+        .iter()
+        .filter(|u| u.kind == UnitKind::AllTowns && !all_towns_units.contains(&u.id.as_str()))
+        .map(|u| u.name.as_str())
+        .collect();
+    if let (Some(l), false) = (level, other_level.is_empty()) {
+        notes.push(format!(
+            "{} not expanded: the town list (--towns) is of level {l}",
+            other_level.join("、")
+        ));
+    }
     let shorts: Vec<(String, String)> = dir
         .towns
         .iter()
@@ -106,7 +121,7 @@ pub fn build(
     let groups: Vec<&str> = dir
         .units
         .iter()
-        .filter(|u| u.kind == UnitKind::AllTowns)
+        .filter(|u| all_towns_units.contains(&u.id.as_str()))
         .map(|u| u.name.as_str())
         .collect();
     if !dir.has_gazetteer() && tasks.iter().any(|t| t.all_towns) {
@@ -168,6 +183,16 @@ pub fn build(
         tasks,
         measures,
     })
+}
+
+/// Whether a group of local governments is of a gazetteer's level.
+fn of_level(group: &str, level: &str) -> bool {
+    match level {
+        "镇" | "乡" | "街道" => ["镇", "乡", "街道"].iter().any(|k| group.contains(k)),
+        "区" | "县" | "市" => ["区", "县", "市"].iter().any(|k| group.contains(k)),
+        "省" => group.contains('省'),
+        _ => true,
+    }
 }
 
 fn dedup(ids: impl Iterator<Item = String>) -> Vec<String> {
