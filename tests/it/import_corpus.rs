@@ -251,6 +251,22 @@ fn an_html_page_with_navigation_chrome() {
     );
 }
 
+#[test]
+fn a_task_table_on_a_web_page() {
+    let page = "<html><body><p>东坡区2025年为民办实事分工方案</p>\
+        <table><tr><th>序号</th><th>实事项目</th><th>牵头单位</th><th>责任单位</th><th>完成时限</th></tr>\
+        <tr><td>1</td><td>新增公办学位1000个。</td><td>区教育局</td><td>区发改局</td><td>2025年8月底</td></tr>\
+        <tr><td>2</td><td>改造老旧燃气管网20公里。</td><td>区住建局</td><td>各街道</td><td>2025年11月</td></tr>\
+        </table><div class=\"footer\">版权所有</div></body></html>";
+    let (imported, note) = import_bytes(page.as_bytes(), "page.html", &ImportOptions::default());
+    assert!(note.contains("任务分工表 1 个"), "{note}");
+    let reg = &imported.registry;
+    assert_eq!(reg.tasks.len(), 2);
+    assert_eq!(names(reg, &reg.tasks[1].lead), ["区住建局"]);
+    assert_eq!(names(reg, &reg.tasks[1].responsible), ["各街道"]);
+    assert_eq!(reg.tasks[0].due.unwrap().to_string(), "2025-08-31");
+}
+
 /// A .docx built here: a plan's text, then a 任务分工表 and an unrelated table.
 fn task_table_docx() -> Vec<u8> {
     let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>");

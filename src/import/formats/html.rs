@@ -3,6 +3,7 @@
 //! end a line, entities are decoded by the parser, and scripts, styles, forms and
 //! navigation (by element or by an id/class naming it) are dropped.
 
+use super::docx::Block;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
@@ -65,16 +66,77 @@ pub fn looks_like_html(text: &str) -> bool {
         || (head.starts_with('<') && (head.contains("<p") || head.contains("<div")))
 }
 
-/// The page's text, one paragraph per line.
+/// The page's text, one paragraph per line (tables as rows of cells).
 pub fn to_text(html: &str) -> String {
-    let doc = Html::parse_document(html);
-    let mut out = String::new();
-    walk(doc.tree.root(), &mut out, 0);
-    out.lines()
-        .map(tidy)
-        .filter(|l| !l.is_empty())
+    to_blocks(html)
+        .into_iter()
+        .flat_map(|b| match b {
+            Block::Paragraph(p) => vec![p],
+            Block::Table(rows) => rows.into_iter().map(|r| r.join(" ")).collect(),
+        })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The page's paragraphs and tables, in order; a task table is read like a Word one.
+pub fn to_blocks(html: &str) -> Vec<Block> {
+    let doc = Html::parse_document(html);
+    let mut st = Blocks::default();
+    walk(doc.tree.root(), &mut st, 0);
+    st.flush();
+    st.blocks
+}
+
+#[derive(Default)]
+struct Blocks {
+    blocks: Vec<Block>,
+    text: String,
+}
+
+impl Blocks {
+    fn flush(&mut self) {
+        for l in std::mem::take(&mut self.text).lines().map(tidy) {
+            if !l.is_empty() {
+                self.blocks.push(Block::Paragraph(l));
+            }
+        }
+    }
+}
+
+/// The rows of a table element, each cell's text tidied (a table inside a cell is
+/// text of that cell).
+fn rows(node: NodeRef<Node>, out: &mut Vec<Vec<String>>, depth: usize) {
+    if depth > 200 {
+        return;
+    }
+    for child in node.children() {
+        let Node::Element(e) = child.value() else {
+            continue;
+        };
+        match e.name() {
+            "tr" => {
+                let mut row = Vec::new();
+                for cell in child.children() {
+                    if let Node::Element(c) = cell.value()
+                        && matches!(c.name(), "td" | "th")
+                    {
+                        let mut st = Blocks::default();
+                        walk_inline(cell, &mut st, depth + 1);
+                        let lines: Vec<String> = st
+                            .text
+                            .lines()
+                            .map(tidy)
+                            .filter(|l| !l.is_empty())
+                            .collect();
+                        row.push(lines.join("\n"));
+                    }
+                }
+                out.push(row);
+            }
+            "thead" | "tbody" | "tfoot" => rows(child, out, depth + 1),
+            _ => {}
+        }
+    }
 }
 
 fn is_chrome(e: &scraper::node::Element) -> bool {
@@ -85,12 +147,23 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
     e.id().is_some_and(marked) || e.classes().any(marked)
 }
 
-fn walk(node: NodeRef<Node>, out: &mut String, depth: usize) {
+fn walk(node: NodeRef<Node>, st: &mut Blocks, depth: usize) {
+    visit(node, st, depth, false);
+}
+
+/// Inside a table cell: nested tables are text.
+fn walk_inline(node: NodeRef<Node>, st: &mut Blocks, depth: usize) {
+    for child in node.children() {
+        visit(child, st, depth + 1, true);
+    }
+}
+
+fn visit(node: NodeRef<Node>, st: &mut Blocks, depth: usize, inline: bool) {
     if depth > 200 {
         return;
     }
     match node.value() {
-        Node::Text(t) => out.extend(
+        Node::Text(t) => st.text.extend(
             t.text
                 .chars()
                 .map(|c| if c.is_whitespace() { ' ' } else { c }),
@@ -100,24 +173,33 @@ fn walk(node: NodeRef<Node>, out: &mut String, depth: usize) {
             if SKIPPED.contains(&name) || is_chrome(e) {
                 return;
             }
+            if name == "table" && !inline {
+                st.flush();
+                let mut out = Vec::new();
+                rows(node, &mut out, depth + 1);
+                if !out.is_empty() {
+                    st.blocks.push(Block::Table(out));
+                }
+                return;
+            }
             let block = BLOCKS.contains(&name);
             if block {
-                out.push('\n');
+                st.text.push('\n');
             }
             let cell = matches!(name, "td" | "th");
             for child in node.children() {
-                walk(child, out, depth + 1);
+                visit(child, st, depth + 1, inline);
             }
             if cell {
-                out.push(' ');
+                st.text.push(' ');
             }
             if block {
-                out.push('\n');
+                st.text.push('\n');
             }
         }
         Node::Document | Node::Fragment => {
             for child in node.children() {
-                walk(child, out, depth + 1);
+                visit(child, st, depth + 1, inline);
             }
         }
         _ => {}

@@ -28,18 +28,13 @@ pub struct Source {
 /// to tell HTML from text.
 pub fn read(bytes: &[u8], name: &str) -> Result<Source, ImportError> {
     if docx::looks_like_docx(bytes) {
-        return Ok(from_blocks(docx::blocks(bytes)?));
+        return Ok(from_blocks(docx::blocks(bytes)?, " Word 文档"));
     }
     let (decoded, encoding) = text::decode(bytes)?;
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".html") || lower.ends_with(".htm") || html::looks_like_html(&decoded) {
-        let text = html::to_text(&decoded);
-        let n = text.lines().count();
-        return Ok(Source {
-            text,
-            dues: Vec::new(),
-            note: format!("读取为网页（{encoding}）：{n} 段"),
-        });
+        let kind = format!("网页（{encoding}）");
+        return Ok(from_blocks(html::to_blocks(&decoded), &kind));
     }
     Ok(Source {
         text: decoded,
@@ -48,8 +43,9 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Source, ImportError> {
     })
 }
 
-/// A Word body's blocks → lines; task tables through [`table`].
-pub fn from_blocks(blocks: Vec<Block>) -> Source {
+/// A Word body's or a page's blocks → lines; task tables through [`table`].
+/// `kind` names what was read, for the note.
+pub fn from_blocks(blocks: Vec<Block>, kind: &str) -> Source {
     let mut lines: Vec<String> = Vec::new();
     let mut dues = Vec::new();
     let (mut paragraphs, mut tables, mut task_tables) = (0, 0, 0);
@@ -89,7 +85,7 @@ pub fn from_blocks(blocks: Vec<Block>) -> Source {
         text: lines.join("\n"),
         dues,
         note: format!(
-            "读取为 Word 文档：{paragraphs} 段，{tables} 个表格（其中任务分工表 {task_tables} 个）"
+            "读取为{kind}：{paragraphs} 段，{tables} 个表格（其中任务分工表 {task_tables} 个）"
         ),
     }
 }
