@@ -268,7 +268,7 @@ impl Reader {
                 self.out.problems.push(ImportError::at(
                     line,
                     Some(col + para[..e.at].chars().count() + 1),
-                    msg::in_task(&item.label(), &e.message),
+                    msg::in_task(&item.numeral, &e.message),
                 ));
                 self.open = None;
                 self.skipping = true;
@@ -284,7 +284,7 @@ impl Reader {
                     self.out.problems.push(ImportError::at(
                         line,
                         Some(col + 1),
-                        msg::annotation_without_text(&item.label()),
+                        msg::annotation_without_text(&item.numeral),
                     ));
                 } else {
                     item.annotation = Some(f);

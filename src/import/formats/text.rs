@@ -20,6 +20,11 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), ImportError> {
             ));
         }
         (t.into_owned(), "UTF-16")
+    } else if let Some(at) = bytes.iter().position(|b| *b == 0) {
+        return Err(binary_at(
+            &String::from_utf8_lossy(&bytes[..at]),
+            "binary data",
+        ));
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         (s.to_string(), "UTF-8")
     } else {
