@@ -139,5 +139,14 @@ mod tests {
         let f = find("文字〔牵头单位:市甲局〕").unwrap().unwrap();
         assert_eq!(f.family, Family::Labelled);
         assert_eq!(find("文字（由企业自主决定）。").unwrap(), None);
+        // 牵头 in the task's own prose is no annotation.
+        assert_eq!(
+            find("由市甲局牵头，市乙局配合，建立联席会议机制。").unwrap(),
+            None
+        );
+        let f = find("建立由市甲局牵头、市乙局配合的工作机制。（市丙局负责）")
+            .unwrap()
+            .unwrap();
+        assert_eq!(f.lead, ["市丙局"]);
     }
 }
