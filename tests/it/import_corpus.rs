@@ -346,6 +346,67 @@ fn task_table_docx() -> Vec<u8> {
     buf.into_inner()
 }
 
+fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        for (name, text) in parts {
+            zip.start_file(*name, opts).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn word_automatic_numbering_is_read_as_typed_numbers() {
+    const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let numbering = format!(
+        "<w:numbering {W}><w:abstractNum w:abstractNumId=\"5\">\
+         <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
+         <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl>\
+         </w:abstractNum><w:num w:numId=\"2\"><w:abstractNumId w:val=\"5\"/></w:num></w:numbering>"
+    );
+    let p = |lvl: Option<u8>, t: &str| {
+        let num = lvl.map_or(String::new(), |l| {
+            format!(
+                "<w:pPr><w:numPr><w:ilvl w:val=\"{l}\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
+            )
+        });
+        format!("<w:p>{num}<w:r><w:t>{t}</w:t></w:r></w:p>")
+    };
+    let body = [
+        p(None, "东岭区河湖长制工作要点"),
+        p(Some(0), "工作目标"),
+        p(None, "到2025年，河湖面貌持续改善。"),
+        p(Some(0), "重点工作"),
+        p(
+            Some(1),
+            "开展河道清四乱行动。（牵头单位：区水利局；责任单位：各镇）",
+        ),
+        p(
+            Some(1),
+            "推进入河排污口整治。（区生态环境分局、区水利局负责）",
+        ),
+    ]
+    .concat();
+    let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+    let bytes = docx(&[
+        ("word/document.xml", &xml),
+        ("word/numbering.xml", &numbering),
+    ]);
+    let (imported, _) = import_bytes(&bytes, "auto.docx", &ImportOptions::default());
+    let reg = &imported.registry;
+    let labels: Vec<&str> = imported.places.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["1.", "2."]);
+    assert_eq!(reg.sections[0].title, "重点工作");
+    assert_eq!(reg.sections[0].numeral, "二");
+    assert_eq!(names(reg, &reg.tasks[1].lead), ["区生态环境分局"]);
+    assert_eq!(reg.goals.len(), 1);
+}
+
 #[test]
 fn a_task_table_in_a_docx_row_by_row_with_due_dates() {
     let bytes = task_table_docx();

@@ -3,7 +3,9 @@
 //! that assigns tasks (任务分工表) is kept as rows for [`super::table`]; any other
 //! table's cells become lines.
 
+use super::numbering::{Numbering, val};
 use crate::import::ImportError;
+use crate::import::outline::marker;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::io::{Cursor, Read};
@@ -34,6 +36,11 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
             "not a readable Word file ({e}): expected a .docx (a zip archive)"
         ))
     })?;
+    let mut numbering = String::new();
+    if let Ok(part) = zip.by_name("word/numbering.xml") {
+        // Without its numbering a document still reads, only without automatic numbers.
+        let _ = part.take(MAX_XML).read_to_string(&mut numbering);
+    }
     let mut part = zip
         .by_name("word/document.xml")
         .map_err(|_| bad("the archive has no word/document.xml: expected a Word .docx".into()))?;
@@ -46,7 +53,7 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
                 "word/document.xml cannot be read ({e}): expected UTF-8 XML"
             ))
         })?;
-    parse_xml(&xml)
+    parse_with(&xml, Numbering::parse(&numbering))
 }
 
 /// A table being read: its rows, the open row, the open cell.
@@ -59,6 +66,9 @@ struct State {
     /// Open tables (nested ones too): rows, the open row, the open cell.
     tables: Vec<OpenTable>,
     in_text: bool,
+    numbering: Numbering,
+    /// The open paragraph's automatic numbering: (numId, level).
+    num: (Option<String>, u8),
 }
 
 impl State {
@@ -69,7 +79,15 @@ impl State {
     }
 
     fn end_paragraph(&mut self) {
-        let Some(p) = self.para.take() else { return };
+        let Some(mut p) = self.para.take() else {
+            return;
+        };
+        if let (Some(id), ilvl) = std::mem::take(&mut self.num)
+            && let Some(label) = self.numbering.next(&id, ilvl)
+            && marker(p.trim_start()).is_none()
+        {
+            p.insert_str(0, &label);
+        }
         if let Some((_, _, Some(cell))) = self.tables.last_mut() {
             if !cell.is_empty() {
                 cell.push('\n');
@@ -99,9 +117,17 @@ impl State {
     }
 }
 
+/// A `word/document.xml` without automatic numbering.
 pub fn parse_xml(xml: &str) -> Result<Vec<Block>, ImportError> {
+    parse_with(xml, Numbering::default())
+}
+
+fn parse_with(xml: &str, numbering: Numbering) -> Result<Vec<Block>, ImportError> {
     let mut r = Reader::from_str(xml);
-    let mut st = State::default();
+    let mut st = State {
+        numbering,
+        ..State::default()
+    };
     loop {
         let ev = r.read_event().map_err(|e| {
             bad(format!(
@@ -111,7 +137,10 @@ pub fn parse_xml(xml: &str) -> Result<Vec<Block>, ImportError> {
         })?;
         match ev {
             Event::Start(e) => match e.local_name().as_ref() {
-                "p" => st.para = Some(String::new()),
+                "p" => {
+                    st.para = Some(String::new());
+                    st.num = (None, 0);
+                }
                 "t" => st.in_text = true,
                 "tbl" => st.tables.push((Vec::new(), Vec::new(), None)),
                 "tr" => {
@@ -127,6 +156,8 @@ pub fn parse_xml(xml: &str) -> Result<Vec<Block>, ImportError> {
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().as_ref() {
+                "numId" => st.num.0 = val(&e),
+                "ilvl" => st.num.1 = val(&e).and_then(|v| v.parse().ok()).unwrap_or(0),
                 "tab" => st.push_text(" "),
                 "br" | "cr" => st.push_text("\n"),
                 "p" => {

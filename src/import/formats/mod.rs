@@ -4,6 +4,7 @@
 
 mod docx;
 mod html;
+mod numbering;
 mod table;
 mod text;
 
