@@ -237,7 +237,11 @@ fn fields(inner: &str, base: usize) -> Result<Fields, AnnotationError> {
             seen_lead = true;
             // 牵头单位:市甲局，各区、县级市 — the local governments after the lead carry it out.
             for (i, n) in names.into_iter().enumerate() {
-                if i > 0 && n.starts_with('各') {
+                let after_comma = value
+                    .find(n.as_str())
+                    .and_then(|at| value[..at].trim_end().chars().next_back())
+                    .is_some_and(|c| matches!(c, '，' | ','));
+                if i > 0 && n.starts_with('各') && after_comma {
                     responsible.push(n);
                 } else {
                     lead.push(n);
