@@ -81,7 +81,17 @@ fn close_for(open: char) -> char {
 
 /// Finds and parses the annotation at the end of a paragraph. `Ok(None)` when the
 /// paragraph names no responsibility keyword at all (the task goes on).
+#[cfg(test)]
 pub fn parse(paragraph: &str) -> Result<Option<Annotation>, AnnotationError> {
+    parse_with(paragraph, false)
+}
+
+/// [`parse`], where `first_leads` says the document made the first-listed unit the
+/// lead (排在第一位的为牵头单位): then `（责任单位：甲、乙）` alone names its lead.
+pub fn parse_with(
+    paragraph: &str,
+    first_leads: bool,
+) -> Result<Option<Annotation>, AnnotationError> {
     let found: Vec<(usize, &str)> = keys()
         .flat_map(|(k, _)| paragraph.match_indices(k))
         .collect();
@@ -128,7 +138,8 @@ pub fn parse(paragraph: &str) -> Result<Option<Annotation>, AnnotationError> {
         });
     }
     let inner_start = start + open.len_utf8();
-    let (lead, responsible, due) = fields(&paragraph[inner_start..close], inner_start)?;
+    let (lead, responsible, due) =
+        fields(&paragraph[inner_start..close], inner_start, first_leads)?;
     Ok(Some(Annotation {
         start,
         lead,
@@ -176,7 +187,7 @@ fn matching_close(s: &str, start: usize, open: char) -> Result<usize, Annotation
 /// `base` is the byte offset of `inner` in the paragraph, for error positions.
 type Fields = (Vec<String>, Vec<String>, Option<chrono::NaiveDate>);
 
-fn fields(inner: &str, base: usize) -> Result<Fields, AnnotationError> {
+fn fields(inner: &str, base: usize, first_leads: bool) -> Result<Fields, AnnotationError> {
     // Keyword positions at bracket depth 0.
     let mut marks: Vec<(usize, &str, Key)> = Vec::new();
     let mut depth = 0usize;
@@ -265,6 +276,10 @@ fn fields(inner: &str, base: usize) -> Result<Fields, AnnotationError> {
                 None => responsible.push(n),
             }
         }
+    }
+    if !seen_lead && first_leads && !responsible.is_empty() {
+        seen_lead = true;
+        lead.push(responsible.remove(0));
     }
     if !seen_lead {
         return Err(AnnotationError {
@@ -368,6 +383,18 @@ mod tests {
             (vec!["市甲局".into()], vec!["市乙局".into()])
         );
         assert_eq!(a.due.map(|d| d.to_string()).as_deref(), Some("2024-12-31"));
+    }
+
+    #[test]
+    fn the_first_listed_leads_when_the_document_says_so() {
+        let a = parse_with("文字（责任单位：市甲局、市乙局）", true)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (a.lead, a.responsible),
+            (vec!["市甲局".into()], vec!["市乙局".into()])
+        );
+        assert!(parse("文字（责任单位：市甲局、市乙局）").is_err());
     }
 
     #[test]

@@ -102,6 +102,8 @@ impl Outline {
 }
 
 struct Reader {
+    /// The document says the first-listed unit leads.
+    first_leads: bool,
     out: Outline,
     stack: Vec<usize>,
     open: Option<usize>,
@@ -113,8 +115,9 @@ struct Reader {
     last_at_level: HashMap<u8, u32>,
 }
 
-pub fn read(lines: &[Line]) -> Outline {
+pub fn read(lines: &[Line], first_leads: bool) -> Outline {
     let mut r = Reader {
+        first_leads,
         out: Outline {
             items: Vec::new(),
             problems: Vec::new(),
@@ -223,7 +226,10 @@ impl Reader {
             return;
         }
         let after_task = self.last_task;
-        let annotated = matches!(annotation::find(l.text), Ok(Some(_)) | Err(_));
+        let annotated = matches!(
+            annotation::find_with(l.text, self.first_leads),
+            Ok(Some(_)) | Err(_)
+        );
         if after_task.is_none() && !annotated {
             // A heading's introduction: text, read by range where it matters.
             return;
@@ -261,7 +267,7 @@ impl Reader {
     }
 
     fn add(&mut self, i: usize, para: &str, line: usize, col: usize) {
-        match annotation::find(para) {
+        match annotation::find_with(para, self.first_leads) {
             Err(e) => {
                 let item = &mut self.out.items[i];
                 item.failed = true;

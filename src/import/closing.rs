@@ -2,7 +2,7 @@
 //! ([`super::annotation`]) first, else by responsibility ([`super::duty`]), with
 //! several 负责 annotations in one paragraph read as one task's.
 
-use super::annotation::{AnnotationError, close_for_len, is_close, is_open, parse};
+use super::annotation::{AnnotationError, close_for_len, is_close, is_open, parse_with};
 
 /// Which family an annotation belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +54,14 @@ fn only_punctuation(s: &str) -> bool {
 
 /// Finds the annotation closing a paragraph: labelled, else by responsibility.
 /// `Ok(None)` when there is none (the task goes on).
+#[cfg(test)]
 pub fn find(paragraph: &str) -> Result<Option<Found>, AnnotationError> {
-    if let Some(a) = parse(paragraph)? {
+    find_with(paragraph, false)
+}
+
+/// [`find`], knowing whether the document made the first-listed unit the lead.
+pub fn find_with(paragraph: &str, first_leads: bool) -> Result<Option<Found>, AnnotationError> {
+    if let Some(a) = parse_with(paragraph, first_leads)? {
         return Ok(Some(Found {
             text: paragraph[..a.start].trim().to_string(),
             lead: a.lead,

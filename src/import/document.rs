@@ -120,6 +120,25 @@ fn label_line(s: &str) -> bool {
     })
 }
 
+/// Where labels start after a task's last sentence on the same line (`。牵头单位：`),
+/// outside brackets.
+fn inline_labels(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut prev = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' | '〔' | '【' => depth += 1,
+            '）' | ')' | '〕' | '】' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && i > 0 && matches!(prev, Some('。' | '；' | ';')) && label_line(&s[i..]) {
+            return Some(i);
+        }
+        prev = Some(c);
+    }
+    None
+}
+
 /// Reads the text. Problems are collected in [`Parsed::problems`]; only a document
 /// with nothing to read at all is an error here.
 pub fn parse(text: &str) -> Result<Parsed, ImportError> {
@@ -139,7 +158,15 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
             in_labels = false;
             continue;
         }
-        let indent = l[..l.len() - l.trim_start().len()].chars().count();
+        let mut indent = l[..l.len() - l.trim_start().len()].chars().count();
+        // `…工作。牵头单位：市甲局；配合单位：市乙局` — labels after the sentence.
+        let mut t = t;
+        if let Some(at) = inline_labels(t) {
+            joined.push((*no, indent, t[..at].to_string()));
+            indent += t[..at].chars().count();
+            t = &t[at..];
+            in_labels = false;
+        }
         if label_line(t) {
             let t = t.trim_end_matches(['。', ';', '；']);
             match joined.last_mut() {
@@ -179,8 +206,11 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
     notice::read(&lines[..body], &mut n);
     let mut p = Parsed::empty(n);
     p.abbreviations = lines.iter().flat_map(|l| abbreviations(l.text)).collect();
-    let outline = body::read(&lines[body..]);
-    shape(&outline, &lines[body..], &mut p);
+    let first_leads = lines
+        .iter()
+        .any(|l| (l.text.contains("第一位") || l.text.contains("首位")) && l.text.contains("牵头"));
+    let outline = body::read(&lines[body..], first_leads);
+    shape(&outline, &lines[body..], &mut p, first_leads);
     if p.tasks.is_empty() && p.problems.is_empty() {
         let at = lines.get(body).unwrap_or(&lines[0]);
         return Err(ImportError::at(at.no, Some(at.indent + 1), msg::NO_TASKS));
@@ -225,7 +255,7 @@ fn is_goals(title: &str) -> bool {
 }
 
 /// Sections, tasks, goals and measures from the outline.
-fn shape(o: &Outline, lines: &[Line], p: &mut Parsed) {
+fn shape(o: &Outline, lines: &[Line], p: &mut Parsed, first_leads: bool) {
     p.problems.extend(o.problems.iter().cloned());
     let holds = o.holding();
     let items = &o.items;
@@ -294,7 +324,7 @@ fn shape(o: &Outline, lines: &[Line], p: &mut Parsed) {
             due: ann.due,
         });
     }
-    if stated {
+    if stated || first_leads && !p.tasks.is_empty() {
         p.assumptions.push(msg::first_lead_stated());
     } else if several_first > 0 {
         p.assumptions.push(msg::first_lead_assumed(several_first));

@@ -60,7 +60,7 @@ pub fn part_without_tasks(numeral: &str, title: &str) -> String {
 
 /// Assumptions and facts for the user (Chinese, the document's language).
 pub fn first_lead_stated() -> String {
-    "文件说明列第一位的单位为牵头单位：每条“负责”注释的第一个单位记为牵头单位".into()
+    "文件说明列第一位的单位为牵头单位：每条注释所列的第一个单位记为牵头单位".into()
 }
 
 pub fn first_lead_assumed(count: usize) -> String {

@@ -279,6 +279,34 @@ fn a_gazetteer_of_districts_expands_the_group() {
     );
 }
 
+#[test]
+fn labels_after_the_last_sentence_and_responsible_lists_led_by_their_first() {
+    let text = "某县2024年农业农村重点工作责任分工\n各项任务责任单位中排在第一位的为牵头单位。\n一、重点任务\n\
+        1.稳定粮食生产，全年粮食播种面积稳定在50万亩以上。牵头单位：县农业农村局；配合单位：县发展改革局、各乡镇\n\
+        2.推进高标准农田建设。（责任单位：县农业农村局、县财政局、县水利局）\n\
+        3.加强动物疫病防控。责任单位：县畜牧中心、各乡镇。";
+    let (imported, _) = import_bytes(text.as_bytes(), "x.txt", &ImportOptions::default());
+    let reg = &imported.registry;
+    let got: Vec<(Vec<String>, Vec<String>)> = reg
+        .tasks
+        .iter()
+        .map(|t| (names(reg, &t.lead), names(reg, &t.responsible)))
+        .collect();
+    let v = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        [
+            (v(&["县农业农村局"]), v(&["县发展改革局", "各乡镇"])),
+            (v(&["县农业农村局"]), v(&["县财政局", "县水利局"])),
+            (v(&["县畜牧中心"]), v(&["各乡镇"])),
+        ]
+    );
+    assert_eq!(
+        reg.tasks[0].text,
+        "稳定粮食生产，全年粮食播种面积稳定在50万亩以上。"
+    );
+}
+
 fn problems(text: &str) -> Vec<ImportError> {
     match import_document(text.as_bytes(), "bad.txt", &ImportOptions::default()) {
         Ok(_) => panic!("should not import:\n{text}"),
