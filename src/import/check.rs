@@ -39,7 +39,7 @@ pub fn report(
         if !imp.notes.is_empty() {
             let _ = writeln!(out, "\n说明与假定：");
             for n in &imp.notes {
-                let _ = writeln!(out, "  - {n}");
+                let _ = writeln!(out, "  - {}", super::messages::zh_note(n));
             }
         }
     }

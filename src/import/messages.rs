@@ -88,3 +88,43 @@ pub fn loose_text(lines: &[usize]) -> String {
 pub fn left_out(problem: &str) -> String {
     format!("未导入：{problem}")
 }
+
+/// A note of the importer's (some are English, for the log) as the Chinese report
+/// says it; a note it does not know is shown as it is.
+pub fn zh_note(note: &str) -> String {
+    if let Some(rest) = note.strip_prefix("used the bundled list of ")
+        && let Some((city, rest)) = rest.split_once("'s ")
+        && let Some((n, _)) = rest.split_once(' ')
+    {
+        return format!(
+            "使用内置的{city}镇（区）名单（{n} 个，seeds/towns.json）；--towns FILE 可换用其他名单"
+        );
+    }
+    if let Some(rest) = note.strip_prefix("used the bundled curation of ")
+        && let Some((number, _)) = rest.split_once(" (")
+    {
+        return format!(
+            "使用内置的 {number} 整理文件（目标关联、标题：seeds/curation.json）；--curation FILE 可换用其他"
+        );
+    }
+    if let Some((groups, _)) = note.split_once(" could not be expanded: ") {
+        return format!("{groups}未展开：没有给出名单（--towns FILE），只认得文件点名的地方");
+    }
+    if let Some((groups, rest)) = note.split_once(" expanded through the list of ")
+        && let Some((n, level)) = rest.split_once(' ')
+    {
+        return format!("{groups}按名单展开为 {n} 个{level}级单位");
+    }
+    if let Some((groups, level)) =
+        note.split_once(" not expanded: the town list (--towns) is of level ")
+    {
+        return format!("{groups}未展开：名单（--towns）是{level}级");
+    }
+    if let Some(towns) = note.strip_prefix("not in the town list, added as towns: ") {
+        return format!("不在名单中，作为镇加入：{towns}");
+    }
+    if note.starts_with("no document number (文号) found") {
+        return "未找到文号：应有一行如“文 号:海府〔2021〕244号”".into();
+    }
+    note.to_string()
+}
