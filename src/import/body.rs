@@ -19,6 +19,8 @@ pub struct Item {
     pub numeral: String,
     pub line: usize,
     pub col: usize,
+    /// 1-based column where the line's text starts.
+    pub start: usize,
     /// Index in the body's lines.
     pub idx: usize,
     /// Index in the body's lines where its subtree ends.
@@ -171,6 +173,7 @@ impl Reader {
             numeral: m.numeral,
             line: l.no,
             col,
+            start: l.indent + 1,
             idx,
             end: idx + 1,
             parent,
@@ -251,6 +254,7 @@ impl Reader {
             numeral: String::new(),
             line: l.no,
             col: l.indent,
+            start: l.indent + 1,
             idx,
             end: idx + 1,
             parent,
@@ -339,7 +343,7 @@ impl Reader {
             if sibling_task {
                 found.push(ImportError::at(
                     it.line,
-                    None,
+                    Some(it.start),
                     msg::no_annotation(&it.numeral, it.next_line),
                 ));
             }

@@ -382,7 +382,7 @@ fn shape(o: &Outline, lines: &[Line], p: &mut Parsed, first_leads: bool) {
             let it = &items[i];
             p.problems.push(ImportError::at(
                 it.line,
-                Some(1),
+                Some(it.start),
                 msg::part_without_tasks(&it.numeral, &it.title()),
             ));
         }

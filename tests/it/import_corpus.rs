@@ -392,7 +392,7 @@ fn the_command_checks_without_writing_and_exits_1_on_problems() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("bad.txt:2: task 1 has no responsibility annotation"),
+        stdout.contains("bad.txt:2:1: task 1 has no responsibility annotation"),
         "{stdout}"
     );
     assert!(stdout.contains("任务 1 [2. 第 3 行]"), "{stdout}");
