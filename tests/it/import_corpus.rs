@@ -114,6 +114,31 @@ fn tasks_under_several_parts_with_programmes_in_only_some() {
 }
 
 #[test]
+fn section_parents_must_resolve_and_never_loop() {
+    let (imported, _) = import_bytes(
+        &fixture("parts_and_programmes.txt"),
+        "p.txt",
+        &ImportOptions::default(),
+    );
+    let mut reg = imported.registry;
+    assert!(dubang::registry::validate(&reg).is_empty());
+    reg.sections[0].parent = Some("s2".into());
+    let p = dubang::registry::validate(&reg);
+    assert!(
+        p.iter()
+            .any(|p| p.path == "sections[0].parent" && p.message.contains("inside itself")),
+        "{p:?}"
+    );
+    reg.sections[0].parent = Some("s99".into());
+    let p = dubang::registry::validate(&reg);
+    assert!(
+        p.iter()
+            .any(|p| p.path == "sections[0].parent" && p.message.contains("unknown section 's99'")),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn the_duty_family_with_the_first_listed_rule_stated_once() {
     let reg = plan(
         "duty_first_listed.txt",
