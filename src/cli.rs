@@ -50,9 +50,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import a work plan's text into a registry
+    /// Import a work plan (text, HTML page or Word .docx) into a registry
     Import {
-        /// The document, as published (page chrome may stay)
+        /// The document, as published: .txt (UTF-8 or GB18030), .html, .docx
         document: PathBuf,
         /// Where to write the registry [default: standard output]
         #[arg(long, short = 'o', value_name = "OUT.json")]
@@ -66,6 +66,13 @@ pub enum Command {
         /// Do not use the town list and curation compiled into dubang, even for their document
         #[arg(long)]
         no_bundled: bool,
+        /// Write nothing: print the outline understood, the assumptions and every line
+        /// that could not be placed (exit 1 if any)
+        #[arg(long)]
+        check: bool,
+        /// Import what could be placed; what was left out goes to the document's notes
+        #[arg(long)]
+        allow_partial: bool,
     },
     /// Check a registry; exit 0 when valid, 1 with every problem listed
     Validate,

@@ -4,7 +4,7 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command};
-use dubang::import::{Curation, Gazetteer, ImportOptions, import};
+use dubang::import::{Curation, Gazetteer, ImportOptions, check, import_document};
 use dubang::lang::Lang;
 use dubang::registry::Index;
 use dubang::words::{self, Change, FileKind, Say, Target};
@@ -45,13 +45,15 @@ fn run(cli: Cli) -> Result<(), String> {
             towns,
             curation,
             no_bundled,
+            check,
+            allow_partial,
         }) => run_import(
             lang,
             &document,
             out.as_deref(),
             towns.as_deref(),
             curation.as_deref(),
-            no_bundled,
+            (no_bundled, check, allow_partial),
         ),
         Some(Command::Validate) => run_validate(lang, &registry_path(lang, cli.file)?),
         Some(Command::Set {
@@ -238,9 +240,16 @@ fn run_import(
     out: Option<&Path>,
     towns: Option<&Path>,
     curation: Option<&Path>,
-    no_bundled: bool,
+    (no_bundled, check, allow_partial): (bool, bool, bool),
 ) -> Result<(), String> {
-    let text = read_text(lang, document, FileKind::Document)?;
+    let bytes = std::fs::read(document).map_err(|e| {
+        Say::CannotRead {
+            path: document,
+            what: FileKind::Document,
+            error: words::io_error(lang, &e),
+        }
+        .text(lang)
+    })?;
     let gazetteer = towns
         .map(|p| {
             read_text(lang, p, FileKind::TownList)
@@ -253,17 +262,48 @@ fn run_import(
                 .and_then(|t| Curation::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
         })
         .transpose()?;
+    let file = document.display().to_string();
     let opts = ImportOptions {
         gazetteer,
         curation,
-        source: Some(document.display().to_string()),
+        source: Some(file.clone()),
         bundled: !no_bundled,
+        // --check shows what could be read even when some lines could not.
+        allow_partial: allow_partial || check,
     };
-    let imported = import(&text, &opts).map_err(|e| match (e.line, e.column) {
-        (0, _) => format!("{}: {}", document.display(), e.message),
-        (l, Some(c)) => format!("{}:{l}:{c}: {}", document.display(), e.message),
-        (l, None) => format!("{}:{l}: {}", document.display(), e.message),
-    })?;
+    let (imported, source) = match import_document(&bytes, &file, &opts) {
+        Ok(ok) => ok,
+        Err((problems, source)) => {
+            if check {
+                print!(
+                    "{}",
+                    check::report(&file, source.as_deref(), None, &problems)
+                );
+            } else {
+                for p in &problems[..problems.len() - 1] {
+                    eprintln!("dubang: {}", check::problem_line(&file, p));
+                }
+            }
+            return Err(check::problem_line(&file, &problems[problems.len() - 1]));
+        }
+    };
+    if check {
+        let p = &imported.problems;
+        print!(
+            "{}",
+            check::report(&file, Some(&source), Some(&imported), p)
+        );
+        return match p.len() {
+            0 => Ok(()),
+            n => Err(format!(
+                "{file}: {n} line(s) could not be placed (listed above)"
+            )),
+        };
+    }
+    eprintln!("dubang: note: {source}");
+    for p in &imported.problems {
+        eprintln!("dubang: left out: {}", check::problem_line(&file, p));
+    }
     for n in &imported.notes {
         eprintln!("dubang: note: {n}");
     }

@@ -10,6 +10,7 @@ pub struct Annotation {
     pub start: usize,
     pub lead: Vec<String>,
     pub responsible: Vec<String>,
+    pub due: Option<chrono::NaiveDate>,
 }
 
 /// A malformed annotation: what is wrong and the byte offset in the paragraph.
@@ -30,18 +31,29 @@ const RESPONSIBLE_KEYS: [&str; 7] = [
     "协同单位",
 ];
 
-fn keys() -> impl Iterator<Item = (&'static str, bool)> {
-    LEAD_KEYS
-        .iter()
-        .map(|k| (*k, true))
-        .chain(RESPONSIBLE_KEYS.iter().map(|k| (*k, false)))
+/// Deadlines some plans add inside the annotation: `；完成时限：2024年12月底`.
+const DUE_KEYS: [&str; 4] = ["完成时限", "完成时间", "时间节点", "完成期限"];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Lead,
+    Responsible,
+    Due,
 }
 
-fn is_open(c: char) -> bool {
+fn keys() -> impl Iterator<Item = (&'static str, Key)> {
+    LEAD_KEYS
+        .iter()
+        .map(|k| (*k, Key::Lead))
+        .chain(RESPONSIBLE_KEYS.iter().map(|k| (*k, Key::Responsible)))
+        .chain(DUE_KEYS.iter().map(|k| (*k, Key::Due)))
+}
+
+pub(super) fn is_open(c: char) -> bool {
     matches!(c, '〔' | '(' | '（' | '【' | '[' | '［')
 }
 
-fn is_close(c: char) -> bool {
+pub(super) fn is_close(c: char) -> bool {
     matches!(c, '〕' | ')' | '）' | '】' | ']' | '］')
 }
 
@@ -69,7 +81,17 @@ fn close_for(open: char) -> char {
 
 /// Finds and parses the annotation at the end of a paragraph. `Ok(None)` when the
 /// paragraph names no responsibility keyword at all (the task goes on).
+#[cfg(test)]
 pub fn parse(paragraph: &str) -> Result<Option<Annotation>, AnnotationError> {
+    parse_with(paragraph, false)
+}
+
+/// [`parse`], where `first_leads` says the document made the first-listed unit the
+/// lead (排在第一位的为牵头单位): then `（责任单位：甲、乙）` alone names its lead.
+pub fn parse_with(
+    paragraph: &str,
+    first_leads: bool,
+) -> Result<Option<Annotation>, AnnotationError> {
     let found: Vec<(usize, &str)> = keys()
         .flat_map(|(k, _)| paragraph.match_indices(k))
         .collect();
@@ -116,15 +138,17 @@ pub fn parse(paragraph: &str) -> Result<Option<Annotation>, AnnotationError> {
         });
     }
     let inner_start = start + open.len_utf8();
-    let (lead, responsible) = fields(&paragraph[inner_start..close], inner_start)?;
+    let (lead, responsible, due) =
+        fields(&paragraph[inner_start..close], inner_start, first_leads)?;
     Ok(Some(Annotation {
         start,
         lead,
         responsible,
+        due,
     }))
 }
 
-fn close_for_len(s: &str, at: usize) -> usize {
+pub(super) fn close_for_len(s: &str, at: usize) -> usize {
     s[at..].chars().next().map_or(0, char::len_utf8)
 }
 
@@ -161,9 +185,11 @@ fn matching_close(s: &str, start: usize, open: char) -> Result<usize, Annotation
 
 /// Splits `牵头单位:A、B;责任单位:C,各镇(区)` into its lead and responsible lists.
 /// `base` is the byte offset of `inner` in the paragraph, for error positions.
-fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), AnnotationError> {
+type Fields = (Vec<String>, Vec<String>, Option<chrono::NaiveDate>);
+
+fn fields(inner: &str, base: usize, first_leads: bool) -> Result<Fields, AnnotationError> {
     // Keyword positions at bracket depth 0.
-    let mut marks: Vec<(usize, &str, bool)> = Vec::new();
+    let mut marks: Vec<(usize, &str, Key)> = Vec::new();
     let mut depth = 0usize;
     for (i, c) in inner.char_indices() {
         if is_open(c) {
@@ -195,7 +221,8 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
     let mut lead = Vec::new();
     let mut responsible = Vec::new();
     let mut seen_lead = false;
-    for (n, &(at, key, is_lead)) in marks.iter().enumerate() {
+    let mut due = None;
+    for (n, &(at, key, role)) in marks.iter().enumerate() {
         let end = marks.get(n + 1).map_or(inner.len(), |m| m.0);
         let body = &inner[at + key.len()..end];
         let trimmed = body.trim_start();
@@ -206,6 +233,10 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
             });
         };
         let value_at = base + at + key.len() + (body.len() - value.len());
+        if role == Key::Due {
+            due = due.or_else(|| super::dates::due(value));
+            continue;
+        }
         let names = split_names(value, value_at)?;
         if names.is_empty() {
             return Err(AnnotationError {
@@ -213,12 +244,42 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
                 message: format!("{key} names no unit: expected one or more units after '{key}:'"),
             });
         }
-        if is_lead {
+        if role == Key::Lead {
             seen_lead = true;
-            lead.extend(names);
+            // 牵头单位:市甲局，各区、县级市 — the local governments after the lead carry it out.
+            for (i, n) in names.into_iter().enumerate() {
+                let after_comma = value
+                    .find(n.as_str())
+                    .and_then(|at| value[..at].trim_end().chars().next_back())
+                    .is_some_and(|c| matches!(c, '，' | ','));
+                if i > 0 && n.starts_with('各') && after_comma {
+                    responsible.push(n);
+                } else {
+                    lead.push(n);
+                }
+            }
         } else {
             responsible.extend(names);
         }
+    }
+    // 责任单位：市甲局（牵头）、市乙局 — the lead marked in the list.
+    if !seen_lead {
+        for n in std::mem::take(&mut responsible) {
+            match n
+                .strip_suffix("（牵头）")
+                .or_else(|| n.strip_suffix("(牵头)"))
+            {
+                Some(l) => {
+                    seen_lead = true;
+                    lead.push(l.trim().to_string());
+                }
+                None => responsible.push(n),
+            }
+        }
+    }
+    if !seen_lead && first_leads && !responsible.is_empty() {
+        seen_lead = true;
+        lead.push(responsible.remove(0));
     }
     if !seen_lead {
         return Err(AnnotationError {
@@ -226,13 +287,13 @@ fn fields(inner: &str, base: usize) -> Result<(Vec<String>, Vec<String>), Annota
             message: "the annotation has no 牵头单位 (lead unit): expected 牵头单位:… first".into(),
         });
     }
-    Ok((lead, responsible))
+    Ok((lead, responsible, due))
 }
 
 /// Unit names separated by 、 , ， / at bracket depth 0; the field's own trailing
 /// ; ； 。 are dropped.
-fn split_names(value: &str, base: usize) -> Result<Vec<String>, AnnotationError> {
-    let value = value.trim_end_matches(|c: char| c.is_whitespace() || ";；。.".contains(c));
+pub(super) fn split_names(value: &str, base: usize) -> Result<Vec<String>, AnnotationError> {
+    let value = value.trim_end_matches(|c: char| c.is_whitespace() || ";；。.,，、".contains(c));
     let mut names = Vec::new();
     let mut depth = 0usize;
     let mut start = 0usize;
@@ -260,7 +321,32 @@ fn split_names(value: &str, base: usize) -> Result<Vec<String>, AnnotationError>
     if !value[start..].trim().is_empty() || !names.is_empty() {
         push(start, value.len(), &mut names)?;
     }
-    Ok(names)
+    Ok(join_groups(names))
+}
+
+/// Levels a group of local governments lists after its 各: 各区、县级市 is one group,
+/// not 各区 and 县级市.
+const LEVELS: [&str; 8] = ["县级市", "市", "县", "区", "镇", "乡", "街道", "开发区"];
+
+fn join_groups(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let bare = n.trim_end_matches("人民政府").trim_end_matches("政府");
+        // 各市、县（市、区）人民政府: a level with its own brackets, not a department.
+        let level_group = LEVELS.iter().any(|l| bare.starts_with(l))
+            && bare.chars().count() <= 10
+            && !["局", "委", "部", "厅", "办", "院", "中心"]
+                .iter()
+                .any(|d| bare.ends_with(d));
+        match out.last_mut() {
+            Some(prev) if prev.starts_with('各') && (LEVELS.contains(&bare) || level_group) => {
+                prev.push('、');
+                prev.push_str(&n);
+            }
+            _ => out.push(n),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -285,6 +371,47 @@ mod tests {
         let (l, r) = ok("文字。（牵头单位：市水务局；配合单位：会山镇，各镇（区））。");
         assert_eq!(l, ["市水务局"]);
         assert_eq!(r, ["会山镇", "各镇（区）"]);
+    }
+
+    #[test]
+    fn deadlines_and_commas_between_parts() {
+        let a = parse("文字（牵头单位：市甲局，配合单位：市乙局；完成时限：2024年12月底）")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (a.lead, a.responsible),
+            (vec!["市甲局".into()], vec!["市乙局".into()])
+        );
+        assert_eq!(a.due.map(|d| d.to_string()).as_deref(), Some("2024-12-31"));
+    }
+
+    #[test]
+    fn the_first_listed_leads_when_the_document_says_so() {
+        let a = parse_with("文字（责任单位：市甲局、市乙局）", true)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (a.lead, a.responsible),
+            (vec!["市甲局".into()], vec!["市乙局".into()])
+        );
+        assert!(parse("文字（责任单位：市甲局、市乙局）").is_err());
+    }
+
+    #[test]
+    fn a_lead_marked_in_the_list() {
+        let (l, r) = ok("文字（责任单位：市发改局（牵头）、市财政局）");
+        assert_eq!((l, r), (vec!["市发改局".into()], vec!["市财政局".into()]));
+    }
+
+    #[test]
+    fn groups_of_local_governments_stay_whole() {
+        let (_, r) = ok("文字(牵头单位:市甲局;责任单位:市乙局，各区、县级市)");
+        assert_eq!(r, ["市乙局", "各区、县级市"]);
+        let (l, r) = ok("文字(牵头单位:市甲局，各县（市、区）)");
+        assert_eq!(
+            (l, r),
+            (vec!["市甲局".into()], vec!["各县（市、区）".into()])
+        );
     }
 
     #[test]

@@ -6,11 +6,16 @@ use crate::registry::Town;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// `{"city": "琼海市", "towns": [{"id": "jiaji", "name": "嘉积镇", …}]}`.
+/// `{"city": "琼海市", "level": "镇", "towns": [{"id": "jiaji", "name": "嘉积镇", …}]}`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Gazetteer {
     #[serde(default)]
     pub city: Option<String>,
+    /// The level of the local governments listed: 镇 (towns and zones of a city),
+    /// 区 or 县 (districts and counties of a city), 省 (provinces, for a national
+    /// plan). Said in the notes so the user sees which groups it expands.
+    #[serde(default)]
+    pub level: Option<String>,
     pub towns: Vec<Town>,
 }
 

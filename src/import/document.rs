@@ -1,31 +1,13 @@
-//! The document's structure: chrome dropped, notice metadata read, parts, sections,
-//! tasks (with their annotations) and measures recognised line by line.
+//! The document's structure: chrome dropped, notice read, the body read as an
+//! outline ([`super::body`]), and the outline turned into sections (with their
+//! parents), tasks, goals text and safeguard measures.
 
-use super::annotation::{self, Annotation};
-use super::units::{Directory, Owner, short_name};
-use super::{ImportError, ImportOptions, goals, title};
-use crate::registry::{Document, Measure, Registry, Section, Task, UnitKind, sanitize_line};
+use super::body::{self, Outline};
+use super::notice::{self, Notice};
+use super::outline::{heading_title, marker};
+use super::{ImportError, messages as msg};
+use crate::registry::sanitize_line;
 use chrono::NaiveDate;
-use regex::Regex;
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
-fn re(s: &str) -> Regex {
-    Regex::new(s).expect("a valid pattern")
-}
-
-static TOP: LazyLock<Regex> = LazyLock::new(|| re(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$"));
-static SUB: LazyLock<Regex> = LazyLock::new(|| re(r"^[（(]([一二三四五六七八九十]+)[)）]\s*(.*)$"));
-static TASK: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})[.．、]\s*(\D.*|)$"));
-static TITLE_FIELD: LazyLock<Regex> = LazyLock::new(|| re(r"^标\s*题[:：]\s*(.+)$"));
-static NUMBER_FIELD: LazyLock<Regex> = LazyLock::new(|| re(r"文\s*号[:：]\s*(\S+)"));
-static NUMBER_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\p{Han}{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d+号$"));
-static DATE_FIELD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"成文日期[:：]\s*(\d{4})年(\d{1,2})月(\d{1,2})日"));
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"));
-static ISSUER_FIELD: LazyLock<Regex> = LazyLock::new(|| re(r"发文机关[:：]\s*(\S+)"));
-static PLAN_IN_NOTICE: LazyLock<Regex> = LazyLock::new(|| re(r"关于印发《?(.+?)》?的通知"));
 
 /// Lines of web-page chrome, never part of a plan.
 const CHROME: [&str; 14] = [
@@ -46,90 +28,119 @@ const CHROME: [&str; 14] = [
 ];
 
 /// One non-empty line: its number, how many characters were trimmed before it, text.
-struct Line<'a> {
-    no: usize,
-    indent: usize,
-    text: &'a str,
+pub struct Line<'a> {
+    pub no: usize,
+    pub indent: usize,
+    pub text: &'a str,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Part {
-    Preamble,
-    Goals,
-    Tasks,
-    Measures,
-    Other,
+/// A heading that holds tasks.
+#[derive(Debug, Clone)]
+pub struct RawSection {
+    pub numeral: String,
+    pub title: String,
+    pub parent: Option<usize>,
 }
 
-fn part_of(title: &str) -> Part {
-    if title.contains("保障") {
-        Part::Measures
-    } else if title.contains("目标") {
-        Part::Goals
-    } else if [
-        "任务",
-        "重点工作",
-        "主要工作",
-        "工作措施",
-        "主要措施",
-        "举措",
-    ]
-    .iter()
-    .any(|k| title.contains(k))
-    {
-        Part::Tasks
-    } else {
-        Part::Other
-    }
-}
-
+#[derive(Debug, Clone)]
 pub struct RawTask {
+    /// The task's place in the plan, 1, 2, … in document order.
     pub number: u32,
+    /// As the document numbers it (restarting per section, or empty).
+    pub label: String,
     pub section: usize,
     pub paragraphs: Vec<String>,
-    pub annotation: Annotation,
-}
-
-struct OpenTask {
-    line: usize,
-    number: u32,
-    paragraphs: Vec<String>,
+    pub lead: Vec<String>,
+    pub responsible: Vec<String>,
+    pub line: usize,
+    pub due: Option<NaiveDate>,
 }
 
 /// What the text says, before names are resolved.
 pub struct Parsed {
-    notice: Option<String>,
-    plan_title: Option<String>,
-    number: Option<String>,
-    date: Option<NaiveDate>,
-    issuer: Option<String>,
-    goals_text: String,
-    sections: Vec<(String, String)>,
-    tasks: Vec<RawTask>,
-    measures: Vec<(String, String, Vec<String>)>,
+    pub notice: Notice,
+    pub goals_text: String,
+    pub sections: Vec<RawSection>,
+    pub tasks: Vec<RawTask>,
+    pub measures: Vec<(String, String, Vec<String>)>,
+    /// Lines that could not be placed, and what was expected there.
+    pub problems: Vec<ImportError>,
+    /// What the importer assumed, for the user.
+    pub assumptions: Vec<String>,
+    /// `…市发展和改革委员会（以下简称市发改委）`: (short name, the text before it).
+    pub abbreviations: Vec<(String, String)>,
 }
 
 impl Parsed {
     pub fn number(&self) -> Option<&str> {
-        self.number.as_deref()
+        self.notice.number.as_deref()
     }
 
     /// Whether the document was issued by the government of `city`.
     pub fn issued_in(&self, city: &str) -> bool {
-        [&self.issuer, &self.notice]
+        [&self.notice.issuer, &self.notice.notice]
             .iter()
             .any(|s| s.as_deref().is_some_and(|s| s.starts_with(city)))
     }
-}
 
-fn date(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    pub fn empty(notice: Notice) -> Parsed {
+        Parsed {
+            notice,
+            goals_text: String::new(),
+            sections: Vec::new(),
+            tasks: Vec::new(),
+            measures: Vec::new(),
+            problems: Vec::new(),
+            assumptions: Vec::new(),
+            abbreviations: Vec::new(),
+        }
+    }
 }
 
 fn is_chrome(s: &str) -> bool {
     CHROME.iter().any(|c| s.contains(c))
 }
 
+/// Label lines (`牵头单位:区甲局` then `责任单位:…`) after a task: one annotation.
+fn label_line(s: &str) -> bool {
+    [
+        "牵头单位",
+        "牵头部门",
+        "责任单位",
+        "配合单位",
+        "协办单位",
+        "参与单位",
+        "责任部门",
+        "配合部门",
+    ]
+    .iter()
+    .any(|k| {
+        s.strip_prefix(k)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+    })
+}
+
+/// Where labels start after a task's last sentence on the same line (`。牵头单位：`),
+/// outside brackets.
+fn inline_labels(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut prev = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' | '〔' | '【' => depth += 1,
+            '）' | ')' | '〕' | '】' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && i > 0 && matches!(prev, Some('。' | '；' | ';')) && label_line(&s[i..]) {
+            return Some(i);
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Reads the text. Problems are collected in [`Parsed::problems`]; only a document
+/// with nothing to read at all is an error here.
 pub fn parse(text: &str) -> Result<Parsed, ImportError> {
     let cleaned: Vec<(usize, String)> = text
         .strip_prefix('\u{feff}')
@@ -138,506 +149,257 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
         .enumerate()
         .map(|(i, l)| (i + 1, sanitize_line(l)))
         .collect();
-    let lines: Vec<Line> = cleaned
+    // Consecutive label lines are joined into one bracketed annotation.
+    let mut joined: Vec<(usize, usize, String)> = Vec::new();
+    let mut in_labels = false;
+    for (no, l) in &cleaned {
+        let t = l.trim();
+        if t.is_empty() || is_chrome(t) {
+            in_labels = false;
+            continue;
+        }
+        let mut indent = l[..l.len() - l.trim_start().len()].chars().count();
+        // `…工作。牵头单位：市甲局；配合单位：市乙局` — labels after the sentence.
+        let mut t = t;
+        if let Some(at) = inline_labels(t) {
+            joined.push((*no, indent, t[..at].to_string()));
+            indent += t[..at].chars().count();
+            t = &t[at..];
+            in_labels = false;
+        }
+        if label_line(t) {
+            let t = t.trim_end_matches(['。', ';', '；']);
+            match joined.last_mut() {
+                Some(last) if in_labels => {
+                    last.2.pop();
+                    last.2.push('；');
+                    last.2.push_str(t);
+                    last.2.push('〕');
+                }
+                _ => joined.push((*no, indent.saturating_sub(1), format!("〔{t}〕"))),
+            }
+            in_labels = true;
+        } else {
+            in_labels = false;
+            joined.push((*no, indent, t.to_string()));
+        }
+    }
+    let lines: Vec<Line> = joined
         .iter()
-        .filter_map(|(no, l)| {
-            let text = l.trim();
-            let indent = l[..l.len() - l.trim_start().len()].chars().count();
-            (!text.is_empty() && !is_chrome(text)).then_some(Line {
-                no: *no,
-                indent,
-                text,
-            })
+        .map(|(no, indent, text)| Line {
+            no: *no,
+            indent: *indent,
+            text,
         })
         .collect();
     if lines.is_empty() {
-        return Err(ImportError::at(
-            0,
-            None,
-            "the document is empty: expected the text of a work plan",
-        ));
+        return Err(ImportError::at(1, Some(1), msg::EMPTY));
     }
-
-    let mut p = Parsed {
-        notice: None,
-        plan_title: None,
-        number: None,
-        date: None,
-        issuer: None,
-        goals_text: String::new(),
-        sections: Vec::new(),
-        tasks: Vec::new(),
-        measures: Vec::new(),
-    };
+    // The body starts at the first part 一、; a short plan without parts, at its
+    // first numbered line.
     let body = lines
         .iter()
-        .position(|l| TOP.is_match(l.text))
+        .position(|l| marker(l.text).is_some_and(|m| m.level <= 1))
+        .or_else(|| lines.iter().position(|l| marker(l.text).is_some()))
         .unwrap_or(lines.len());
-    read_notice(&lines[..body], &mut p);
-    read_body(&lines[body..], &mut p)?;
-    if p.tasks.is_empty() {
-        return Err(ImportError::at(
-            0,
-            None,
-            "no numbered tasks found: expected a part headed like 三、具体任务 holding tasks numbered 1. 2. …, each ending in 〔牵头单位:…〕",
-        ));
+    let mut n = Notice::default();
+    notice::read(&lines[..body], &mut n);
+    let mut p = Parsed::empty(n);
+    p.abbreviations = lines.iter().flat_map(|l| abbreviations(l.text)).collect();
+    let first_leads = lines
+        .iter()
+        .any(|l| (l.text.contains("第一位") || l.text.contains("首位")) && l.text.contains("牵头"));
+    let outline = body::read(&lines[body..], first_leads);
+    shape(&outline, &lines[body..], &mut p, first_leads);
+    if p.tasks.is_empty() && p.problems.is_empty() {
+        let at = lines.get(body).unwrap_or(&lines[0]);
+        return Err(ImportError::at(at.no, Some(at.indent + 1), msg::NO_TASKS));
     }
     Ok(p)
 }
 
-/// Title, 文号, date and issuer from the lines before the first part heading.
-fn read_notice(lines: &[Line], p: &mut Parsed) {
-    for (i, l) in lines.iter().enumerate() {
-        let t = l.text;
-        if let Some(c) = TITLE_FIELD.captures(t) {
-            p.notice.get_or_insert(c[1].trim().to_string());
-        }
-        if let Some(c) = NUMBER_FIELD.captures(t) {
-            p.number.get_or_insert(c[1].to_string());
-        } else if NUMBER_LINE.is_match(t) {
-            p.number.get_or_insert(t.to_string());
-        }
-        if let Some(c) = DATE_FIELD.captures(t) {
-            p.date = p.date.or(date(&c[1], &c[2], &c[3]));
-        }
-        if let Some(c) = DATE_LINE.captures(t) {
-            // A date alone on its line closes the notice; the line above it signs it.
-            p.date = p.date.or(date(&c[1], &c[2], &c[3]));
-            if let Some(prev) = i.checked_sub(1).map(|j| lines[j].text) {
-                let signer = ["政府", "委员会", "办公室", "局", "委"]
-                    .iter()
-                    .any(|s| prev.ends_with(s));
-                if signer && prev.chars().count() <= 24 && !prev.contains([':', '：']) {
-                    p.issuer.get_or_insert(prev.to_string());
-                }
-            }
-        }
-        if p.notice.is_none()
-            && t.contains("关于")
-            && t.ends_with("通知")
-            && !t.contains([':', '：'])
-        {
-            p.notice = Some(t.to_string());
-        }
-    }
-    if p.issuer.is_none() {
-        p.issuer = p
-            .notice
-            .as_deref()
-            .and_then(|n| n.split_once("关于"))
-            .map(|(who, _)| who.to_string())
-            .filter(|w| !w.is_empty())
-            .or_else(|| {
-                lines
-                    .iter()
-                    .find_map(|l| ISSUER_FIELD.captures(l.text).map(|c| c[1].to_string()))
-            });
-    }
-    p.plan_title = p
-        .notice
-        .as_deref()
-        .and_then(|n| PLAN_IN_NOTICE.captures(n).map(|c| c[1].to_string()))
-        .or_else(|| {
-            // Without a notice: the last heading-like line before the body.
-            lines
-                .iter()
+/// `甲（以下简称乙）` and `甲（简称“乙”）` in a line.
+fn abbreviations(line: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for marker in ["以下简称", "简称"] {
+        for (i, _) in line.match_indices(marker) {
+            let Some(open) = line[..i]
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, '（' | '('))
+            else {
+                continue;
+            };
+            let rest = &line[i + marker.len()..];
+            let end = rest.find(['）', ')']).unwrap_or(rest.len());
+            let short = rest[..end].trim_matches(|c: char| "“”\"‘’「」：:为 ".contains(c));
+            let before_end = i - open.len_utf8();
+            let start = line[..before_end]
+                .char_indices()
                 .rev()
-                .map(|l| l.text)
-                .find(|t| {
-                    ["方案", "计划", "意见", "措施", "要点"]
-                        .iter()
-                        .any(|s| t.ends_with(s))
-                })
-                .map(str::to_string)
-        });
-}
-
-fn read_body(lines: &[Line], p: &mut Parsed) -> Result<(), ImportError> {
-    let mut part = Part::Preamble;
-    let mut part_title = String::new();
-    let mut open: Option<OpenTask> = None;
-    let mut last_number = 0u32;
-    let mut doc_last = 0u32;
-    let mut section_has_tasks = false;
-    for l in lines {
-        if let Some(c) = TOP.captures(l.text) {
-            close_unannotated(&open, l.no)?;
-            open = None;
-            part = part_of(&c[2]);
-            part_title = c[2].trim().to_string();
-            continue;
-        }
-        match part {
-            Part::Goals => p.goals_text.push_str(l.text),
-            Part::Measures => {
-                if let Some(c) = SUB.captures(l.text) {
-                    let rest = c[2].trim();
-                    let (title, text) = match rest.find('。') {
-                        Some(i) => (&rest[..i], rest[i + '。'.len_utf8()..].trim()),
-                        None => (rest, ""),
-                    };
-                    let paras = if text.is_empty() {
-                        vec![]
-                    } else {
-                        vec![text.to_string()]
-                    };
-                    p.measures
-                        .push((c[1].to_string(), title.to_string(), paras));
-                } else if let Some(m) = p.measures.last_mut() {
-                    m.2.push(l.text.to_string());
-                }
+                .nth(29)
+                .map_or(0, |(k, _)| k);
+            if (2..=15).contains(&short.chars().count()) {
+                out.push((short.to_string(), line[start..before_end].to_string()));
             }
-            Part::Tasks => {
-                if let Some(c) = SUB.captures(l.text) {
-                    close_unannotated(&open, l.no)?;
-                    open = None;
-                    let title = c[2].split('。').next().unwrap_or("").trim();
-                    let title = title.trim_end_matches(['.', ';', '；']);
-                    p.sections.push((c[1].to_string(), title.to_string()));
-                    section_has_tasks = false;
-                } else if let Some(c) = TASK.captures(l.text) {
-                    close_unannotated(&open, l.no)?;
-                    let n: u32 = c[1].parse().unwrap_or(0);
-                    let restarts = n == 1 && !section_has_tasks && doc_last > 0;
-                    if n != doc_last + 1 && !restarts {
-                        return Err(ImportError::at(
-                            l.no,
-                            Some(l.indent + 1),
-                            format!(
-                                "expected task {} here, found task {n}: tasks must be numbered in order (is a task missing or misnumbered?)",
-                                doc_last + 1
-                            ),
-                        ));
-                    }
-                    if p.sections.is_empty() {
-                        // Tasks with no (一) headings: the part is their one section.
-                        p.sections.push((String::new(), part_title.clone()));
-                    }
-                    doc_last = n;
-                    last_number += 1;
-                    section_has_tasks = true;
-                    let first = c[2].trim();
-                    let col = l.indent + l.text[..l.text.len() - c[2].len()].chars().count();
-                    let mut task = OpenTask {
-                        line: l.no,
-                        number: last_number,
-                        paragraphs: Vec::new(),
-                    };
-                    open = add_paragraph(&mut task, first, l.no, col, p)?.then_some(task);
-                } else if let Some(task) = open.as_mut() {
-                    if !add_paragraph(task, l.text, l.no, l.indent, p)? {
-                        open = None;
-                    }
-                } else if section_has_tasks {
-                    return Err(ImportError::at(
-                        l.no,
-                        Some(l.indent + 1),
-                        format!(
-                            "text after the annotation of task {doc_last} that belongs to no task: expected task {} (\"{}.\") or a heading",
-                            doc_last + 1,
-                            doc_last + 1
-                        ),
-                    ));
-                }
-                // Otherwise: a section's introduction, not a task.
-            }
-            Part::Preamble | Part::Other => {}
         }
-    }
-    close_unannotated(&open, 0)
-}
-
-/// Adds a paragraph to a task. Returns whether the task is still open (no
-/// annotation yet); a closed task is moved into `p.tasks`.
-fn add_paragraph(
-    task: &mut OpenTask,
-    para: &str,
-    line: usize,
-    col: usize,
-    p: &mut Parsed,
-) -> Result<bool, ImportError> {
-    match annotation::parse(para) {
-        Err(e) => Err(ImportError::at(
-            line,
-            Some(col + para[..e.at].chars().count() + 1),
-            format!("task {}: {}", task.number, e.message),
-        )),
-        Ok(None) => {
-            task.paragraphs.push(para.to_string());
-            Ok(true)
-        }
-        Ok(Some(ann)) => {
-            let text = para[..ann.start].trim();
-            if !text.is_empty() {
-                task.paragraphs.push(text.to_string());
-            }
-            if task.paragraphs.is_empty() {
-                return Err(ImportError::at(
-                    line,
-                    Some(col + 1),
-                    format!("task {} has an annotation but no text", task.number),
-                ));
-            }
-            p.tasks.push(RawTask {
-                number: task.number,
-                section: p.sections.len() - 1,
-                paragraphs: std::mem::take(&mut task.paragraphs),
-                annotation: ann,
-            });
-            Ok(false)
-        }
-    }
-}
-
-fn close_unannotated(open: &Option<OpenTask>, next_line: usize) -> Result<(), ImportError> {
-    match open {
-        None => Ok(()),
-        Some(t) => Err(ImportError::at(
-            t.line,
-            None,
-            format!(
-                "task {} has no responsibility annotation{}: expected 〔牵头单位:…;责任单位:…〕 at the end of its text",
-                t.number,
-                if next_line > 0 {
-                    format!(" before line {next_line}")
-                } else {
-                    " before the end of the document".into()
-                }
-            ),
-        )),
-    }
-}
-
-/// Resolves names and assembles the registry.
-pub fn build(
-    p: Parsed,
-    opts: &ImportOptions,
-    notes: &mut Vec<String>,
-) -> Result<Registry, ImportError> {
-    let mut dir = Directory::new(opts.gazetteer.as_ref().map(|g| g.towns.as_slice()));
-    let owners: Vec<(Vec<Owner>, Vec<Owner>)> = p
-        .tasks
-        .iter()
-        .map(|t| {
-            let lead = t.annotation.lead.iter().map(|n| dir.resolve(n)).collect();
-            let resp = t
-                .annotation
-                .responsible
-                .iter()
-                .map(|n| dir.resolve(n))
-                .collect();
-            (lead, resp)
-        })
-        .collect();
-    let renamed = dir.merge_aliases();
-    let listed = opts.gazetteer.as_ref().map_or(0, |g| g.towns.len());
-    if dir.has_gazetteer() && dir.towns.len() > listed {
-        let extra: Vec<&str> = dir.towns[listed..]
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect();
-        notes.push(format!(
-            "not in the town list, added as towns: {}",
-            extra.join("、")
-        ));
-    }
-    let id_of = |o: &Owner| -> String {
-        match o {
-            Owner::Unit(id) => renamed.get(id).cloned().unwrap_or_else(|| id.clone()),
-            Owner::Town(id) => id.clone(),
-        }
-    };
-    let all_towns_units: Vec<&str> = dir
-        .units
-        .iter()
-        .filter(|u| u.kind == UnitKind::AllTowns)
-        .map(|u| u.id.as_str())
-        .collect();
-    let shorts: Vec<(String, String)> = dir
-        .towns
-        .iter()
-        .map(|t| (t.id.clone(), short_name(t)))
-        .collect();
-    let titles = opts.curation.as_ref().map(|c| &c.titles);
-
-    let sections: Vec<Section> = p
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(i, (numeral, title))| Section {
-            id: format!("s{}", i + 1),
-            numeral: numeral.clone(),
-            title: title.clone(),
-        })
-        .collect();
-
-    let mut tasks = Vec::with_capacity(p.tasks.len());
-    for (raw, (lead, resp)) in p.tasks.iter().zip(&owners) {
-        let lead: Vec<String> = dedup(lead.iter().map(id_of));
-        let responsible: Vec<String> = dedup(resp.iter().map(id_of));
-        let all_towns = responsible
-            .iter()
-            .chain(&lead)
-            .any(|id| all_towns_units.contains(&id.as_str()));
-        let text = raw.paragraphs.join("\n");
-        let mentions = shorts
-            .iter()
-            .filter(|(id, _)| !responsible.contains(id) && !lead.contains(id))
-            .filter(|(_, short)| mentions_town(&text, short))
-            .map(|(id, _)| id.clone())
-            .collect();
-        let title = titles
-            .and_then(|t| t.get(&raw.number).cloned())
-            .unwrap_or_else(|| title::headline(&text));
-        tasks.push(Task {
-            id: format!("t{}", raw.number),
-            number: raw.number,
-            section: sections[raw.section].id.clone(),
-            title,
-            text,
-            lead,
-            responsible,
-            all_towns,
-            mentions,
-            status: Default::default(),
-            progress: 0,
-            due: None,
-            updated_at: None,
-            updated_by: None,
-            history: Vec::new(),
-        });
-    }
-    if !dir.has_gazetteer() && tasks.iter().any(|t| t.all_towns) {
-        notes.push(
-            "各镇(区) could not be expanded: no town list was given (--towns FILE), so only the towns the document names are known".into(),
-        );
-    }
-
-    let mut goal_list = goals::split(&p.goals_text);
-    if let Some(cur) = &opts.curation {
-        link_goals(&mut goal_list, cur, &sections)?;
-    }
-
-    let measures = p
-        .measures
-        .into_iter()
-        .enumerate()
-        .map(|(i, (numeral, title, paras))| Measure {
-            id: format!("m{}", i + 1),
-            numeral,
-            title,
-            text: paras.join("\n"),
-        })
-        .collect();
-
-    if p.number.is_none() {
-        notes.push(
-            "no document number (文号) found: expected a line such as 文 号:海府〔2021〕244号"
-                .into(),
-        );
-    }
-    Ok(Registry {
-        format: String::new(),
-        document: Document {
-            title: p
-                .plan_title
-                .or_else(|| p.notice.clone())
-                .unwrap_or_default(),
-            notice: p.notice,
-            issuer: p.issuer.unwrap_or_default(),
-            number: p.number.unwrap_or_default(),
-            date: p.date,
-            source: None,
-        },
-        sections,
-        units: dir.units,
-        towns: dir.towns,
-        goals: goal_list,
-        tasks,
-        measures,
-    })
-}
-
-fn dedup(ids: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for id in ids {
-        if !out.contains(&id) {
-            out.push(id);
+        if !out.is_empty() {
+            break;
         }
     }
     out
 }
 
-/// Whether running text mentions a town by its short name. A name followed by 河
-/// or 江 is the river, not the town (万泉河, 塔洋河).
-fn mentions_town(text: &str, short: &str) -> bool {
-    text.match_indices(short).any(|(i, _)| {
-        let next = text[i + short.len()..].chars().next();
-        !matches!(next, Some('河' | '江' | '溪'))
-    })
+fn is_goals(title: &str) -> bool {
+    title.contains("目标") && !title.contains("保障")
 }
 
-fn link_goals(
-    goals: &mut [crate::registry::Goal],
-    cur: &super::Curation,
-    sections: &[Section],
-) -> Result<(), ImportError> {
-    let known: HashMap<&str, usize> = sections
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
+/// Sections, tasks, goals and measures from the outline.
+fn shape(o: &Outline, lines: &[Line], p: &mut Parsed, first_leads: bool) {
+    p.problems.extend(o.problems.iter().cloned());
+    let holds = o.holding();
+    let items = &o.items;
+    let tasks: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].is_task() && !items[i].failed)
         .collect();
-    for (key, links) in &cur.goals {
-        let Some(goal) = goals
-            .iter_mut()
-            .find(|g| g.horizon.as_deref() == Some(key) || &g.id == key)
-        else {
-            return Err(ImportError::at(
-                0,
-                None,
-                format!(
-                    "curation: no goal '{key}' in the document (goals are keyed by year, e.g. \"2025\")"
-                ),
-            ));
-        };
-        for link in links {
-            for s in &link.sections {
-                if !known.contains_key(s.as_str()) {
-                    return Err(ImportError::at(
-                        0,
-                        None,
-                        format!("curation: goal {key}: unknown section '{s}'"),
-                    ));
-                }
-            }
-            let mut hit = false;
-            for t in goal
-                .targets
-                .iter_mut()
-                .filter(|t| t.text.contains(&link.target))
-            {
-                hit = true;
-                for s in &link.sections {
-                    if !t.sections.contains(s) {
-                        t.sections.push(s.clone());
-                    }
-                }
-            }
-            if !hit {
-                return Err(ImportError::at(
-                    0,
-                    None,
-                    format!("curation: goal {key}: no clause contains '{}'", link.target),
-                ));
-            }
+    // The part holding all tasks is left out of their paths when it is the only one.
+    let parts: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].level == 1 && holds[i])
+        .collect();
+    let direct = tasks
+        .iter()
+        .any(|&t| items[t].parent.is_some_and(|q| items[q].level == 1));
+    let drop_part = parts.len() == 1 && !direct;
+    let in_path = |i: usize| holds[i] && !items[i].is_task() && !(drop_part && items[i].level == 1);
+    let mut section_of = vec![None; items.len()];
+    for i in 0..items.len() {
+        if !in_path(i) {
+            continue;
         }
-        let mut all: Vec<&String> = goal.targets.iter().flat_map(|t| &t.sections).collect();
-        all.sort_by_key(|s| known[s.as_str()]);
-        all.dedup();
-        goal.sections = all.into_iter().cloned().collect();
-        for t in &mut goal.targets {
-            t.sections.sort_by_key(|s| known[s.as_str()]);
+        let parent = o.ancestors(i).into_iter().find_map(|a| section_of[a]);
+        section_of[i] = Some(p.sections.len());
+        let it = &items[i];
+        p.sections.push(RawSection {
+            numeral: it.numeral.clone(),
+            title: it.title(),
+            parent,
+        });
+    }
+    let mut unnumbered = Vec::new();
+    let mut whole: Option<usize> = None;
+    let mut several_first = 0;
+    let mut stated = false;
+    for &t in &tasks {
+        let it = &items[t];
+        let section = match o.ancestors(t).into_iter().find_map(|a| section_of[a]) {
+            Some(s) => s,
+            // Tasks with no heading above them: the plan itself is their section.
+            None => *whole.get_or_insert_with(|| {
+                p.sections.push(RawSection {
+                    numeral: String::new(),
+                    title: p.notice.plan_title.clone().unwrap_or_else(|| "任务".into()),
+                    parent: None,
+                });
+                p.sections.len() - 1
+            }),
+        };
+        let ann = it.annotation.as_ref().expect("a task has its annotation");
+        stated |= ann.states_first_lead;
+        several_first += usize::from(ann.first_taken_as_lead);
+        if it.level == 9 {
+            unnumbered.push(it.line);
+        }
+        p.tasks.push(RawTask {
+            number: p.tasks.len() as u32 + 1,
+            label: if it.level == 9 {
+                String::new()
+            } else {
+                it.label()
+            },
+            section,
+            paragraphs: it.paragraphs.clone(),
+            lead: ann.lead.clone(),
+            responsible: ann.responsible.clone(),
+            line: it.line,
+            due: ann.due,
+        });
+    }
+    if stated || first_leads && !p.tasks.is_empty() {
+        p.assumptions.push(msg::first_lead_stated());
+    } else if several_first > 0 {
+        p.assumptions.push(msg::first_lead_assumed(several_first));
+    }
+    if !unnumbered.is_empty() {
+        p.assumptions.push(msg::unnumbered_tasks(&unnumbered));
+    }
+    if !o.loose.is_empty() {
+        p.assumptions.push(msg::loose_text(&o.loose));
+    }
+    let text_of = |from: usize, to: usize| -> Vec<String> {
+        lines[from.min(to)..to]
+            .iter()
+            .map(|l| l.text.to_string())
+            .collect()
+    };
+    let mut goals_done = false;
+    for (i, it) in items.iter().enumerate() {
+        if it.level == 1 && it.title().contains("保障") {
+            for (j, m) in items.iter().enumerate() {
+                if m.parent != Some(i) || m.level != 2 || holds[j] {
+                    continue;
+                }
+                let (title, rest) = match m.first.find('。') {
+                    Some(k) => (&m.first[..k], m.first[k + '。'.len_utf8()..].trim()),
+                    None => (m.first.as_str(), ""),
+                };
+                let mut paras: Vec<String> = Vec::new();
+                if !rest.is_empty() {
+                    paras.push(rest.to_string());
+                }
+                // 附件, the signature and the date after the last measure are not its text.
+                paras.extend(
+                    text_of(m.idx + 1, m.end)
+                        .into_iter()
+                        .take_while(|l| !body::closing_matter(l)),
+                );
+                p.measures
+                    .push((m.numeral.clone(), title.to_string(), paras));
+            }
+        } else if !goals_done && it.level <= 2 && is_goals(&it.title()) && !holds[i] {
+            goals_done = true;
+            let mut text = String::new();
+            if it.level == 2 {
+                text.push_str(it.first[heading_title(&it.first).len()..].trim_start_matches('。'));
+            }
+            for l in text_of(it.idx + 1, it.end) {
+                text.push_str(&l);
+            }
+            p.goals_text = text;
         }
     }
-    Ok(())
+    if !p.tasks.is_empty() {
+        for &i in &parts_without_tasks(o, &holds) {
+            let it = &items[i];
+            p.problems.push(ImportError::at(
+                it.line,
+                Some(it.start),
+                msg::part_without_tasks(&it.numeral, &it.title()),
+            ));
+        }
+    }
+}
+
+/// Parts named for tasks (…任务, 重点工作) that hold none.
+fn parts_without_tasks(o: &Outline, holds: &[bool]) -> Vec<usize> {
+    (0..o.items.len())
+        .filter(|&i| {
+            let it = &o.items[i];
+            let t = it.title();
+            it.level == 1
+                && !holds[i]
+                && (t.contains("任务") || t.contains("重点工作"))
+                && !t.contains("保障")
+                && !t.contains("目标")
+        })
+        .collect()
 }

@@ -1,15 +1,27 @@
 //! A Chinese government work plan, as published, → a [`Registry`].
 //!
 //! The importer is written for the genre: page chrome around the text, a notice
-//! (title, 文号, issuer, date), parts headed 一、二、…, goals "到2025年…", sections
-//! (一)(二)… of numbered tasks 1. 2. …, each task ending in a responsibility
-//! annotation, and 保障措施. Anything it cannot place is an [`ImportError`] with the
-//! line and what was expected — never a silently partial registry.
+//! (title, 文号, issuer, date), an outline of parts 一、, sections （一）, items 1.,
+//! sub-items （1） and ①; a task is an item that ends in a responsibility annotation
+//! (labelled 〔牵头单位:…〕 or by responsibility （…负责）), at whatever level, under
+//! whatever part; goals "到2025年…" and 保障措施 are read too. Anything it cannot
+//! place is an [`ImportError`] with the line, column and what was expected — never a
+//! silently partial registry (unless asked: [`ImportOptions::allow_partial`]).
 
 mod annotation;
+mod body;
+mod build;
+pub mod check;
+mod closing;
 mod curation;
+mod dates;
 mod document;
+mod duty;
+pub mod formats;
 mod goals;
+mod messages;
+mod notice;
+mod outline;
 mod title;
 mod units;
 
@@ -31,6 +43,8 @@ pub struct ImportOptions {
     /// theirs (its issuer names the gazetteer's city; its 文号 is the curation's)
     /// and no file was given.
     pub bundled: bool,
+    /// Import what could be placed; what was left out goes to `document.notes`.
+    pub allow_partial: bool,
 }
 
 /// A registry and what the user should know about how it was made.
@@ -39,6 +53,10 @@ pub struct Imported {
     pub registry: Registry,
     /// Things the user should know: what could not be done, what was assumed.
     pub notes: Vec<String>,
+    /// Lines that could not be placed (left out under `allow_partial`).
+    pub problems: Vec<ImportError>,
+    /// Per task (in registry order): how the document numbers it and its line.
+    pub places: Vec<(String, usize)>,
 }
 
 /// Where the document could not be understood and what was expected there.
@@ -73,13 +91,88 @@ impl ImportError {
     }
 }
 
-/// Imports a plan's text.
+/// Imports a plan's text. The first problem is the error, unless
+/// [`ImportOptions::allow_partial`] is set.
 pub fn import(text: &str, opts: &ImportOptions) -> Result<Imported, ImportError> {
-    let parsed = document::parse(text)?;
-    let mut notes = Vec::new();
+    import_all(text, opts).map_err(|mut e| e.swap_remove(0))
+}
+
+/// Imports a plan's text; on failure, every problem found, in line order.
+pub fn import_all(text: &str, opts: &ImportOptions) -> Result<Imported, Vec<ImportError>> {
+    let widths: Vec<usize> = text.split('\n').map(|l| l.chars().count()).collect();
+    // Joined label lines can report a column past the end of the written line.
+    let clamp = |mut e: ImportError| {
+        if let (Some(c), Some(w)) = (e.column, e.line.checked_sub(1).and_then(|l| widths.get(l))) {
+            e.column = Some(c.min(w + 1).max(1));
+        }
+        e
+    };
+    let mut parsed = document::parse(text).map_err(|e| vec![clamp(e)])?;
+    let mut problems: Vec<ImportError> = std::mem::take(&mut parsed.problems)
+        .into_iter()
+        .map(clamp)
+        .collect();
+    problems.sort_by_key(|e| (e.line, e.column));
+    if !problems.is_empty() && (!opts.allow_partial || parsed.tasks.is_empty()) {
+        return Err(problems);
+    }
+    let places = parsed
+        .tasks
+        .iter()
+        .map(|t| (t.label.clone(), t.line))
+        .collect();
+    let mut notes = std::mem::take(&mut parsed.assumptions);
+    let mut imported = import_parsed(parsed, opts, &mut notes).map_err(|e| vec![e])?;
+    imported.registry.document.notes = problems
+        .iter()
+        .map(|p| messages::left_out(&p.to_string()))
+        .collect();
+    if let Some(p) = validate(&imported.registry).into_iter().next() {
+        return Err(vec![internal(&p)]);
+    }
+    imported.problems = problems;
+    imported.places = places;
+    Ok(imported)
+}
+
+/// Imports a document as read from disk: text in any encoding, an HTML page or a
+/// Word .docx ([`formats::read`]); a task table's 完成时限 become due dates.
+pub fn import_document(
+    bytes: &[u8],
+    name: &str,
+    opts: &ImportOptions,
+) -> Result<(Imported, String), (Vec<ImportError>, Option<String>)> {
+    let source = formats::read(bytes, name).map_err(|e| (vec![e], None))?;
+    let mut imported =
+        import_all(&source.text, opts).map_err(|e| (e, Some(source.note.clone())))?;
+    for (task, (_, line)) in imported.registry.tasks.iter_mut().zip(&imported.places) {
+        if let Some((_, d)) = source.dues.iter().find(|(l, _)| l == line) {
+            task.due = Some(*d);
+        }
+    }
+    Ok((imported, source.note))
+}
+
+fn internal(p: &crate::registry::Problem) -> ImportError {
+    // The importer made something the loader would refuse: a bug, not the user's.
+    ImportError::at(
+        0,
+        None,
+        format!(
+            "internal error: the imported registry is invalid at {}: {}",
+            p.path, p.message
+        ),
+    )
+}
+
+fn import_parsed(
+    parsed: document::Parsed,
+    opts: &ImportOptions,
+    notes: &mut Vec<String>,
+) -> Result<Imported, ImportError> {
     let mut opts = opts.clone();
     if opts.bundled {
-        pick_bundled(&parsed, &mut opts, &mut notes);
+        pick_bundled(&parsed, &mut opts, notes);
     }
     let wanted = opts.curation.as_ref().and_then(|c| c.document.as_deref());
     if let (Some(c), Some(number)) = (wanted, parsed.number())
@@ -93,24 +186,18 @@ pub fn import(text: &str, opts: &ImportOptions) -> Result<Imported, ImportError>
             ),
         ));
     }
-    let mut reg = document::build(parsed, &opts, &mut notes)?;
+    let mut reg = build::build(parsed, &opts, notes)?;
     reg.format = FORMAT.to_string();
     reg.document.source = opts.source.clone();
     reg.sanitize();
     if let Some(p) = validate(&reg).into_iter().next() {
-        // The importer made something the loader would refuse: a bug, not the user's.
-        return Err(ImportError::at(
-            0,
-            None,
-            format!(
-                "internal error: the imported registry is invalid at {}: {}",
-                p.path, p.message
-            ),
-        ));
+        return Err(internal(&p));
     }
     Ok(Imported {
         registry: reg,
-        notes,
+        notes: std::mem::take(notes),
+        problems: Vec::new(),
+        places: Vec::new(),
     })
 }
 

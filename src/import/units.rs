@@ -37,12 +37,19 @@ fn key(name: &str) -> String {
 const PREFIXES: [&str; 3] = ["市", "县", "区"];
 
 /// 各镇(区), 各镇, 各乡镇, 各镇(区)人民政府…: every town of the city.
+/// Also the other levels' groups of local governments: 各区、县级市, 各县（市、区）,
+/// 各街道, 各省级人民政府, 各省（区、市）.
 fn is_all_towns(k: &str) -> bool {
     k.starts_with('各')
-        && (k.contains('镇') || k.contains('乡') || k.contains("街道"))
+        && (["镇", "乡", "街道", "区", "县", "省"]
+            .iter()
+            .any(|l| k.contains(l))
+            || (k.starts_with("各市") && !k.starts_with("各市场")))
         && !k.contains("单位")
         && !k.contains("部门")
-        && k.chars().count() <= 12
+        && !k.contains("有关")
+        && !k.contains("相关")
+        && k.chars().count() <= 14
 }
 
 fn looks_like_town(k: &str) -> Option<TownKind> {
@@ -65,7 +72,8 @@ fn classify(k: &str) -> UnitKind {
         || k.contains("信用社")
     {
         UnitKind::Bank
-    } else if k.ends_with("成员单位")
+    } else if (k.starts_with('各') && (k.ends_with("单位") || k.ends_with("部门")))
+        || k.ends_with("成员单位")
         || k.ends_with("领导小组")
         || k.contains("有关单位")
         || k.contains("相关单位")
@@ -159,7 +167,11 @@ impl Directory {
     /// Merges units written with and without the administrative prefix
     /// (农业农村局 and 市农业农村局) into the prefixed one. Returns a map from the
     /// dropped ids to the kept ones, which the caller applies to its tasks.
-    pub fn merge_aliases(&mut self) -> HashMap<String, String> {
+    ///
+    /// `abbreviations` are the document's own `（以下简称市发改委）`: (the short name,
+    /// the text before it, which ends with the full name). A short name used in an
+    /// annotation is merged into the full one when the full one is a unit too.
+    pub fn merge_aliases(&mut self, abbreviations: &[(String, String)]) -> HashMap<String, String> {
         let full: HashMap<String, usize> = self
             .units
             .iter()
@@ -176,6 +188,27 @@ impl Directory {
                 let from = self.units[i].id.clone();
                 let to = self.units[t].id.clone();
                 renamed.insert(from, to);
+            }
+        }
+        let find = |k: &str| {
+            full.get(k)
+                .or_else(|| PREFIXES.iter().find_map(|p| full.get(&format!("{p}{k}"))))
+                .copied()
+        };
+        for (short, before) in abbreviations {
+            let Some(s) = find(&key(short)) else { continue };
+            let before = key(before);
+            let chars: Vec<(usize, char)> = before.char_indices().collect();
+            // The longest tail of the text before the bracket that names a unit.
+            let target = chars
+                .iter()
+                .map(|(i, _)| &before[*i..])
+                .filter(|tail| tail.chars().count() >= 2)
+                .find_map(find);
+            if let Some(t) = target.filter(|t| *t != s) {
+                let from = self.units[s].id.clone();
+                let to = self.units[t].id.clone();
+                renamed.entry(from).or_insert(to);
             }
         }
         // Follow chains (水务局 → 市水务局 → 市市水务局) to the name that is kept, and
@@ -241,6 +274,12 @@ mod tests {
             UnitKind::Group
         );
         assert_eq!(classify("各镇(区)"), UnitKind::AllTowns);
+        assert_eq!(classify("各区、县级市"), UnitKind::AllTowns);
+        assert_eq!(classify("各县(市、区)"), UnitKind::AllTowns);
+        assert_eq!(classify("各省级人民政府"), UnitKind::AllTowns);
+        assert_eq!(classify("各有关单位"), UnitKind::Group);
+        assert_eq!(classify("各项目牵头单位"), UnitKind::Group);
+        assert_eq!(classify("各市场主体"), UnitKind::Other);
         assert_eq!(looks_like_town("潭门镇"), Some(TownKind::Town));
         assert_eq!(looks_like_town("彬村山华侨经济区"), Some(TownKind::Zone));
         assert_eq!(looks_like_town("市水务局"), None);
@@ -254,7 +293,7 @@ mod tests {
         d.resolve("市农业农村局");
         d.resolve("各镇（区）");
         assert_eq!(d.resolve("各镇(区)"), Owner::Unit("u4".into()));
-        let map = d.merge_aliases();
+        let map = d.merge_aliases(&[]);
         assert_eq!(d.units.len(), 3);
         assert_eq!(d.units[1].name, "市农业农村局");
         assert_eq!(d.units[1].aliases, ["农业农村局"]);
@@ -263,12 +302,25 @@ mod tests {
     }
 
     #[test]
+    fn merges_the_documents_own_abbreviations() {
+        let mut d = Directory::new(None);
+        d.resolve("市发改委");
+        d.resolve("市发展和改革委员会");
+        d.resolve("发改委");
+        let map = d.merge_aliases(&[("市发改委".into(), "由市发展和改革委员会".into())]);
+        assert_eq!(d.units.len(), 1);
+        assert_eq!(d.units[0].name, "市发展和改革委员会");
+        assert_eq!(map["u1"], "u1");
+        assert_eq!(map["u3"], "u1");
+    }
+
+    #[test]
     fn merges_chains_of_prefixes() {
         let mut d = Directory::new(None);
         d.resolve("水务局");
         d.resolve("市水务局");
         d.resolve("市市水务局");
-        let map = d.merge_aliases();
+        let map = d.merge_aliases(&[]);
         assert_eq!(d.units.len(), 1);
         assert_eq!(d.units[0].name, "市市水务局");
         assert_eq!(map["u1"], "u1");

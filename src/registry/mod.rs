@@ -56,14 +56,21 @@ pub struct Document {
     pub date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// What the importer could not place, when it was told to import the rest
+    /// (`dubang import --allow-partial`), one line each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
-    /// The Chinese numeral of its heading: 一, 二, …
+    /// The numeral of its heading as written, without brackets: 一, 二, …, 3
     pub numeral: String,
     pub title: String,
+    /// The section this one sits in (an action programme inside a part), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -97,6 +104,12 @@ pub enum TownKind {
     Town,
     /// An economic zone administered like a town: 彬村山华侨经济区.
     Zone,
+    /// A district or county of a city's gazetteer (各区、县级市).
+    District,
+    /// A county-level city (县级市) or a county (县).
+    County,
+    /// A province, for national plans (各省级人民政府).
+    Province,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -238,6 +251,9 @@ impl Registry {
             *s = sanitize_line(s);
         }
         if let Some(n) = d.notice.as_mut() {
+            *n = sanitize_line(n);
+        }
+        for n in &mut d.notes {
             *n = sanitize_line(n);
         }
         for s in &mut self.sections {

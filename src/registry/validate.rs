@@ -59,6 +59,40 @@ pub fn validate(reg: &Registry) -> Vec<Problem> {
         non_empty(&mut out, format!("towns[{i}].name"), &t.name);
     }
 
+    for (i, s) in reg.sections.iter().enumerate() {
+        let Some(parent) = &s.parent else { continue };
+        if !sections.contains(parent.as_str()) {
+            out.push(dangling(
+                format!("sections[{i}].parent"),
+                parent,
+                "section",
+                "sections",
+            ));
+            continue;
+        }
+        // Follow the parents: a section must not end up inside itself.
+        let mut cur = Some(parent.as_str());
+        let mut steps = 0;
+        while let Some(id) = cur {
+            if id == s.id || steps > reg.sections.len() {
+                out.push(problem(
+                    format!("sections[{i}].parent"),
+                    format!(
+                        "section '{}' is inside itself through its parents: give it a parent outside it",
+                        s.id
+                    ),
+                ));
+                break;
+            }
+            steps += 1;
+            cur = reg
+                .sections
+                .iter()
+                .find(|x| x.id == id)
+                .and_then(|x| x.parent.as_deref());
+        }
+    }
+
     let mut numbers: HashMap<u32, usize> = HashMap::new();
     for (i, t) in reg.tasks.iter().enumerate() {
         if let Some(first) = numbers.insert(t.number, i) {

@@ -15,6 +15,8 @@ mod broken_registries;
 mod edit_concurrency;
 mod edit_crash;
 mod edit_failures;
+mod import_corpus;
+mod import_formats;
 mod import_plan;
 mod import_variants;
 mod no_panic;

@@ -195,9 +195,10 @@ proptest! {
 /// Imports `text` with and without the bundled town list and curation, and checks
 /// what the importer promises besides not panicking.
 fn check_import(text: &str) -> Result<(), TestCaseError> {
-    for bundled in [false, true] {
+    for (bundled, allow_partial) in [(false, false), (true, false), (false, true)] {
         let opts = ImportOptions {
             bundled,
+            allow_partial,
             ..ImportOptions::default()
         };
         match import(text, &opts) {
@@ -444,6 +445,128 @@ fn plan() -> impl Strategy<Value = String> {
         })
 }
 
+/// Reads and imports bytes as `dubang import` does: an error is at a line and
+/// column of the text read, never a panic or an internal error.
+fn check_document(bytes: &[u8]) -> Result<(), TestCaseError> {
+    for allow_partial in [false, true] {
+        let opts = ImportOptions {
+            allow_partial,
+            ..ImportOptions::default()
+        };
+        match dubang::import::import_document(bytes, "x", &opts) {
+            Ok((imported, _)) => {
+                let problems = validate(&imported.registry);
+                prop_assert!(problems.is_empty(), "imported but invalid: {problems:?}");
+            }
+            Err((errors, _)) => {
+                prop_assert!(!errors.is_empty());
+                for e in &errors {
+                    prop_assert!(
+                        !e.message.is_empty() && !e.message.starts_with("internal error"),
+                        "{e}"
+                    );
+                    prop_assert!(e.line >= 1 || e.column.is_none(), "{e}");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Pieces of HTML and of a Word document's XML.
+fn markup_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => select(vec![
+            "<p>", "</p>", "<div>", "</div>", "<br>", "<script>", "</script>", "<nav>", "</nav>",
+            "<table><tr><td>", "</td><td>", "</td></tr></table>", "&amp;", "&nbsp;", "&#65307;",
+            "&#xZZ;", "<!--", "-->", "<w:p>", "</w:p>", "<w:t>", "</w:t>", "<w:tbl><w:tr><w:tc>",
+            "</w:tc></w:tr></w:tbl>", "<w:br/>", "<w:tab/>", "<![CDATA[", "]]>", "<", ">", "\"",
+        ])
+        .prop_map(str::to_string),
+        2 => outline_line(),
+        1 => prose(),
+    ]
+}
+
+/// One line of a plan of either annotation family, at any outline level.
+fn outline_line() -> impl Strategy<Value = String> {
+    let marker = prop_oneof![
+        select(vec![
+            "一、",
+            "二、",
+            "三、",
+            "（一）",
+            "(二)",
+            "（三）",
+            "1.",
+            "2．",
+            "3、",
+            "１．",
+            "（1）",
+            "(2)",
+            "①",
+            "②",
+            ""
+        ])
+        .prop_map(str::to_string),
+        (0u32..50).prop_map(|n| format!("{n}.")),
+    ];
+    let units = prop::collection::vec(
+        select(vec![
+            "市甲局",
+            "国家乙委",
+            "丙部",
+            "各区、县级市",
+            "各省级人民政府",
+            "各镇（区）",
+            "各有关单位",
+            "市发改委",
+            "发展改革委",
+            "各县（市、区）人民政府",
+        ]),
+        1..4,
+    );
+    let duty = (
+        select(vec!["（", "(", "〔", "【"]),
+        units.clone(),
+        select(vec!["、", "，", ",", "/"]),
+        select(vec![
+            "负责",
+            "牵头负责",
+            "等负责",
+            "按职责分工负责",
+            "牵头",
+            "配合",
+            "参与",
+            "",
+        ]),
+        prop::option::of(select(vec![
+            "，排在第一位的为牵头单位，下同",
+            "，列第一位者为牵头单位",
+            "，市乙局配合",
+            "；",
+        ])),
+        select(vec!["）", ")", "〕", "】", ""]),
+        select(vec!["", "。", "还有文字"]),
+    )
+        .prop_map(|(o, u, sep, verb, rule, c, tail)| {
+            format!("{o}{}{verb}{}{c}{tail}", u.join(sep), rule.unwrap_or(""))
+        });
+    let labelled_line = (
+        select(vec!["牵头单位", "责任单位", "配合单位"]),
+        select(vec![":", "：", ""]),
+        units,
+    )
+        .prop_map(|(k, c, u)| format!("{k}{c}{}", u.join("、")));
+    prop_oneof![
+        4 => (marker.clone(), prose(), prop::option::of(duty.clone())).prop_map(|(m, t, d)| format!("{m}{t}{}", d.unwrap_or_default())),
+        2 => (marker, prose(), annotation()).prop_map(|(m, t, a)| format!("{m}{t}{a}")),
+        1 => labelled_line,
+        1 => (prose(), duty).prop_map(|(t, d)| format!("{t}{d}")),
+        1 => prose(),
+    ]
+}
+
 /// One edit of a document's lines.
 #[derive(Debug, Clone)]
 enum LineEdit {
@@ -509,6 +632,40 @@ proptest! {
             apply_line_edit(&mut lines, e);
         }
         check_import(&lines.join("\n"))?;
+    }
+
+    #[test]
+    fn importer_survives_the_outline_and_both_annotation_families(
+        lines in prop::collection::vec(outline_line(), 0..30)
+    ) {
+        check_import(&lines.join("\n"))?;
+    }
+
+    #[test]
+    fn document_readers_survive_arbitrary_bytes(
+        bytes in prop::collection::vec(any::<u8>(), 0..512),
+        kind in 0u8..4,
+    ) {
+        // As they come, as a zip (docx), as a page, as GB18030 text.
+        let bytes = match kind {
+            0 => bytes,
+            1 => [&b"PK\x03\x04"[..], &bytes].concat(),
+            2 => [&b"<!DOCTYPE html><html><body><p>"[..], &bytes].concat(),
+            _ => [&b"\xd2\xbb\xa1\xa2"[..], &bytes].concat(),
+        };
+        check_document(&bytes)?;
+    }
+
+    #[test]
+    fn html_and_docx_readers_survive_markup_soup(
+        pieces in prop::collection::vec(markup_piece(), 0..60)
+    ) {
+        let soup = pieces.concat();
+        let text = dubang::import::formats::html_text(&soup);
+        check_import(&text)?;
+        let _ = dubang::import::formats::docx_xml(&soup);
+        let page = format!("<html><body>{soup}</body></html>");
+        check_document(page.as_bytes())?;
     }
 
     #[test]
