@@ -28,6 +28,7 @@ pub struct Index {
     unit_responsible: Vec<Vec<usize>>,
     town_tasks: Vec<Vec<(usize, TownLink)>>,
     section_tasks: Vec<Vec<usize>>,
+    section_parent: Vec<Option<usize>>,
     section_goals: Vec<Vec<usize>>,
     goal_sections: Vec<Vec<usize>>,
     goal_tasks: Vec<Vec<usize>>,
@@ -51,6 +52,7 @@ impl Index {
             unit_responsible: vec![Vec::new(); reg.units.len()],
             town_tasks: vec![Vec::new(); reg.towns.len()],
             section_tasks: vec![Vec::new(); reg.sections.len()],
+            section_parent: Vec::new(),
             section_goals: vec![Vec::new(); reg.sections.len()],
             goal_sections: vec![Vec::new(); reg.goals.len()],
             goal_tasks: vec![Vec::new(); reg.goals.len()],
@@ -85,6 +87,29 @@ impl Index {
             links.dedup_by_key(|(t, _)| *t);
             for (t, link) in links {
                 ix.town_tasks[t].push((ti, link));
+            }
+        }
+        // A part (一、) holds the tasks of its programmes ((一)(二)…) as well as its
+        // own: its roll-ups and task list are the whole part's.
+        ix.section_parent = reg
+            .sections
+            .iter()
+            .map(|s| {
+                s.parent
+                    .as_ref()
+                    .and_then(|p| ix.section_pos.get(p).copied())
+            })
+            .collect();
+        for s in 0..reg.sections.len() {
+            if ix.section_tasks[s].is_empty() {
+                continue;
+            }
+            for a in ix.ancestors(s) {
+                let own = ix.section_tasks[s].clone();
+                let into = &mut ix.section_tasks[a];
+                into.extend(own);
+                into.sort_unstable();
+                into.dedup();
             }
         }
         for (gi, goal) in reg.goals.iter().enumerate() {
@@ -133,6 +158,27 @@ impl Index {
     pub fn town_tasks(&self, town: usize) -> &[(usize, TownLink)] {
         &self.town_tasks[town]
     }
+    /// The section a section sits in (a programme's part), if any.
+    pub fn section_parent(&self, section: usize) -> Option<usize> {
+        self.section_parent.get(section).copied().flatten()
+    }
+
+    /// The sections above a section, nearest first. Bounded by the number of
+    /// sections, so even an unvalidated file with a loop of parents ends.
+    pub fn ancestors(&self, section: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut cur = self.section_parent(section);
+        while let Some(p) = cur {
+            if out.len() >= self.section_parent.len() || p == section || out.contains(&p) {
+                break;
+            }
+            out.push(p);
+            cur = self.section_parent(p);
+        }
+        out
+    }
+
+    /// Tasks of a section and of the sections inside it, in task order.
     pub fn section_tasks(&self, section: usize) -> &[usize] {
         &self.section_tasks[section]
     }
@@ -177,5 +223,40 @@ impl Index {
 fn push_once(v: &mut Vec<usize>, x: usize) {
     if v.last() != Some(&x) && !v.contains(&x) {
         v.push(x);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{BUNDLED, parse_bytes};
+    use std::path::Path;
+
+    fn reg() -> Registry {
+        parse_bytes(Path::new("r.json"), BUNDLED.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn a_part_holds_the_tasks_of_its_programmes() {
+        let mut r = reg();
+        // 二 becomes a programme inside 一: 一's list is 9 + 4 tasks, in task order.
+        r.sections[1].parent = Some(r.sections[0].id.clone());
+        let ix = Index::build(&r);
+        assert_eq!(ix.section_parent(1), Some(0));
+        assert_eq!(ix.ancestors(1), [0]);
+        assert_eq!(ix.section_tasks(0).len(), 13);
+        assert_eq!(ix.section_tasks(1).len(), 4);
+        assert!(ix.section_tasks(0).windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(ix.section_rollup(&r, 0).total(), 13);
+    }
+
+    #[test]
+    fn a_loop_of_parents_in_an_unvalidated_file_ends() {
+        let mut r = reg();
+        r.sections[0].parent = Some(r.sections[1].id.clone());
+        r.sections[1].parent = Some(r.sections[0].id.clone());
+        let ix = Index::build(&r);
+        assert_eq!(ix.ancestors(0), [1]);
+        assert_eq!(ix.ancestors(1), [0]);
     }
 }

@@ -149,9 +149,19 @@ impl App {
         match link {
             Link::Unit(u) => self.reg.units[u].name.clone(),
             Link::Town(t) => self.reg.towns[t].name.clone(),
+            // A programme is named with its part: "(三) 实施六大行动 · (一) 集群培育行动".
             Link::Section(s) => {
-                let s = &self.reg.sections[s];
-                format!("({}) {}", s.numeral, s.title)
+                let mut path = self.ix.ancestors(s);
+                path.reverse();
+                path.push(s);
+                let names: Vec<String> = path
+                    .iter()
+                    .map(|&i| {
+                        let s = &self.reg.sections[i];
+                        format!("({}) {}", s.numeral, s.title)
+                    })
+                    .collect();
+                names.join(" · ")
             }
             Link::Goal(g) => {
                 let g = &self.reg.goals[g];

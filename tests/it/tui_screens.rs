@@ -179,3 +179,43 @@ fn control_characters_from_the_file_are_not_drawn() {
         "{screen}"
     );
 }
+
+/// A plan imported with parts and programmes: the Sections tab nests programmes
+/// under their part, a part counts its programmes' tasks, and a programme's task
+/// list names its part.
+#[test]
+fn parts_and_programmes_are_nested_with_their_paths() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/plans/parts_and_programmes.txt"
+    ))
+    .unwrap();
+    let opts = dubang::import::ImportOptions::default();
+    let (imported, _) = crate::import_corpus::import_bytes(&bytes, "plan.txt", &opts);
+    let now = DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    let mut a = App::new(
+        imported.registry,
+        PathBuf::from("/srv/plan.json"),
+        Lang::Zh,
+        now,
+    );
+    keys(&mut a, &[GoTab(Tab::Sections)]);
+    let screen = render(&a, 80, 24);
+    let row = |needle: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no {needle}:\n{screen}"))
+            .to_string()
+    };
+    assert!(row("(三) 实施六大行动计划").contains("0/5"), "{screen}");
+    assert!(row("  (一) 产业集群培育行动").contains("0/2"), "{screen}");
+    assert!(row("(四) 构建支撑体系").contains("0/3"), "{screen}");
+    // The first programme's tasks: the list's title names the part too.
+    keys(&mut a, &[Down, Open]);
+    let screen = render(&a, 120, 30);
+    assert!(
+        screen.contains("(三) 实施六大行动计划 · (一) 产业集群培育行动"),
+        "{screen}"
+    );
+}

@@ -146,7 +146,8 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                     let s = &reg.sections[i];
                     let r = ix.section_rollup(reg, i);
                     (
-                        format!("({}) {}", s.numeral, s.title),
+                        // A programme sits indented under its part.
+                        format!("{}({}) {}", indent(ix, i), s.numeral, s.title),
                         format!("{}/{}", r.done(), r.total()),
                         r,
                     )
@@ -159,9 +160,9 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                 Some(h) => {
                     let shift = match (tab, h.field) {
                         (Tab::Sections, Field::Title) => {
-                            reg.sections[i].numeral.chars().count() + 3
+                            indent(ix, i).len() + reg.sections[i].numeral.chars().count() + 3
                         }
-                        (Tab::Sections, Field::Numeral) => 1,
+                        (Tab::Sections, Field::Numeral) => indent(ix, i).len() + 1,
                         (_, Field::Name | Field::Horizon) => 0,
                         _ => usize::MAX,
                     };
@@ -192,11 +193,8 @@ fn task_list(f: &mut Frame, ui: &Ui, area: Rect, focused: bool) {
         Tab::Towns => app.reg.towns.get(app.sel()).map(|t| t.name.clone()),
         Tab::Goals => (app.sel() < app.reg.goals.len())
             .then(|| app.link_name(crate::tui::app::Link::Goal(app.sel()))),
-        _ => app
-            .reg
-            .sections
-            .get(app.sel())
-            .map(|s| format!("({}) {}", s.numeral, s.title)),
+        _ => (app.sel() < app.reg.sections.len())
+            .then(|| app.link_name(crate::tui::app::Link::Section(app.sel()))),
     };
     let mut title = format!(
         "{} · {}",
@@ -231,4 +229,9 @@ fn task_list(f: &mut Frame, ui: &Ui, area: Rect, focused: bool) {
             )
         },
     );
+}
+
+/// Two spaces per level a section sits below a part.
+pub(super) fn indent(ix: &crate::registry::Index, section: usize) -> String {
+    "  ".repeat(ix.ancestors(section).len())
 }

@@ -96,7 +96,12 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
             let label_w = cols.saturating_sub(bar_w + width(&count) + 1);
             vec![
                 ui.cell(
-                    &format!("({}) {}", s.numeral, s.title),
+                    &format!(
+                        "{}({}) {}",
+                        super::entities::indent(&app.ix, i),
+                        s.numeral,
+                        s.title
+                    ),
                     label_w,
                     ui.theme.base,
                 ),
