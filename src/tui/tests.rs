@@ -220,6 +220,37 @@ fn help_names_the_keys_in_force_in_the_picker_and_the_slides() {
     assert!(shown.contains("(read-only; ←→ pages, z leaves)"), "{shown}");
 }
 
+#[test]
+fn help_lists_every_popup_and_mode_with_the_keys_in_force() {
+    let rebound =
+        "[keys.export_dialog]\nconfirm = \"F5\"\n[keys.search_popup]\ndown = \"Ctrl-j\"\n";
+    let mut app = rebound_app(Lang::Zh, rebound);
+    typed(&mut app, "?");
+    let rows = crate::tui::view::help_rows(&app);
+    let row = |title: &str| rows.iter().position(|(_, d)| d == title);
+    for title in [
+        "【状态选择器】",
+        "【搜索框】",
+        "【导出对话框】",
+        "【演示模式】",
+    ] {
+        assert!(row(title).is_some(), "no {title} in {rows:?}");
+    }
+    let export = row("【导出对话框】").unwrap();
+    let confirm = rows[export..]
+        .iter()
+        .find(|(_, d)| d == "导出")
+        .expect("the export dialog's confirm");
+    assert_eq!(confirm.0, "F5", "the rebound key, not Enter");
+    let search = row("【搜索框】").unwrap();
+    assert!(
+        rows[search..search + 5]
+            .iter()
+            .any(|(k, d)| k == "Ctrl-j" && d == "下一个结果"),
+        "{rows:?}"
+    );
+}
+
 /// [`app`], for tests whose own variable is called `app`.
 fn rebound_app(lang: Lang, settings: &str) -> App {
     app(lang, settings)

@@ -32,7 +32,41 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
         );
         out.push((tabs.join(" "), what.to_string()));
     }
+    // Then every popup and mode with the keys in force there, so a rebinding in
+    // `[keys.picker]` or `[keys.presentation]` shows here too.
+    for ctx in [
+        Context::Picker,
+        Context::Input,
+        Context::Search,
+        Context::Export,
+        Context::Present,
+    ] {
+        out.push((String::new(), String::new()));
+        out.push((String::new(), context_title(ctx, ui.app.lang).to_string()));
+        for a in ACTIONS.iter().filter(|a| a.context == ctx) {
+            let ks = keys.keys_in(ctx, a.command);
+            if !ks.is_empty() {
+                out.push((ks.join("  "), ui.pick(a.zh, a.en).to_string()));
+            }
+        }
+    }
     out
+}
+
+/// The heading of a context's keys in the help.
+fn context_title(ctx: Context, lang: Lang) -> &'static str {
+    match ctx {
+        Context::Normal => lang.pick("主界面", "Main screen"),
+        Context::Picker => lang.pick("【状态选择器】", "[Status picker]"),
+        Context::Input => lang.pick(
+            "【输入框:备注、进度、日期、路径、/ 筛选】",
+            "[Inputs: note, progress, date, path, / filter]",
+        ),
+        Context::Search => lang.pick("【搜索框】", "[Search popup]"),
+        Context::Export => lang.pick("【导出对话框】", "[Export dialog]"),
+        Context::Help => lang.pick("【帮助】", "[Help]"),
+        Context::Present => lang.pick("【演示模式】", "[Presentation]"),
+    }
 }
 
 /// What help says of an action; where it names the keys of a popup or mode, they
@@ -66,7 +100,14 @@ fn describe(ui: &Ui, a: &crate::tui::keys::ActionInfo) -> String {
 
 pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     let entries = rows(ui);
-    let keys_w = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 3;
+    // Long key lists (paging in the slides takes eight keys) are cut, not the words.
+    let keys_w = entries
+        .iter()
+        .map(|(k, _)| width(k))
+        .max()
+        .unwrap_or(0)
+        .min(22)
+        + 3;
     // Two columns side by side when there is room, else one that scrolls.
     let two = area.width >= 150;
     let per_col = if two {

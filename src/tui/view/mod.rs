@@ -16,6 +16,12 @@ pub(crate) mod problems;
 
 pub(crate) use present::fit_spans;
 
+/// The help's (keys, description) rows as drawn, for tests.
+pub fn help_rows(app: &App) -> Vec<(String, String)> {
+    let theme = Theme::dark();
+    help::rows(&Ui { app, theme: &theme })
+}
+
 use super::app::{App, Command, Focus, Tab};
 use super::keys::Context;
 use super::theme::Theme;
