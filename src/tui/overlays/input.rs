@@ -35,6 +35,10 @@ pub struct InputState {
     pub input: Input,
     /// Why the last Enter was refused (bad number, bad date), shown under the input.
     pub error: Option<String>,
+    /// The prefilled value is selected, as in a dialog box: the first character
+    /// typed replaces it (`p` then `60` gives 60, not 060), Backspace clears it, and
+    /// a movement key keeps it for editing.
+    pub selected: bool,
 }
 
 /// What a key did in an input.
@@ -53,6 +57,7 @@ impl InputState {
         InputState {
             kind,
             target,
+            selected: matches!(kind, InputKind::Progress | InputKind::Due) && !value.is_empty(),
             input: Input::new(value),
             error: None,
         }
@@ -60,6 +65,23 @@ impl InputState {
 
     /// A command of the `input` context; anything else edits the text.
     pub fn handle(&mut self, cmd: Option<Command>, event: &Event) -> Outcome {
+        if std::mem::take(&mut self.selected)
+            && let Event::Key(k) = event
+            && !k.modifiers.intersects(
+                crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
+            )
+        {
+            use crossterm::event::KeyCode;
+            match (cmd, k.code) {
+                (None, KeyCode::Char(_)) => self.input.reset(),
+                (None, KeyCode::Backspace | KeyCode::Delete) => {
+                    self.input.reset();
+                    self.error = None;
+                    return Outcome::Changed;
+                }
+                _ => {}
+            }
+        }
         match cmd {
             Some(Command::Cancel) => Outcome::Cancelled,
             Some(Command::Confirm) => Outcome::Confirmed,
@@ -73,6 +95,10 @@ impl InputState {
 
     /// Pasted text goes into the input (as text, never as commands).
     pub fn paste(&mut self, text: &str) {
+        // A paste replaces a selected prefill, like typing.
+        if std::mem::take(&mut self.selected) {
+            self.input.reset();
+        }
         crate::tui::edit::paste(&mut self.input, text);
     }
 
@@ -137,7 +163,17 @@ impl InputState {
             None => Span::styled(help.to_string(), ui.theme.dim),
         };
         let lines = vec![
-            Line::from(Span::styled(format!(" {}", shown), ui.theme.base)),
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(
+                    shown,
+                    if state.selected {
+                        ui.theme.selected
+                    } else {
+                        ui.theme.base
+                    },
+                ),
+            ]),
             Line::raw(""),
             Line::from(ui.cell(&below.content, cols, below.style)),
         ];
@@ -208,6 +244,8 @@ mod tests {
     fn typing_edits_and_clears_the_error_commands_report() {
         let mut s = InputState::new(InputKind::Due, None, "2026-06-3".into());
         s.error = Some("bad date".into());
+        // End keeps the prefilled date for editing (typing at once would replace it).
+        s.handle(None, &key(KeyCode::End));
         assert_eq!(s.handle(None, &key(KeyCode::Char('0'))), Outcome::Changed);
         assert_eq!(s.input.value(), "2026-06-30");
         assert_eq!(s.error, None);
@@ -222,6 +260,33 @@ mod tests {
             Outcome::Cancelled
         );
         assert_eq!(s.handle(None, &key(KeyCode::F(5))), Outcome::Ignored);
+    }
+
+    #[test]
+    fn the_prefilled_value_is_replaced_by_typing_and_kept_by_moving() {
+        let mut s = InputState::new(InputKind::Progress, None, "0".into());
+        assert!(s.selected);
+        for c in "60".chars() {
+            s.handle(None, &key(KeyCode::Char(c)));
+        }
+        assert_eq!(s.input.value(), "60", "not 060");
+        let mut s = InputState::new(InputKind::Progress, None, "40".into());
+        s.handle(None, &key(KeyCode::Backspace));
+        assert_eq!(s.input.value(), "", "Backspace clears the selection");
+        let mut s = InputState::new(InputKind::Progress, None, "4".into());
+        s.handle(None, &key(KeyCode::End));
+        s.handle(None, &key(KeyCode::Char('5')));
+        assert_eq!(s.input.value(), "45", "after a move, typing edits");
+        let mut s = InputState::new(InputKind::Due, None, "2025-12-31".into());
+        s.paste("2026-06-30");
+        s.handle(None, &key(KeyCode::Char('x')));
+        assert_eq!(
+            s.input.value(),
+            "2026-06-30x",
+            "a paste replaces once, then edits"
+        );
+        let s = InputState::new(InputKind::Note, None, String::new());
+        assert!(!s.selected, "a note starts empty");
     }
 
     #[test]
