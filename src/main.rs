@@ -188,7 +188,13 @@ fn run_report(
     }
 }
 
-/// `--file`/`DUBANG_FILE`, or the user's copy of the bundled plan (created on first use).
+/// Ends with exit code 2 and one line: the command line asked for something that
+/// cannot be (an unknown status, progress 150, a date that is no date).
+fn usage(msg: &str) -> ! {
+    eprintln!("dubang: {msg}");
+    std::process::exit(2)
+}
+
 /// NO_COLOR set to anything non-empty (no-color.org).
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
@@ -368,20 +374,23 @@ fn run_set(
     due: Option<&str>,
 ) -> Result<(), String> {
     use dubang::registry::{Edit, EditTarget, Op, ops};
+    // A value the command line cannot take is a usage error (exit 2), like an
+    // unknown option: nothing was read or changed.
     let status = status
         .map(|s| {
             s.parse::<dubang::registry::Status>()
                 .map_err(|_| Say::UnknownStatus(s).text(lang))
         })
-        .transpose()?;
+        .transpose()
+        .unwrap_or_else(|msg| usage(&msg));
     let progress = progress
         .map(ops::parse_progress)
         .transpose()
-        .map_err(|e| words::edit_error(lang, &e))?;
+        .unwrap_or_else(|e| usage(&words::edit_error(lang, &e)));
     let due = due
         .map(ops::parse_due)
         .transpose()
-        .map_err(|e| words::edit_error(lang, &e))?;
+        .unwrap_or_else(|e| usage(&words::edit_error(lang, &e)));
     if let (Some(dubang::registry::Status::Done), Some(p)) = (status, progress)
         && p < 100
     {

@@ -308,7 +308,39 @@ fn unknown_task_status_progress_and_date_fail_cleanly() {
     ];
     for (args, expect) in cases {
         let out = run(set_cmd(&file, args));
-        assert_one_line_failure(&out, expect);
+        if args[0] == "99" {
+            assert_one_line_failure(&out, expect);
+        } else {
+            // A value the command line cannot take: a usage error (see below).
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+            assert!(err.contains(expect), "{args:?}: {err}");
+        }
     }
     assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+/// A value the command line cannot take — an unknown status, progress 150, a date
+/// that is no date — is a usage error: exit 2, one line in the reader's language,
+/// the file untouched.
+#[test]
+fn bad_values_on_the_command_line_are_usage_errors() {
+    let (_dir, file) = fixture();
+    let before = std::fs::read(&file).unwrap();
+    for (args, zh) in [
+        (&["1", "foo"][..], "没有“foo”这个状态"),
+        (&["1", "--progress", "150"][..], "150"),
+        (&["1", "--due", "2025-13-40"][..], "2025-13-40"),
+    ] {
+        let mut c = set_cmd(&file, args);
+        c.args(["--lang", "zh"]);
+        let out = run(c);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(zh), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing written");
 }
