@@ -254,24 +254,28 @@ fn run_import(
         }
         .text(lang)
     })?;
-    let gazetteer = towns
-        .map(|p| {
-            read_text(lang, p, FileKind::TownList)
-                .and_then(|t| Gazetteer::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
-        })
-        .transpose()?;
-    let curation = curation
-        .map(|p| {
-            read_text(lang, p, FileKind::Curation)
-                .and_then(|t| Curation::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
-        })
-        .transpose()?;
     let file = document.display().to_string();
     // Nothing names a language: the document's, as the dashboard takes the plan's.
     let lang = named.unwrap_or_else(|| match formats::read(&bytes, &file) {
         Ok(s) => Lang::of_text(&s.text),
         Err(_) => Lang::of_text(&String::from_utf8_lossy(&bytes)),
     });
+    let gazetteer = towns
+        .map(|p| {
+            read_text(lang, p, FileKind::TownList).and_then(|t| {
+                Gazetteer::from_json(&t)
+                    .map_err(|e| messages::bad_list(lang, &p.display().to_string(), true, &e))
+            })
+        })
+        .transpose()?;
+    let curation = curation
+        .map(|p| {
+            read_text(lang, p, FileKind::Curation).and_then(|t| {
+                Curation::from_json(&t)
+                    .map_err(|e| messages::bad_list(lang, &p.display().to_string(), false, &e))
+            })
+        })
+        .transpose()?;
     let opts = ImportOptions {
         gazetteer,
         curation,

@@ -357,6 +357,21 @@ pub fn left_out_line(lang: Lang, problem_line: &str) -> String {
     }
 }
 
+/// Why a town list is refused though it is JSON.
+pub const EMPTY_TOWN_LIST: &str = "the town list is empty";
+
+/// A `--towns` (`towns`) or `--curation` file that cannot be used; `error` is what
+/// [`super::Gazetteer::from_json`] or [`super::Curation::from_json`] said (the JSON
+/// reader's own words stay as they are, in brackets).
+pub fn bad_list(lang: Lang, path: &str, towns: bool, error: &str) -> String {
+    match (lang, towns) {
+        (Lang::En, _) => format!("{path}: {error}"),
+        (Lang::Zh, true) if error == EMPTY_TOWN_LIST => format!("{path}：镇（区）名单是空的"),
+        (Lang::Zh, true) => format!("{path}：无法读取镇（区）名单（{error}）"),
+        (Lang::Zh, false) => format!("{path}：无法读取整理文件（{error}）"),
+    }
+}
+
 /// The error `--check` ends with when some lines could not be placed.
 pub fn unplaced(lang: Lang, file: &str, n: usize) -> String {
     match lang {

@@ -347,6 +347,15 @@ fn lang_zh_import_check_and_allow_partial_say_their_problems_in_chinese() {
         "{err}"
     );
     assert!(err.contains("dubang: wrote "), "{err}");
+
+    // A town list that cannot be used, said in the document's language.
+    let towns = home.path().join("towns.json");
+    std::fs::write(&towns, r#"{"towns": []}"#).unwrap();
+    let towns = towns.to_str().unwrap();
+    let out = dubang(home.path(), "C.UTF-8", &["import", "--towns", towns, path]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.trim(), format!("dubang: {towns}：镇（区）名单是空的"));
 }
 
 #[test]
