@@ -3,10 +3,11 @@
 //! then the plan's own language (most servers run with `LANG=C.UTF-8` or `POSIX`,
 //! which says nothing about the reader).
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Zh,
+    #[default]
     En,
 }
 

@@ -4,7 +4,9 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command};
-use dubang::import::{Curation, Gazetteer, ImportOptions, check, import_document};
+use dubang::import::{
+    Curation, Gazetteer, ImportOptions, check, formats, import_document, messages,
+};
 use dubang::lang::Lang;
 use dubang::registry::Index;
 use dubang::words::{self, Change, FileKind, Say, Target};
@@ -48,7 +50,8 @@ fn run(cli: Cli) -> Result<(), String> {
             check,
             allow_partial,
         }) => run_import(
-            lang,
+            // Named by --lang, the settings or the locale; else the document's own.
+            chosen.or_else(|| Lang::from_locale(env)),
             &document,
             out.as_deref(),
             towns.as_deref(),
@@ -241,13 +244,14 @@ fn read_text(lang: Lang, path: &Path, what: FileKind) -> Result<String, String> 
 }
 
 fn run_import(
-    lang: Lang,
+    named: Option<Lang>,
     document: &Path,
     out: Option<&Path>,
     towns: Option<&Path>,
     curation: Option<&Path>,
     (no_bundled, check, allow_partial): (bool, bool, bool),
 ) -> Result<(), String> {
+    let lang = named.unwrap_or(Lang::En);
     let bytes = std::fs::read(document).map_err(|e| {
         Say::CannotRead {
             path: document,
@@ -256,19 +260,28 @@ fn run_import(
         }
         .text(lang)
     })?;
+    let file = document.display().to_string();
+    // Nothing names a language: the document's, as the dashboard takes the plan's.
+    let lang = named.unwrap_or_else(|| match formats::read(&bytes, &file) {
+        Ok(s) => Lang::of_text(&s.text),
+        Err(_) => Lang::of_text(&String::from_utf8_lossy(&bytes)),
+    });
     let gazetteer = towns
         .map(|p| {
-            read_text(lang, p, FileKind::TownList)
-                .and_then(|t| Gazetteer::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
+            read_text(lang, p, FileKind::TownList).and_then(|t| {
+                Gazetteer::from_json(&t)
+                    .map_err(|e| messages::bad_list(lang, &p.display().to_string(), true, &e))
+            })
         })
         .transpose()?;
     let curation = curation
         .map(|p| {
-            read_text(lang, p, FileKind::Curation)
-                .and_then(|t| Curation::from_json(&t).map_err(|e| format!("{}: {e}", p.display())))
+            read_text(lang, p, FileKind::Curation).and_then(|t| {
+                Curation::from_json(&t)
+                    .map_err(|e| messages::bad_list(lang, &p.display().to_string(), false, &e))
+            })
         })
         .transpose()?;
-    let file = document.display().to_string();
     let opts = ImportOptions {
         gazetteer,
         curation,
@@ -276,6 +289,7 @@ fn run_import(
         bundled: !no_bundled,
         // --check shows what could be read even when some lines could not.
         allow_partial: allow_partial || check,
+        lang,
     };
     let (imported, source) = match import_document(&bytes, &file, &opts) {
         Ok(ok) => ok,
@@ -301,17 +315,16 @@ fn run_import(
         );
         return match p.len() {
             0 => Ok(()),
-            n => Err(format!(
-                "{file}: {n} line(s) could not be placed (listed above)"
-            )),
+            n => Err(messages::unplaced(lang, &file, n)),
         };
     }
-    eprintln!("dubang: note: {source}");
+    eprintln!("dubang: {}", messages::note(lang, &source));
     for p in &imported.problems {
-        eprintln!("dubang: left out: {}", check::problem_line(&file, p));
+        let line = check::problem_line(&file, p);
+        eprintln!("dubang: {}", messages::left_out_line(lang, &line));
     }
     for n in &imported.notes {
-        eprintln!("dubang: note: {n}");
+        eprintln!("dubang: {}", messages::note(lang, n));
     }
     let json = store::to_json(&imported.registry);
     match out {

@@ -3,6 +3,8 @@
 //! `（牵头单位：…；配合单位：…）`, with nested parentheses inside unit names
 //! (`各镇(区)`) and 、 , ， as separators.
 
+use super::messages::Msg;
+
 /// The units one annotation names, as written (not yet normalised).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotation {
@@ -17,7 +19,7 @@ pub struct Annotation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnnotationError {
     pub at: usize,
-    pub message: String,
+    pub message: Msg,
 }
 
 const LEAD_KEYS: [&str; 3] = ["牵头单位", "牵头部门", "主责单位"];
@@ -109,10 +111,14 @@ pub fn parse_with(
         .map(|(i, _)| *i)
         .max();
     let Some(first_key) = bracketed else {
-        return match found.iter().find(|(i, k)| paragraph[i + k.len()..].trim_start().starts_with([':', '：'])) {
+        return match found.iter().find(|(i, k)| {
+            paragraph[i + k.len()..]
+                .trim_start()
+                .starts_with([':', '：'])
+        }) {
             Some(&(at, _)) => Err(AnnotationError {
                 at,
-                message: "a responsibility annotation must be in brackets: expected 〔牵头单位:…;责任单位:…〕 or (牵头单位:…)".into(),
+                message: Msg::NotBracketed,
             }),
             None => Ok(None),
         };
@@ -131,10 +137,7 @@ pub fn parse_with(
     {
         return Err(AnnotationError {
             at: close,
-            message: format!(
-                "text after the responsibility annotation ('{}'): the annotation must end the task",
-                after.trim()
-            ),
+            message: Msg::TextAfterAnnotation(after.trim().to_string()),
         });
     }
     let inner_start = start + open.len_utf8();
@@ -164,10 +167,11 @@ fn matching_close(s: &str, start: usize, open: char) -> Result<usize, Annotation
                 if !pairs(open, c) {
                     return Err(AnnotationError {
                         at: start + i,
-                        message: format!(
-                            "the annotation opened with {open} is closed with {c}: expected {}",
-                            close_for(open)
-                        ),
+                        message: Msg::ClosedWith {
+                            open,
+                            close: c,
+                            expected: close_for(open),
+                        },
                     });
                 }
                 return Ok(start + i);
@@ -176,10 +180,10 @@ fn matching_close(s: &str, start: usize, open: char) -> Result<usize, Annotation
     }
     Err(AnnotationError {
         at: start,
-        message: format!(
-            "the annotation opened with {open} is not closed: expected {} at the end of the task",
-            close_for(open)
-        ),
+        message: Msg::NotClosed {
+            open,
+            expected: close_for(open),
+        },
     })
 }
 
@@ -205,17 +209,16 @@ fn fields(inner: &str, base: usize, first_leads: bool) -> Result<Fields, Annotat
     let Some(&(first, _, _)) = marks.first() else {
         return Err(AnnotationError {
             at: base,
-            message: "no 牵头单位 in the annotation".into(),
+            message: Msg::NoKey,
         });
     };
     if !inner[..first].trim().is_empty() {
         return Err(AnnotationError {
             at: base,
-            message: format!(
-                "unexpected '{}' before {} in the annotation",
-                inner[..first].trim(),
-                marks[0].1
-            ),
+            message: Msg::UnexpectedBefore {
+                text: inner[..first].trim().to_string(),
+                key: marks[0].1.to_string(),
+            },
         });
     }
     let mut lead = Vec::new();
@@ -229,7 +232,7 @@ fn fields(inner: &str, base: usize, first_leads: bool) -> Result<Fields, Annotat
         let Some(value) = trimmed.strip_prefix([':', '：']) else {
             return Err(AnnotationError {
                 at: base + at + key.len(),
-                message: format!("expected ':' or '：' after {key}"),
+                message: Msg::NoColon(key.to_string()),
             });
         };
         let value_at = base + at + key.len() + (body.len() - value.len());
@@ -241,7 +244,7 @@ fn fields(inner: &str, base: usize, first_leads: bool) -> Result<Fields, Annotat
         if names.is_empty() {
             return Err(AnnotationError {
                 at: base + at,
-                message: format!("{key} names no unit: expected one or more units after '{key}:'"),
+                message: Msg::NoUnit(key.to_string()),
             });
         }
         if role == Key::Lead {
@@ -284,7 +287,7 @@ fn fields(inner: &str, base: usize, first_leads: bool) -> Result<Fields, Annotat
     if !seen_lead {
         return Err(AnnotationError {
             at: base,
-            message: "the annotation has no 牵头单位 (lead unit): expected 牵头单位:… first".into(),
+            message: Msg::NoLead,
         });
     }
     Ok((lead, responsible, due))
@@ -302,7 +305,7 @@ pub(super) fn split_names(value: &str, base: usize) -> Result<Vec<String>, Annot
         if name.is_empty() {
             return Err(AnnotationError {
                 at: base + from,
-                message: "empty unit name between separators".into(),
+                message: Msg::EmptyUnitName,
             });
         }
         names.push(name.to_string());
@@ -424,18 +427,46 @@ mod tests {
     #[test]
     fn broken_annotations_are_reported() {
         let e = parse("文字〔牵头单位:市水务局;责任单位:会山镇").unwrap_err();
-        assert!(e.message.contains("not closed"), "{}", e.message);
+        assert!(
+            e.message.to_string().contains("not closed"),
+            "{}",
+            e.message
+        );
         let e = parse("文字〔牵头单位 市水务局〕").unwrap_err();
-        assert!(e.message.contains("expected ':'"), "{}", e.message);
+        assert!(
+            e.message.to_string().contains("expected ':'"),
+            "{}",
+            e.message
+        );
         let e = parse("文字〔牵头单位:;责任单位:会山镇〕").unwrap_err();
-        assert!(e.message.contains("names no unit"), "{}", e.message);
+        assert!(
+            e.message.to_string().contains("names no unit"),
+            "{}",
+            e.message
+        );
         let e = parse("文字〔责任单位:会山镇〕").unwrap_err();
-        assert!(e.message.contains("no 牵头单位"), "{}", e.message);
+        assert!(
+            e.message.to_string().contains("no 牵头单位"),
+            "{}",
+            e.message
+        );
         let e = parse("牵头单位:市水务局").unwrap_err();
-        assert!(e.message.contains("in brackets"), "{}", e.message);
+        assert!(
+            e.message.to_string().contains("in brackets"),
+            "{}",
+            e.message
+        );
         let e = parse("〔牵头单位:市水务局、、市住建局〕").unwrap_err();
-        assert!(e.message.contains("empty unit name"), "{}", e.message);
+        assert!(
+            e.message.to_string().contains("empty unit name"),
+            "{}",
+            e.message
+        );
         let e = parse("〔牵头单位:市水务局〕还有文字").unwrap_err();
-        assert!(e.message.contains("must end the task"), "{}", e.message);
+        assert!(
+            e.message.to_string().contains("must end the task"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -7,7 +7,7 @@
 use super::ImportError;
 use super::closing::{self as annotation, Family, Found};
 use super::document::Line;
-use super::messages as msg;
+use super::messages::Msg;
 use super::outline::{Marker, heading_title, marker};
 use std::collections::HashMap;
 
@@ -210,7 +210,7 @@ impl Reader {
             self.out.problems.push(ImportError::at(
                 l.no,
                 Some(l.indent + 1),
-                msg::out_of_order(m.level, expected, m.number),
+                Msg::out_of_order(m.level, expected, m.number),
             ));
         }
     }
@@ -278,7 +278,7 @@ impl Reader {
                 self.out.problems.push(ImportError::at(
                     line,
                     Some(col + para[..e.at].chars().count() + 1),
-                    msg::in_task(&item.numeral, &e.message),
+                    Msg::in_task(&item.numeral, e.message),
                 ));
                 self.open = None;
                 self.skipping = true;
@@ -294,7 +294,7 @@ impl Reader {
                     self.out.problems.push(ImportError::at(
                         line,
                         Some(col + 1),
-                        msg::annotation_without_text(&item.numeral),
+                        Msg::AnnotationWithoutText(item.numeral.clone()),
                     ));
                 } else {
                     item.annotation = Some(f);
@@ -319,7 +319,7 @@ impl Reader {
             self.out.problems.push(ImportError::at(
                 line,
                 Some(col),
-                msg::stray_text(&label, next),
+                Msg::StrayText { prev: label, next },
             ));
         }
     }
@@ -344,7 +344,10 @@ impl Reader {
                 found.push(ImportError::at(
                     it.line,
                     Some(it.start),
-                    msg::no_annotation(&it.numeral, it.next_line),
+                    Msg::NoAnnotation {
+                        numeral: it.numeral.clone(),
+                        next_line: it.next_line,
+                    },
                 ));
             }
         }
@@ -411,7 +414,7 @@ fn lift_sub_items(o: &mut Outline) {
         // The sub-points are no longer items of their own: nor are their problems.
         let lines: Vec<usize> = children.iter().map(|&c| o.items[c].line).collect();
         o.problems
-            .retain(|e| !(lines.contains(&e.line) && e.message.contains(msg::NO_ANNOTATION_MARK)));
+            .retain(|e| !(lines.contains(&e.line) && matches!(e.what, Msg::NoAnnotation { .. })));
         for &c in &children {
             o.items[c].failed = true;
         }

@@ -4,7 +4,7 @@
 
 use super::document::Parsed;
 use super::units::{Directory, Owner, short_name};
-use super::{ImportError, ImportOptions, goals, title};
+use super::{ImportError, ImportOptions, Msg, goals, title};
 use crate::registry::{Document, Measure, Registry, Section, Task, UnitKind};
 use std::collections::HashMap;
 
@@ -229,13 +229,7 @@ fn link_goals(
             .iter_mut()
             .find(|g| g.horizon.as_deref() == Some(key) || &g.id == key)
         else {
-            return Err(ImportError::at(
-                0,
-                None,
-                format!(
-                    "curation: no goal '{key}' in the document (goals are keyed by year, e.g. \"2025\")"
-                ),
-            ));
+            return Err(ImportError::at(0, None, Msg::CurationNoGoal(key.clone())));
         };
         for link in links {
             for s in &link.sections {
@@ -243,7 +237,10 @@ fn link_goals(
                     return Err(ImportError::at(
                         0,
                         None,
-                        format!("curation: goal {key}: unknown section '{s}'"),
+                        Msg::CurationUnknownSection {
+                            goal: key.clone(),
+                            section: s.clone(),
+                        },
                     ));
                 }
             }
@@ -264,7 +261,10 @@ fn link_goals(
                 return Err(ImportError::at(
                     0,
                     None,
-                    format!("curation: goal {key}: no clause contains '{}'", link.target),
+                    Msg::CurationNoClause {
+                        goal: key.clone(),
+                        target: link.target.clone(),
+                    },
                 ));
             }
         }

@@ -1,6 +1,7 @@
 //! `dubang import --check`: the outline the importer understood (parts, sections,
 //! tasks with the document's own numbers and their lead units), what it assumed,
-//! and every line it could not place — in the document's language.
+//! and every line it could not place — labelled in Chinese, the document's language;
+//! the problems are in the language of [`super::ImportOptions::lang`].
 
 use super::{ImportError, Imported};
 use crate::registry::Registry;

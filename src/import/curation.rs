@@ -33,7 +33,7 @@ impl Gazetteer {
     pub fn from_json(text: &str) -> Result<Gazetteer, String> {
         let g: Gazetteer = serde_json::from_str(text).map_err(|e| e.to_string())?;
         if g.towns.is_empty() {
-            return Err("the town list is empty".into());
+            return Err(super::messages::EMPTY_TOWN_LIST.into());
         }
         Ok(g)
     }

@@ -5,7 +5,7 @@
 use super::body::{self, Outline};
 use super::notice::{self, Notice};
 use super::outline::{heading_title, marker};
-use super::{ImportError, messages as msg};
+use super::{ImportError, Msg, messages as msg};
 use crate::registry::sanitize_line;
 use chrono::NaiveDate;
 
@@ -193,7 +193,7 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
         })
         .collect();
     if lines.is_empty() {
-        return Err(ImportError::at(1, Some(1), msg::EMPTY));
+        return Err(ImportError::at(1, Some(1), Msg::Empty));
     }
     // The body starts at the first part 一、; a short plan without parts, at its
     // first numbered line.
@@ -213,7 +213,7 @@ pub fn parse(text: &str) -> Result<Parsed, ImportError> {
     shape(&outline, &lines[body..], &mut p, first_leads);
     if p.tasks.is_empty() && p.problems.is_empty() {
         let at = lines.get(body).unwrap_or(&lines[0]);
-        return Err(ImportError::at(at.no, Some(at.indent + 1), msg::NO_TASKS));
+        return Err(ImportError::at(at.no, Some(at.indent + 1), Msg::NoTasks));
     }
     Ok(p)
 }
@@ -383,7 +383,10 @@ fn shape(o: &Outline, lines: &[Line], p: &mut Parsed, first_leads: bool) {
             p.problems.push(ImportError::at(
                 it.line,
                 Some(it.start),
-                msg::part_without_tasks(&it.numeral, &it.title()),
+                Msg::PartWithoutTasks {
+                    numeral: it.numeral.clone(),
+                    title: it.title(),
+                },
             ));
         }
     }

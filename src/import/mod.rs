@@ -19,7 +19,7 @@ mod document;
 mod duty;
 pub mod formats;
 mod goals;
-mod messages;
+pub mod messages;
 mod notice;
 mod outline;
 mod title;
@@ -27,7 +27,9 @@ mod units;
 
 pub use curation::{Curation, Gazetteer};
 
+use crate::lang::Lang;
 use crate::registry::{FORMAT, Registry, validate};
+pub use messages::Msg;
 use std::fmt;
 
 /// What the importer needs besides the text.
@@ -45,6 +47,8 @@ pub struct ImportOptions {
     pub bundled: bool,
     /// Import what could be placed; what was left out goes to `document.notes`.
     pub allow_partial: bool,
+    /// The language of the problems' messages (English by default).
+    pub lang: Lang,
 }
 
 /// A registry and what the user should know about how it was made.
@@ -66,28 +70,39 @@ pub struct ImportError {
     pub line: usize,
     /// 1-based column in characters, when known.
     pub column: Option<usize>,
+    /// What is wrong, in the language of [`ImportOptions::lang`].
     pub message: String,
+    /// What is wrong, to be said in any language.
+    pub what: Msg,
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (0, _) => f.write_str(&self.message),
-            (l, Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
-            (l, None) => write!(f, "line {l}: {}", self.message),
-        }
+        f.write_str(&self.located(Lang::En))
     }
 }
 
 impl std::error::Error for ImportError {}
 
 impl ImportError {
-    fn at(line: usize, column: Option<usize>, message: impl Into<String>) -> Self {
+    fn at(line: usize, column: Option<usize>, what: Msg) -> Self {
         ImportError {
             line,
             column,
-            message: message.into(),
+            message: what.to_string(),
+            what,
         }
+    }
+
+    /// The message in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.message = self.what.text(lang);
+        self
+    }
+
+    /// `line L, column C: message` (`第 L 行第 C 列：…`) in `lang`.
+    pub fn located(&self, lang: Lang) -> String {
+        messages::at(lang, self.line, self.column, &self.what.text(lang))
     }
 }
 
@@ -99,6 +114,14 @@ pub fn import(text: &str, opts: &ImportOptions) -> Result<Imported, ImportError>
 
 /// Imports a plan's text; on failure, every problem found, in line order.
 pub fn import_all(text: &str, opts: &ImportOptions) -> Result<Imported, Vec<ImportError>> {
+    let lang = opts.lang;
+    let said = |v: Vec<ImportError>| v.into_iter().map(|e| e.in_lang(lang)).collect();
+    let mut imported = import_all_en(text, opts).map_err(said)?;
+    imported.problems = said(std::mem::take(&mut imported.problems));
+    Ok(imported)
+}
+
+fn import_all_en(text: &str, opts: &ImportOptions) -> Result<Imported, Vec<ImportError>> {
     let widths: Vec<usize> = text.split('\n').map(|l| l.chars().count()).collect();
     // Joined label lines can report a column past the end of the written line.
     let clamp = |mut e: ImportError| {
@@ -125,7 +148,7 @@ pub fn import_all(text: &str, opts: &ImportOptions) -> Result<Imported, Vec<Impo
     let mut imported = import_parsed(parsed, opts, &mut notes).map_err(|e| vec![e])?;
     imported.registry.document.notes = problems
         .iter()
-        .map(|p| messages::left_out(&p.to_string()))
+        .map(|p| messages::left_out(&p.located(opts.lang)))
         .collect();
     if let Some(p) = validate(&imported.registry).into_iter().next() {
         return Err(vec![internal(&p)]);
@@ -142,7 +165,7 @@ pub fn import_document(
     name: &str,
     opts: &ImportOptions,
 ) -> Result<(Imported, String), (Vec<ImportError>, Option<String>)> {
-    let source = formats::read(bytes, name).map_err(|e| (vec![e], None))?;
+    let source = formats::read(bytes, name).map_err(|e| (vec![e.in_lang(opts.lang)], None))?;
     let mut imported =
         import_all(&source.text, opts).map_err(|e| (e, Some(source.note.clone())))?;
     for (task, (_, line)) in imported.registry.tasks.iter_mut().zip(&imported.places) {
@@ -158,10 +181,10 @@ fn internal(p: &crate::registry::Problem) -> ImportError {
     ImportError::at(
         0,
         None,
-        format!(
-            "internal error: the imported registry is invalid at {}: {}",
-            p.path, p.message
-        ),
+        Msg::Internal {
+            path: p.path.to_string(),
+            message: p.message.clone(),
+        },
     )
 }
 
@@ -181,9 +204,10 @@ fn import_parsed(
         return Err(ImportError::at(
             0,
             None,
-            format!(
-                "the curation is for {c} but the document is {number}: give the curation made for this document"
-            ),
+            Msg::CurationFor {
+                curation: c.to_string(),
+                document: number.to_string(),
+            },
         ));
     }
     let mut reg = build::build(parsed, &opts, notes)?;

@@ -410,7 +410,7 @@ fn the_command_checks_without_writing_and_exits_1_on_problems() {
     )
     .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dubang"))
-        .args(["import", "--check"])
+        .args(["--lang", "en", "import", "--check"])
         .arg(&bad)
         .output()
         .unwrap();

@@ -1,7 +1,7 @@
 //! The reader's language and the keys in force, end to end: the popups drawn in both
 //! languages (snapshots), the bundled plan opening in Chinese under `LANG=C.UTF-8`,
-//! `--lang zh` errors in Chinese, and a rebinding reaching the picker and the slides
-//! of the real binary.
+//! `--lang zh` errors (the importer's problems too) in Chinese, and a rebinding
+//! reaching the picker and the slides of the real binary.
 
 use crate::common::{self, *};
 use chrono::DateTime;
@@ -137,6 +137,9 @@ fn english(s: &str) -> Vec<String> {
         "json",
         "os",
         "error",
+        // A product's name and an option's metavariable (`--towns FILE`).
+        "Word",
+        "FILE",
     ];
     plain
         .split(|c: char| c.is_whitespace() || (!c.is_ascii() && c != '-'))
@@ -201,6 +204,162 @@ fn lang_zh_says_every_cli_error_in_chinese() {
     );
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("有效(8 个章节,28 项任务"), "{said}");
+}
+
+/// Broken documents and the English the importer says of each, with its place.
+const BROKEN: &[(&str, &[u8], &str)] = &[
+    (
+        "unclosed.txt",
+        "一、重点任务\n1.做事（市水务局负责）\n2.建设（牵头单位：市水务局\n".as_bytes(),
+        ":3:5: task 2: the annotation opened with （ is not closed: expected ） at the end of the task",
+    ),
+    (
+        "order.txt",
+        "一、重点任务\n1.做事（市水务局负责）\n3.建设（市水务局负责）\n".as_bytes(),
+        ":3:1: expected task 2 here, found task 3: tasks must be numbered in order",
+    ),
+    (
+        "part.txt",
+        "一、重点任务\n1.做事（市水务局负责）\n二、主要任务\n说明文字。\n".as_bytes(),
+        ":3:1: part 二、主要任务 holds no task while other parts do",
+    ),
+    ("empty.txt", b"", ":1:1: the document is empty"),
+    ("binary.txt", b"ab\n\0cd", ":2:1: binary data here"),
+];
+
+/// Each line of stderr is `dubang: FILE:LINE:COLUMN: ` and Chinese after it.
+fn chinese_problems(path: &str, err: &str) {
+    assert!(!err.trim().is_empty());
+    for line in err.lines() {
+        let rest = line
+            .strip_prefix("dubang: ")
+            .and_then(|l| l.strip_prefix(path))
+            .unwrap_or_else(|| panic!("not `dubang: {path}…`: {line}"));
+        let (place, said) = rest[1..]
+            .split_once(": ")
+            .unwrap_or_else(|| panic!("no place: {line}"));
+        let (l, c) = place.split_once(':').expect("LINE:COLUMN");
+        assert!(
+            l.parse::<usize>().is_ok() && c.parse::<usize>().is_ok(),
+            "{line}"
+        );
+        let words = english(said);
+        assert!(words.is_empty(), "{line}\n  English: {words:?}");
+        assert!(said.chars().any(|c| c > '\u{2e80}'), "{line}");
+    }
+}
+
+#[test]
+fn lang_zh_says_import_problems_in_chinese_and_lang_en_in_english() {
+    let home = tempfile::tempdir().unwrap();
+    for (name, bytes, english_says) in BROKEN {
+        let doc = home.path().join(name);
+        std::fs::write(&doc, bytes).unwrap();
+        let path = doc.to_str().unwrap();
+        let out = dubang(home.path(), "C.UTF-8", &["--lang", "zh", "import", path]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        chinese_problems(path, &err);
+        // A Chinese document under a locale that names no language: Chinese too.
+        if std::str::from_utf8(bytes).is_ok_and(|t| t.chars().any(|c| c > '\u{2e80}')) {
+            let out = dubang(home.path(), "C.UTF-8", &["import", path]);
+            chinese_problems(path, &String::from_utf8_lossy(&out.stderr));
+        }
+        // --lang en (or an English locale) keeps the English words.
+        for (lang_env, args) in [
+            ("C.UTF-8", &["--lang", "en", "import", path][..]),
+            ("en_GB.UTF-8", &["import", path]),
+        ] {
+            let out = dubang(home.path(), lang_env, args);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+            assert!(
+                err.contains(&format!("dubang: {path}{english_says}")),
+                "{name}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn lang_zh_import_check_and_allow_partial_say_their_problems_in_chinese() {
+    let home = tempfile::tempdir().unwrap();
+    let (name, bytes, english_says) = BROKEN[1];
+    let doc = home.path().join(name);
+    std::fs::write(&doc, bytes).unwrap();
+    let path = doc.to_str().unwrap();
+    let out = dubang(
+        home.path(),
+        "C.UTF-8",
+        &["--lang", "zh", "import", "--check", path],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    let problems: Vec<&str> = report
+        .lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .filter(|l| l.starts_with(path))
+        .collect();
+    assert_eq!(problems.len(), 1, "{report}");
+    chinese_problems(path, &format!("dubang: {}", problems[0]));
+    assert!(
+        problems[0].contains(":3:1: 此处应为第 2 项任务，却是第 3 项"),
+        "{report}"
+    );
+    for line in report.lines() {
+        let words = english(line);
+        assert!(words.is_empty(), "{line}\n  English: {words:?}");
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        english(err.trim_start_matches("dubang: ")).is_empty(),
+        "{err}"
+    );
+    assert!(err.contains("1 处无法定位"), "{err}");
+
+    // --allow-partial: what was left out, the notes and what was written.
+    let json = home.path().join("out.json");
+    let json = json.to_str().unwrap();
+    let args = ["import", "--allow-partial", path, "-o", json];
+    let out = dubang(
+        home.path(),
+        "C.UTF-8",
+        &[&["--lang", "zh"][..], &args].concat(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for line in err.lines() {
+        let words = english(line.trim_start_matches("dubang: "));
+        assert!(words.is_empty(), "{line}\n  English: {words:?}");
+    }
+    assert!(err.contains("dubang: 未导入："), "{err}");
+    assert!(err.contains("dubang: 已写入 "), "{err}");
+    let saved = std::fs::read_to_string(json).unwrap();
+    assert!(
+        saved.contains("未导入：第 3 行第 1 列：此处应为第 2 项任务"),
+        "{saved}"
+    );
+    // And in English when asked.
+    let out = dubang(
+        home.path(),
+        "C.UTF-8",
+        &[&["--lang", "en"][..], &args].concat(),
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("dubang: left out: {path}{english_says}")),
+        "{err}"
+    );
+    assert!(err.contains("dubang: wrote "), "{err}");
+
+    // A town list that cannot be used, said in the document's language.
+    let towns = home.path().join("towns.json");
+    std::fs::write(&towns, r#"{"towns": []}"#).unwrap();
+    let towns = towns.to_str().unwrap();
+    let out = dubang(home.path(), "C.UTF-8", &["import", "--towns", towns, path]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.trim(), format!("dubang: {towns}：镇（区）名单是空的"));
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 use super::numbering::{Numbering, val};
 use crate::import::ImportError;
+use crate::import::messages::Msg;
 use crate::import::outline::marker;
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -25,17 +26,14 @@ pub fn looks_like_docx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-fn bad(message: String) -> ImportError {
+fn bad(message: Msg) -> ImportError {
     ImportError::at(1, Some(1), message)
 }
 
 /// The body of a .docx.
 pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        bad(format!(
-            "not a readable Word file ({e}): expected a .docx (a zip archive)"
-        ))
-    })?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| bad(Msg::DocxUnreadable(e.to_string())))?;
     let mut numbering = String::new();
     if let Ok(part) = zip.by_name("word/numbering.xml") {
         // Without its numbering a document still reads, only without automatic numbers.
@@ -43,16 +41,12 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
     }
     let mut part = zip
         .by_name("word/document.xml")
-        .map_err(|_| bad("the archive has no word/document.xml: expected a Word .docx".into()))?;
+        .map_err(|_| bad(Msg::DocxNoDocument))?;
     let mut xml = String::new();
     (&mut part)
         .take(MAX_XML)
         .read_to_string(&mut xml)
-        .map_err(|e| {
-            bad(format!(
-                "word/document.xml cannot be read ({e}): expected UTF-8 XML"
-            ))
-        })?;
+        .map_err(|e| bad(Msg::DocxXmlUnreadable(e.to_string())))?;
     parse_with(&xml, Numbering::parse(&numbering))
 }
 
@@ -130,10 +124,10 @@ fn parse_with(xml: &str, numbering: Numbering) -> Result<Vec<Block>, ImportError
     };
     loop {
         let ev = r.read_event().map_err(|e| {
-            bad(format!(
-                "word/document.xml is not well-formed at byte {} ({e}): expected a Word .docx",
-                r.buffer_position()
-            ))
+            bad(Msg::DocxMalformed {
+                at: r.buffer_position(),
+                error: e.to_string(),
+            })
         })?;
         match ev {
             Event::Start(e) => match e.local_name().as_ref() {

@@ -3,6 +3,7 @@
 //! any line endings. Binary data is refused with the line and column where it starts.
 
 use crate::import::ImportError;
+use crate::import::messages::{Msg, Unreadable};
 use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
 
 /// Decodes bytes to text and names the encoding found.
@@ -13,17 +14,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), ImportError> {
         let enc = if bytes[0] == 0xFF { UTF_16LE } else { UTF_16BE };
         let (t, _, bad) = enc.decode(bytes);
         if bad {
-            return Err(ImportError::at(
-                1,
-                Some(1),
-                "the UTF-16 text has invalid bytes: expected text",
-            ));
+            return Err(ImportError::at(1, Some(1), Msg::Utf16Invalid));
         }
         (t.into_owned(), "UTF-16")
     } else if let Some(at) = bytes.iter().position(|b| *b == 0) {
         return Err(binary_at(
             &String::from_utf8_lossy(&bytes[..at]),
-            "binary data",
+            Unreadable::Binary,
         ));
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         (s.to_string(), "UTF-8")
@@ -36,14 +33,14 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), ImportError> {
                 .unwrap_or(0);
             return Err(binary_at(
                 &String::from_utf8_lossy(&bytes[..valid]),
-                "bytes that are neither UTF-8 nor GB18030",
+                Unreadable::NeitherUtf8NorGb18030,
             ));
         }
         (t.into_owned(), "GB18030")
     };
     let text = line_endings(&text);
     if let Some(at) = text.find('\0') {
-        return Err(binary_at(&text[..at], "binary data"));
+        return Err(binary_at(&text[..at], Unreadable::Binary));
     }
     Ok((text, name))
 }
@@ -52,7 +49,7 @@ fn utf8(bytes: &[u8]) -> Result<String, ImportError> {
     std::str::from_utf8(bytes).map(str::to_string).map_err(|e| {
         binary_at(
             &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
-            "bytes that are not UTF-8",
+            Unreadable::NotUtf8,
         )
     })
 }
@@ -63,16 +60,10 @@ pub fn line_endings(text: &str) -> String {
 }
 
 /// The error for unreadable content that starts after `before`.
-fn binary_at(before: &str, what: &str) -> ImportError {
+fn binary_at(before: &str, what: Unreadable) -> ImportError {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    ImportError::at(
-        line,
-        Some(col),
-        format!(
-            "{what} here: expected the text of a work plan (plain text, an HTML page or a Word .docx)"
-        ),
-    )
+    ImportError::at(line, Some(col), Msg::Unreadable(what))
 }
 
 #[cfg(test)]
