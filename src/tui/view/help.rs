@@ -115,11 +115,18 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     } else {
         entries.len()
     };
-    let h = (per_col as u16 + 2).min(area.height);
+    // The tab bar and the status lines stay in sight around it.
+    let h = (per_col as u16 + 2).min(area.height.saturating_sub(4).max(3));
     // As wide as the longest row needs (within the screen), two columns when wide.
     let desc_w = entries.iter().map(|(_, d)| width(d)).max().unwrap_or(0);
     let one = (keys_w + desc_w + 3) as u16;
-    let rect = centered(area, if two { one * 2 } else { one.max(40) }, h);
+    // A column of margin each side, so its borders never sit on the borders below.
+    let max_w = area.width.saturating_sub(2);
+    let rect = centered(
+        area,
+        (if two { one * 2 } else { one.max(40) }).min(max_w),
+        h,
+    );
     clear_wide_edges(f.buffer_mut(), rect);
     f.render_widget(Clear, rect);
     let visible = rect.height.saturating_sub(2) as usize;
