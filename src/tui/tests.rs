@@ -178,6 +178,7 @@ fn a_tasks_oldest_history_can_be_scrolled_into_view() {
                 from: None,
                 to: None,
                 note: Some(format!("progress note number {i}")),
+                source: None,
             });
     }
     // Sections, the first section's tasks, task 1's detail.
