@@ -49,6 +49,12 @@ pub fn send(file: &Path, req: &Send) -> Result<Vec<String>, Failure> {
     let ix = Index::build(&reg);
     let w = lang_of(&reg, req.lang, req.fallback_lang);
     let to = recipients(&reg, &ix, req)?;
+    std::fs::create_dir_all(&req.out).map_err(|e| {
+        Failure::Failed(format!(
+            "{}: cannot make the directory ({e})",
+            req.out.display()
+        ))
+    })?;
     let mut lines = Vec::new();
     for r in &to {
         let bytes = workbook(&reg, &ix, r, req.today, w)
