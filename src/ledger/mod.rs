@@ -91,6 +91,19 @@ impl Recipient {
     }
 }
 
+/// When a unit or town (by name) last reported through a collected sheet: the latest
+/// history entry with a source whose `by` is the unit or `unit/填报人`.
+pub fn last_reported(reg: &Registry, name: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    let from_unit =
+        |by: &str| by == name || by.strip_prefix(name).is_some_and(|r| r.starts_with('/'));
+    reg.tasks
+        .iter()
+        .flat_map(|t| &t.history)
+        .filter(|h| h.source.is_some() && from_unit(&h.by))
+        .map(|h| h.at)
+        .max()
+}
+
 /// A task's version as written in the sheet: its number of history entries.
 pub fn version(reg: &Registry, task: usize) -> usize {
     reg.tasks[task].history.len()
@@ -171,5 +184,39 @@ mod tests {
         assert!(all.iter().any(|r| r.name == "嘉积镇"));
         assert!(all.iter().all(|r| !r.tasks.is_empty()));
         assert!(!all.iter().any(|r| r.name == "各镇(区)"));
+    }
+
+    #[test]
+    fn last_reported_counts_collected_entries_of_the_unit_only() {
+        let mut reg = crate::store::parse_bytes(
+            std::path::Path::new("bundled"),
+            crate::store::BUNDLED.as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(last_reported(&reg, "市水务局"), None);
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        let entry = |by: &str, when: &str, source: Option<&str>| crate::registry::HistoryEntry {
+            at: at(when),
+            by: by.into(),
+            field: "note".into(),
+            from: None,
+            to: None,
+            note: Some("n".into()),
+            source: source.map(Into::into),
+        };
+        reg.tasks[0].history.extend([
+            entry("市水务局/王丽", "2026-11-20T10:00:00+08:00", Some("a.xlsx")),
+            entry("市水务局", "2026-11-25T10:00:00+08:00", Some("b.xlsx")),
+            entry("市水务局", "2026-11-28T10:00:00+08:00", None),
+            entry(
+                "市水务局甲/张三",
+                "2026-11-29T10:00:00+08:00",
+                Some("c.xlsx"),
+            ),
+        ]);
+        assert_eq!(
+            last_reported(&reg, "市水务局"),
+            Some(at("2026-11-25T10:00:00+08:00"))
+        );
     }
 }
