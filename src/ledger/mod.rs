@@ -94,14 +94,26 @@ impl Recipient {
 /// When a unit or town (by name) last reported through a collected sheet: the latest
 /// history entry with a source whose `by` is the unit or `unit/填报人`.
 pub fn last_reported(reg: &Registry, name: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
-    let from_unit =
-        |by: &str| by == name || by.strip_prefix(name).is_some_and(|r| r.starts_with('/'));
-    reg.tasks
-        .iter()
-        .flat_map(|t| &t.history)
-        .filter(|h| h.source.is_some() && from_unit(&h.by))
-        .map(|h| h.at)
-        .max()
+    last_reports(reg).remove(name)
+}
+
+/// [`last_reported`] of every unit and town that ever reported, in one pass over the
+/// history (the Units and Towns tabs show it on each row).
+pub fn last_reports(
+    reg: &Registry,
+) -> std::collections::HashMap<String, chrono::DateTime<chrono::FixedOffset>> {
+    let mut out = std::collections::HashMap::new();
+    for h in reg.tasks.iter().flat_map(|t| &t.history) {
+        if h.source.is_none() {
+            continue;
+        }
+        let unit = h.by.split('/').next().unwrap_or(&h.by);
+        let at = out.entry(unit.to_string()).or_insert(h.at);
+        if h.at > *at {
+            *at = h.at;
+        }
+    }
+    out
 }
 
 /// A task's version as written in the sheet: its number of history entries.
