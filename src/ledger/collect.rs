@@ -11,11 +11,11 @@
 //!   that row is skipped and the rest collected. Text in locked columns is ignored.
 
 use super::read::{Filled, Returned};
-use super::words::Words;
 use super::{META_SHEET, Place, Problem, col};
 use crate::registry::{
     EditError, EditTarget, HistoryEntry, Op, Registry, Status, apply_recorded, ops,
 };
+use crate::words::ledger::Words;
 use chrono::{DateTime, FixedOffset};
 
 /// One row's changes to one task.

@@ -5,7 +5,6 @@
 use super::collect::{Change, Plan, apply, plan};
 use super::read::read;
 use super::send::{file_name, workbook};
-use super::words::{Words, words};
 use super::{Place, Recipient};
 use crate::lang::Lang;
 use crate::registry::{Index, Registry};
@@ -13,6 +12,7 @@ use crate::report::command::Failure;
 use crate::report::{Filter, FilterArgs, is_chinese};
 use crate::store;
 use crate::text::{fit, truncate};
+use crate::words::ledger::{Words, words};
 use chrono::NaiveDate;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! Collecting progress from the units: `ledger send` writes each unit its own 台账
 //! workbook to fill in ([`send`]); `ledger collect` reads the returned workbooks
-//! ([`read`]) and turns the filled rows into edits ([`collect`]).
+//! ([`read`]) and turns the filled rows into edits ([`collect`]). Their words, zh and
+//! en, are in the catalogue: [`crate::words::ledger`].
 //!
 //! How a returned row is matched back: every data row carries two hidden, locked
 //! cells, the task's id and the task's *version* when the sheet was sent. The version
@@ -15,7 +16,6 @@ pub mod collect;
 pub mod command;
 pub mod read;
 pub mod send;
-pub mod words;
 
 use crate::registry::{Index, Registry};
 

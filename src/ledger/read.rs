@@ -4,8 +4,8 @@
 //! header (Chinese or English), so a re-saved sheet with the hidden columns shown or
 //! moved still reads. Nothing here knows the registry; [`super::collect`] matches.
 
-use super::words::{EN, ZH};
 use super::{FORMAT, META_SHEET, Place, Problem, col};
+use crate::words::ledger::{EN, ZH};
 use calamine::{Data, Reader, open_workbook_auto};
 use std::path::Path;
 

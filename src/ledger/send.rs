@@ -5,12 +5,12 @@
 //! validated. Hidden, locked columns carry the task id and version; a hidden sheet
 //! carries the plan and the unit (see the module notes in [`super`]).
 
-use super::words::Words;
 use super::{FORMAT, HEADER_ROW, META_SHEET, Recipient, col, version};
 use crate::registry::{Index, Registry};
 use crate::report::ledger::{latest_note, note_line};
 use crate::report::words::words as report_words;
 use crate::text::width;
+use crate::words::ledger::Words;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder,

@@ -1,6 +1,6 @@
-//! Every word `ledger send` and `ledger collect` show, in Chinese and English: the
-//! sheet's columns and instruction, the collect table, and the problems found in a
-//! returned sheet. Chinese output has no English sentence in it.
+//! Every word `ledger send` and `ledger collect` show (src/ledger), in Chinese and
+//! English: the sheet's columns and instruction, the collect table, and the problems
+//! found in a returned sheet. Chinese output has no English sentence in it.
 
 use crate::lang::Lang;
 use crate::registry::Status;
@@ -154,8 +154,8 @@ impl Words {
     }
 
     /// What is wrong at one cell of a returned sheet.
-    pub fn problem(&self, p: &super::Problem) -> String {
-        use super::Problem::*;
+    pub fn problem(&self, p: &crate::ledger::Problem) -> String {
+        use crate::ledger::Problem::*;
         let zh = self.lang == Lang::Zh;
         match p {
             Missing => pick(zh, "没有这个文件".into(), "no such file".into()),
