@@ -83,6 +83,9 @@ pub enum Command {
     /// Text formats go to standard output without --out; xlsx and docx need --out
     /// (or a pipe). The output file is replaced atomically.
     Report(ReportArgs),
+    /// Collect progress from the units: send each its own 台账 sheet, read the filled sheets back
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
     /// The settings file: where it is, and a commented default
     Config {
         /// Print a commented settings file with every default
@@ -153,4 +156,42 @@ fn parse_theme(s: &str) -> Result<ThemeName, String> {
         let names: Vec<&str> = ThemeName::ALL.iter().map(|t| t.key()).collect();
         format!("'{s}' is not a theme: use one of {}", names.join(", "))
     })
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// Write one 台账 workbook per unit to fill in: the tasks it leads and shares
+    ///
+    /// Named like 督办台账-市水务局-2026-11-29.xlsx. Only the fill-in columns (本期进展,
+    /// 完成状态, 进度, 填报人, 备注) are unlocked; hidden ids match the rows back.
+    Send {
+        /// A unit or town: name, alias, pinyin or initials; repeatable
+        #[arg(long, value_name = "UNIT")]
+        unit: Vec<String>,
+        /// Every unit and town that has a task
+        #[arg(long, conflicts_with = "unit")]
+        all_units: bool,
+        /// The directory to write to
+        #[arg(long, short = 'o', value_name = "DIR", default_value = ".")]
+        out: PathBuf,
+    },
+    /// Read filled-in 台账 workbooks (.xlsx, .xls) back as edits, one history entry per change
+    ///
+    /// Rows whose task changed in dubang after the sheet was sent are conflicts, not
+    /// applied without --force. Collecting the same file twice applies nothing the
+    /// second time.
+    Collect {
+        /// The returned workbooks
+        #[arg(required = true, value_name = "FILE.xlsx")]
+        files: Vec<PathBuf>,
+        /// Show the changes; save nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Also apply rows whose task changed after the sheet was sent
+        #[arg(long)]
+        force: bool,
+        /// Apply nothing when any row has a problem
+        #[arg(long)]
+        strict: bool,
+    },
 }

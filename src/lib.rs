@@ -6,6 +6,7 @@
 
 pub mod import;
 pub mod lang;
+pub mod ledger;
 pub mod registry;
 pub mod report;
 pub mod search;

@@ -147,6 +147,9 @@ fn run(cli: Cli) -> Result<(), String> {
             lang,
             &settings,
         ),
+        Some(Command::Ledger(cmd)) => {
+            run_ledger(&registry_path(lang, cli.file)?, cmd, cli.lang, lang)
+        }
     }
 }
 
@@ -198,6 +201,63 @@ fn usage(msg: &str) -> ! {
     std::process::exit(2)
 }
 
+/// `dubang ledger send|collect`: the work is in `dubang::ledger::command`.
+fn run_ledger(
+    path: &Path,
+    cmd: cli::LedgerCommand,
+    lang: Option<Lang>,
+    fallback_lang: Lang,
+) -> Result<(), String> {
+    use dubang::ledger::command::{Collect, Send, collect, send};
+    use report::command::Failure;
+    let done = match cmd {
+        cli::LedgerCommand::Send {
+            unit,
+            all_units,
+            out,
+        } => send(
+            path,
+            &Send {
+                units: unit,
+                all: all_units,
+                out,
+                lang,
+                fallback_lang,
+                today: chrono::Local::now().date_naive(),
+            },
+        )
+        .map(|lines| lines.join("\n") + "\n"),
+        cli::LedgerCommand::Collect {
+            files,
+            dry_run,
+            force,
+            strict,
+        } => collect(
+            path,
+            &Collect {
+                files,
+                dry_run,
+                force,
+                strict,
+                lang,
+                fallback_lang,
+            },
+        ),
+    };
+    match done {
+        Ok(text) => {
+            print!("{text}");
+            Ok(())
+        }
+        Err(Failure::Failed(msg)) => Err(msg),
+        Err(Failure::Usage(msg)) => {
+            eprintln!("dubang: {msg}");
+            std::process::exit(2)
+        }
+    }
+}
+
+/// `--file`/`DUBANG_FILE`, or the user's copy of the bundled plan (created on first use).
 /// NO_COLOR set to anything non-empty (no-color.org).
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())

@@ -205,6 +205,10 @@ pub struct HistoryEntry {
     pub to: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the change came from when not typed into dubang: the file name of a
+    /// collected 台账 sheet (`dubang ledger collect`). Absent in the file otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// A safeguard measure (保障措施).

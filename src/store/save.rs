@@ -126,6 +126,24 @@ pub fn save_edit(path: &Path, edit: &Edit) -> Result<Saved, SaveError> {
 /// Saves several edits under one lock, all or none: if any edit fails to apply, nothing
 /// is written.
 pub fn save_edits(path: &Path, edits: &[Edit]) -> Result<Saved, SaveError> {
+    save_with(path, |registry| {
+        let mut recorded = Vec::new();
+        for edit in edits {
+            let entries = apply_recorded(registry, edit)?;
+            recorded.extend(entries.into_iter().map(|e| (edit.target.clone(), e)));
+        }
+        Ok(recorded)
+    })
+}
+
+/// Like [`save_edits`], with the edits decided under the lock by `change`, which sees
+/// the file as it is now and returns what it recorded (nothing: no write). For edits
+/// that depend on the current version, e.g. a collected sheet whose rows are skipped
+/// when their task changed since the sheet was sent. An error writes nothing.
+pub fn save_with<F>(path: &Path, change: F) -> Result<Saved, SaveError>
+where
+    F: FnOnce(&mut Registry) -> Result<Vec<(EditTarget, HistoryEntry)>, EditError>,
+{
     let target = existing_target(path)?;
     check_writable(&target)?;
     let _lock = take_lock(&target)?;
@@ -135,14 +153,10 @@ pub fn save_edits(path: &Path, edits: &[Edit]) -> Result<Saved, SaveError> {
     // Stat after reading, under the lock: nobody who locks can change it in between.
     let read_stamp = FileStamp::of(&target).map_err(|e| io_failure(&target, "read the file", e))?;
     let mut registry = parse_bytes(&target, &bytes).map_err(SaveError::Invalid)?;
-    let mut recorded = Vec::new();
-    for edit in edits {
-        let entries = apply_recorded(&mut registry, edit).map_err(|error| SaveError::Edit {
-            file: target.clone(),
-            error,
-        })?;
-        recorded.extend(entries.into_iter().map(|e| (edit.target.clone(), e)));
-    }
+    let recorded = change(&mut registry).map_err(|error| SaveError::Edit {
+        file: target.clone(),
+        error,
+    })?;
     if recorded.is_empty() {
         return Ok(Saved {
             registry,

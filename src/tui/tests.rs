@@ -178,6 +178,7 @@ fn a_tasks_oldest_history_can_be_scrolled_into_view() {
                 from: None,
                 to: None,
                 note: Some(format!("progress note number {i}")),
+                source: None,
             });
     }
     // Sections, the first section's tasks, task 1's detail.
@@ -254,4 +255,43 @@ fn help_lists_every_popup_and_mode_with_the_keys_in_force() {
 /// [`app`], for tests whose own variable is called `app`.
 fn rebound_app(lang: Lang, settings: &str) -> App {
     app(lang, settings)
+}
+
+#[test]
+fn collected_history_shows_its_file_and_units_when_they_last_reported() {
+    let mut app = app(Lang::Zh, "");
+    let at = app.now;
+    let t = app
+        .reg
+        .tasks
+        .iter()
+        .position(|t| t.number == 1)
+        .expect("task 1");
+    let lead = app.reg.name_of(&app.reg.tasks[t].lead[0]).to_string();
+    app.reg.tasks[t]
+        .history
+        .push(crate::registry::HistoryEntry {
+            at,
+            by: format!("{lead}/王丽"),
+            field: "note".into(),
+            from: None,
+            to: None,
+            note: Some("已召开推进会".into()),
+            source: Some("r.xlsx".into()),
+        });
+    // Wide characters take two cells: compare without the blanks.
+    let squashed = |app: &App| screen(app).replace(' ', "");
+    typed(&mut app, "3");
+    let units = squashed(&app);
+    let row = units
+        .lines()
+        .find(|l| l.contains(&lead))
+        .unwrap_or_else(|| panic!("{lead}: {units}"));
+    assert!(row.contains("报11-28"), "{units}");
+    assert_eq!(units.matches("报11-").count(), 1, "{units}");
+    typed(&mut app, "2");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let detail = squashed(&app);
+    assert!(detail.contains("来自r.xlsx"), "{detail}");
 }

@@ -1,6 +1,6 @@
 //! The words the user reads that the domain produces, in Chinese and English: save
-//! and load failures, edit errors, reload summaries, and the command line's own
-//! messages. The domain keeps its errors typed (and its `Display` in English, for
+//! and load failures, edit errors, reload summaries, the command line's own
+//! messages, and the units' 台账 sheets ([`ledger`]). The domain keeps its errors typed (and its `Display` in English, for
 //! logs and tests); this catalogue renders them in the reader's language, so a
 //! Chinese screen or `--lang zh` run never shows an English sentence.
 
@@ -10,6 +10,7 @@ use crate::store::{LoadError, SaveError};
 use std::path::Path;
 
 mod cli;
+pub mod ledger;
 
 pub use cli::{Change, FileKind, Say, Target};
 

@@ -10,6 +10,7 @@
 
 mod common;
 mod edit_common;
+mod ledger_common;
 
 mod broken_registries;
 mod edit_concurrency;
@@ -19,6 +20,8 @@ mod import_corpus;
 mod import_formats;
 mod import_plan;
 mod import_variants;
+mod ledger_problems;
+mod ledger_roundtrip;
 mod no_panic;
 mod present_screens;
 mod report_cli;

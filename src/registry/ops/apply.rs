@@ -197,6 +197,7 @@ impl Recorder {
             from,
             to,
             note,
+            source: None,
         };
         h.history.push(entry.clone());
         *h.updated_at = Some(self.at);

@@ -211,6 +211,7 @@ fn undo_puts_back_what_an_entry_changed() {
         from: None,
         to: None,
         note: Some("n".into()),
+        source: None,
     };
     assert_eq!(Op::undo(&note), None);
 }

@@ -205,7 +205,16 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
             (Some(a), None) => format!("{field} {} → -", shown(ui, a)),
             (None, None) => field.to_string(),
         };
-        let head = format!("{} {} {}", h.at.format("%Y-%m-%d %H:%M"), h.by, change);
+        // Collected from a unit's 台账: say which file it came from.
+        let from = h.source.as_deref().map_or(String::new(), |src| {
+            format!(" · {}{src}", ui.pick("来自 ", "from "))
+        });
+        let head = format!(
+            "{} {} {}{from}",
+            h.at.format("%Y-%m-%d %H:%M"),
+            h.by,
+            change
+        );
         for l in wrap(&ui.t(&head), w) {
             lines.push(Line::from(Span::styled(l, ui.theme.dim)));
         }

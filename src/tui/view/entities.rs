@@ -96,6 +96,16 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
         .iter()
         .position(|(e, _)| *e == app.sel())
         .unwrap_or(0);
+    // When each unit or town last sent back a 台账 (`dubang ledger collect`).
+    let reported = match tab {
+        Tab::Units | Tab::Towns => crate::ledger::last_reports(reg),
+        _ => Default::default(),
+    };
+    let reported_on = |name: &str| {
+        reported.get(name).map_or(String::new(), |at| {
+            format!(" {}{}", ui.pick("报", "rep "), at.format("%m-%d"))
+        })
+    };
     list(
         f,
         ui,
@@ -117,17 +127,23 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
             let (label, counts, roll): (String, String, Rollup) = match tab {
                 Tab::Units => {
                     let u = &reg.units[i];
-                    let c = format!("{:>2}/{:>2}", ix.led_by(i).len(), ix.shared_by(i).len());
+                    let c = format!(
+                        "{:>2}/{:>2}{}",
+                        ix.led_by(i).len(),
+                        ix.shared_by(i).len(),
+                        reported_on(&u.name)
+                    );
                     (u.name.clone(), c, ix.unit_rollup(reg, i))
                 }
                 Tab::Towns => {
                     let rows = ix.town_tasks(i);
                     let count = |l: TownLink| rows.iter().filter(|r| r.1 == l).count();
                     let c = format!(
-                        "{:>2}/{:>2}/{:>2}",
+                        "{:>2}/{:>2}/{:>2}{}",
                         count(TownLink::Explicit),
                         count(TownLink::AllTowns),
-                        count(TownLink::Mentioned)
+                        count(TownLink::Mentioned),
+                        reported_on(&reg.towns[i].name)
                     );
                     (reg.towns[i].name.clone(), c, ix.town_rollup(reg, i))
                 }
