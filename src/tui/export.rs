@@ -76,18 +76,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn app() -> App {
-        let reg = crate::store::parse_bytes(
-            std::path::Path::new("registry.json"),
-            crate::store::BUNDLED.as_bytes(),
-        )
-        .unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+08:00").unwrap();
-        App::new(
-            reg,
-            PathBuf::from("/tmp/r.json"),
-            crate::lang::Lang::Zh,
-            now,
-        )
+        crate::tui::tests::app(crate::lang::Lang::Zh, "")
     }
 
     fn press(a: &mut App, c: KeyCode) -> Option<Effect> {
@@ -127,7 +116,7 @@ mod tests {
             panic!("Enter exports, got {effect:?}");
         };
         assert_eq!(tasks, shown);
-        assert_eq!(path, PathBuf::from("督办台账-2026-11-29.xlsx"));
+        assert_eq!(path, PathBuf::from("督办台账-2026-11-28.xlsx"));
         assert!(matches!(a.mode, Mode::Normal));
     }
 

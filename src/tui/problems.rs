@@ -73,22 +73,9 @@ impl App {
 mod tests {
     use crate::tui::app::{App, Command, Tab};
     use crate::tui::edit::Effect;
-    use chrono::DateTime;
-    use std::path::PathBuf;
 
     fn app() -> App {
-        let reg = crate::store::parse_bytes(
-            std::path::Path::new("registry.json"),
-            crate::store::BUNDLED.as_bytes(),
-        )
-        .unwrap();
-        let now = DateTime::parse_from_rfc3339("2026-11-29T10:00:00+08:00").unwrap();
-        App::new(
-            reg,
-            PathBuf::from("/tmp/r.json"),
-            crate::lang::Lang::Zh,
-            now,
-        )
+        crate::tui::tests::app(crate::lang::Lang::Zh, "")
     }
 
     #[test]

@@ -12,7 +12,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 
-fn app(lang: Lang, settings: &str) -> App {
+/// The bundled plan on 2026-11-28 with these settings (shared by the state tests
+/// beside the screens).
+pub(super) fn app(lang: Lang, settings: &str) -> App {
     let reg = parse_bytes(Path::new("bundled"), BUNDLED.as_bytes()).unwrap();
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
     let mut app = App::new(reg, PathBuf::from("/tmp/registry.json"), lang, now);

@@ -264,22 +264,8 @@ impl ExportState {
         format.push(Span::styled(format!(" {what}"), ui.theme.dim));
         // The path, scrolled so the caret stays in view.
         let field = rest.saturating_sub(1).max(1);
-        let scroll = self.path.visual_scroll(field);
-        let mut skipped = 0;
-        let shown: String = self
-            .path
-            .value()
-            .chars()
-            .skip_while(|c| {
-                let cw = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-                if skipped + cw <= scroll {
-                    skipped += cw;
-                    true
-                } else {
-                    false
-                }
-            })
-            .collect();
+        let (shown, skipped) =
+            crate::tui::overlays::input::visible_part(&self.path, self.path.value(), field);
         let path = vec![
             marker(Field::Path),
             ui.cell(ui.pick("文件", "File"), label_w, ui.theme.dim),

@@ -140,23 +140,8 @@ impl InputState {
         if cols < 4 || inner.height < 3 {
             return;
         }
-        // The visible part of the value, scrolled so the caret stays in view.
         let field = cols - 1;
-        let value = ui.t(state.input.value());
-        let scroll = state.input.visual_scroll(field);
-        let mut skipped = 0;
-        let shown: String = value
-            .chars()
-            .skip_while(|c| {
-                let cw = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-                if skipped + cw <= scroll {
-                    skipped += cw;
-                    true
-                } else {
-                    false
-                }
-            })
-            .collect();
+        let (shown, skipped) = visible_part(&state.input, &ui.t(state.input.value()), field);
         let shown = truncate(&shown, field);
         let below = match &state.error {
             Some(e) => Span::styled(ui.t(e), ui.theme.warn),
@@ -213,6 +198,26 @@ impl InputState {
         let caret = state.input.visual_cursor().min(field);
         f.set_cursor_position((area.x + 1 + caret as u16, area.y));
     }
+}
+
+/// The part of an input's `value` (as shown) that fits `field` columns, scrolled so
+/// the caret stays in view, and how many columns were scrolled off to the left.
+pub fn visible_part(input: &Input, value: &str, field: usize) -> (String, usize) {
+    let scroll = input.visual_scroll(field);
+    let mut skipped = 0;
+    let shown = value
+        .chars()
+        .skip_while(|c| {
+            let cw = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            if skipped + cw <= scroll {
+                skipped += cw;
+                true
+            } else {
+                false
+            }
+        })
+        .collect();
+    (shown, skipped)
 }
 
 /// The hint line under the screen while an input is open, from the keys in force.
