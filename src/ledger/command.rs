@@ -8,7 +8,8 @@ use super::send::{file_name, workbook};
 use super::{Place, Recipient};
 use crate::lang::Lang;
 use crate::registry::{Index, Registry};
-use crate::report::command::Failure;
+use crate::report::command::{Failure, write_reason};
+use crate::report::messages;
 use crate::report::{Filter, FilterArgs, is_chinese};
 use crate::store;
 use crate::text::{fit, truncate};
@@ -45,36 +46,47 @@ fn lang_of(reg: &Registry, lang: Option<Lang>, fallback: Lang) -> &'static Words
 
 /// Writes one workbook per unit; returns the lines to print.
 pub fn send(file: &Path, req: &Send) -> Result<Vec<String>, Failure> {
-    let reg = store::load(file).map_err(|e| Failure::Failed(e.to_string()))?;
+    let early = req.lang.unwrap_or(req.fallback_lang);
+    let reg =
+        store::load(file).map_err(|e| Failure::Failed(crate::words::load_error(early, &e)))?;
     let ix = Index::build(&reg);
     let w = lang_of(&reg, req.lang, req.fallback_lang);
-    let to = recipients(&reg, &ix, req)?;
+    let to = recipients(&reg, &ix, req, w.lang)?;
     std::fs::create_dir_all(&req.out).map_err(|e| {
-        Failure::Failed(format!(
-            "{}: cannot make the directory ({e})",
-            req.out.display()
+        Failure::Failed(messages::cannot_make_dir(
+            w.lang,
+            &req.out,
+            &write_reason(w.lang, &e),
         ))
     })?;
     let mut lines = Vec::new();
     for r in &to {
         let bytes = workbook(&reg, &ix, r, req.today, w)
-            .map_err(|e| Failure::Failed(format!("cannot make the workbook ({e})")))?;
+            .map_err(|e| Failure::Failed(messages::cannot_make(w.lang, &e)))?;
         let path = req.out.join(file_name(&r.name, req.today, w));
-        store::write_atomic(&path, &bytes)
-            .map_err(|e| Failure::Failed(format!("{}: cannot write ({e})", path.display())))?;
+        store::write_atomic(&path, &bytes).map_err(|e| {
+            Failure::Failed(messages::cannot_write(
+                w.lang,
+                &path,
+                &write_reason(w.lang, &e),
+            ))
+        })?;
         lines.push(w.wrote(&path.display().to_string(), &r.name, r.tasks.len()));
     }
     Ok(lines)
 }
 
-fn recipients(reg: &Registry, ix: &Index, req: &Send) -> Result<Vec<Recipient>, Failure> {
+fn recipients(
+    reg: &Registry,
+    ix: &Index,
+    req: &Send,
+    lang: Lang,
+) -> Result<Vec<Recipient>, Failure> {
     if req.all {
         return Ok(Recipient::all(reg, ix));
     }
     if req.units.is_empty() {
-        return Err(Failure::Usage(
-            "say which units: --unit NAME (repeatable) or --all-units".into(),
-        ));
+        return Err(Failure::Usage(messages::say_which_units(lang)));
     }
     let mut out: Vec<Recipient> = Vec::new();
     for u in &req.units {
@@ -92,7 +104,9 @@ fn recipients(reg: &Registry, ix: &Index, req: &Send) -> Result<Vec<Recipient>, 
                 };
                 match Filter::resolve(reg, &as_town) {
                     Ok(f) => reg.towns[f.towns[0]].id.clone(),
-                    Err(_) => return Err(Failure::Usage(unit_err.to_string())),
+                    Err(_) => {
+                        return Err(Failure::Usage(messages::unknown_value(lang, &unit_err)));
+                    }
                 }
             }
         };
@@ -100,9 +114,9 @@ fn recipients(reg: &Registry, ix: &Index, req: &Send) -> Result<Vec<Recipient>, 
             Some(r) if !out.iter().any(|o| o.id == r.id) => out.push(r),
             Some(_) => {}
             None => {
-                return Err(Failure::Failed(format!(
-                    "{} has no task in this plan: no sheet to send",
-                    reg.name_of(&id)
+                return Err(Failure::Failed(messages::no_task_to_send(
+                    lang,
+                    reg.name_of(&id),
                 )));
             }
         }
@@ -113,7 +127,9 @@ fn recipients(reg: &Registry, ix: &Index, req: &Send) -> Result<Vec<Recipient>, 
 /// Reads the files, prints the table, applies (unless a dry run). Returns the text
 /// for standard output; `Err` when `--strict` refused or the save failed.
 pub fn collect(file: &Path, req: &Collect) -> Result<String, Failure> {
-    let reg = store::load(file).map_err(|e| Failure::Failed(e.to_string()))?;
+    let early = req.lang.unwrap_or(req.fallback_lang);
+    let reg =
+        store::load(file).map_err(|e| Failure::Failed(crate::words::load_error(early, &e)))?;
     let w = lang_of(&reg, req.lang, req.fallback_lang);
     let returned: Vec<_> = req.files.iter().map(|f| read(f)).collect();
     let first = plan(&reg, &returned, req.force, w);
@@ -135,7 +151,7 @@ pub fn collect(file: &Path, req: &Collect) -> Result<String, Failure> {
         applied = plan(reg, &returned, req.force, w);
         apply(reg, &applied.changes, at)
     })
-    .map_err(|e| Failure::Failed(e.to_string()))?;
+    .map_err(|e| Failure::Failed(crate::words::save_error(w.lang, &e)))?;
     if applied != first {
         out = table(&saved.registry, &applied, w);
     }

@@ -4,7 +4,7 @@
 
 use super::filter::{Filter, FilterArgs};
 use super::problems::Thresholds;
-use super::{Format, is_chinese, render};
+use super::{Format, is_chinese, messages, render};
 use crate::lang::Lang;
 use crate::registry::Index;
 use crate::store;
@@ -43,21 +43,23 @@ pub fn run(
     stdout: &mut dyn Write,
     stdout_is_terminal: bool,
 ) -> Result<Vec<String>, Failure> {
+    // Before the plan is read, the language asked for; after, the report's.
+    let early = req.lang.unwrap_or(req.fallback_lang);
     if req.format.is_binary() && req.out.is_none() && stdout_is_terminal {
         let ext = format!("{:?}", req.format).to_lowercase();
-        return Err(Failure::Usage(format!(
-            "a .{ext} file cannot be shown in a terminal: add --out FILE.{ext} (or pipe it)"
-        )));
+        return Err(Failure::Usage(messages::binary_needs_out(early, &ext)));
     }
-    let reg = store::load(file).map_err(|e| Failure::Failed(e.to_string()))?;
-    let filter = Filter::resolve(&reg, &req.filters).map_err(|e| Failure::Usage(e.to_string()))?;
-    let ix = Index::build(&reg);
-    let tasks = filter.select(&reg, &ix, req.today);
+    let reg =
+        store::load(file).map_err(|e| Failure::Failed(crate::words::load_error(early, &e)))?;
     let lang = req.lang.unwrap_or(if is_chinese(&reg) {
         Lang::Zh
     } else {
         req.fallback_lang
     });
+    let filter = Filter::resolve(&reg, &req.filters)
+        .map_err(|e| Failure::Usage(messages::unknown_value(lang, &e)))?;
+    let ix = Index::build(&reg);
+    let tasks = filter.select(&reg, &ix, req.today);
     let bytes = render(
         &reg,
         &ix,
@@ -67,22 +69,22 @@ pub fn run(
         req.today,
         &req.thresholds,
     )
-    .map_err(|e| Failure::Failed(format!("cannot make the report ({e})")))?;
+    .map_err(|e| Failure::Failed(messages::cannot_make(lang, &e)))?;
     let mut notes = Vec::new();
     if tasks.is_empty() {
-        notes.push("no task matches the filters; the report has its headers only".to_string());
+        notes.push(messages::no_match(lang));
     }
     match &req.out {
         Some(p) => {
             write_file(p, &bytes).map_err(|e| {
-                Failure::Failed(format!("{}: cannot write ({})", p.display(), reason(&e)))
+                Failure::Failed(messages::cannot_write(lang, p, &write_reason(lang, &e)))
             })?;
-            notes.push(format!("wrote {} ({} tasks)", p.display(), tasks.len()));
+            notes.push(messages::wrote(lang, p, tasks.len()));
         }
         None => stdout
             .write_all(&bytes)
             .and_then(|()| stdout.flush())
-            .map_err(|e| Failure::Failed(format!("cannot write to standard output ({e})")))?,
+            .map_err(|e| Failure::Failed(messages::cannot_write_stdout(lang, &e)))?,
     }
     Ok(notes)
 }
@@ -101,12 +103,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// An I/O error in a few words, without the temporary file's name that the error of
-/// an atomic write carries.
-fn reason(e: &std::io::Error) -> String {
-    write_reason(Lang::En, e)
-}
-
-/// [`reason`] in the reader's language (the dashboard's export says it in Chinese).
+/// an atomic write carries, in the reader's language.
 pub fn write_reason(lang: Lang, e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {

@@ -118,7 +118,7 @@ impl Filter {
                 Err(_) => {
                     let valid = Status::ALL
                         .iter()
-                        .map(|s| format!("{} ({})", s.key(), s.zh()))
+                        .map(|s| format!("`{}` ({})", s.key(), s.zh()))
                         .collect();
                     return Err(unknown("--status", v, valid));
                 }
@@ -264,7 +264,7 @@ mod tests {
         let e = resolve(&reg, |a| a.units.push("zzzz".into())).unwrap_err();
         assert!(e.to_string().contains("市水务局"), "{e}");
         let e = resolve(&reg, |a| a.statuses.push("foo".into())).unwrap_err();
-        assert!(e.to_string().contains("not_started (未启动)"), "{e}");
+        assert!(e.to_string().contains("`not_started` (未启动)"), "{e}");
         let f = resolve(&reg, |a| {
             a.sections.push("三".into());
             a.statuses.push("推进中".into());

@@ -9,6 +9,7 @@ pub mod docx;
 pub mod filter;
 pub mod ledger;
 pub mod markdown;
+pub mod messages;
 pub mod problems;
 pub mod words;
 pub mod xlsx;

@@ -69,7 +69,7 @@ fn text_formats_go_to_stdout_in_chinese_for_a_chinese_plan() {
     let o = p.run(&["report", "--format", "csv", "--unit", "swj"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        text(&o.stderr).contains("市水务局, 市商务局"),
+        text(&o.stderr).contains("市水务局、市商务局"),
         "{}",
         text(&o.stderr)
     );
@@ -109,7 +109,20 @@ fn a_filter_matching_nothing_gives_headers_and_a_line_exit_0() {
     let o = p.run(&["report", "--format", "md", "--status", "done"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(text(&o.stdout).contains("没有符合条件的任务。"));
-    assert!(text(&o.stderr).contains("no task matches"));
+    // A Chinese plan under a locale that names no language: said in Chinese.
+    assert!(
+        text(&o.stderr).contains("没有符合筛选条件的任务"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = p.run(&[
+        "--lang", "en", "report", "--format", "md", "--status", "done",
+    ]);
+    assert!(
+        text(&o.stderr).contains("no task matches"),
+        "{}",
+        text(&o.stderr)
+    );
     let o = p.run(&["report", "--format", "csv", "--status", "blocked"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(text(&o.stdout).lines().count(), 1, "the header row only");
@@ -149,7 +162,7 @@ fn unwritable_destinations_fail_in_one_line_leaving_nothing() {
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("cannot write (no such directory)"), "{err}");
+    assert!(err.contains("无法写入(目录不存在)"), "{err}");
     assert!(!err.contains(".dubang-"), "no temporary file name: {err}");
     assert!(!missing.exists());
 
@@ -182,7 +195,7 @@ fn a_device_is_written_in_place_and_a_full_one_fails_in_one_line() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let err = text(&o.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("/dev/full: cannot write"), "{err}");
+    assert!(err.contains("/dev/full:无法写入(磁盘已满)"), "{err}");
     let o = p.run(&["report", "--format", "md", "--out", "/dev/null"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(

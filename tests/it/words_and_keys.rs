@@ -169,6 +169,21 @@ fn lang_zh_says_every_cli_error_in_chinese() {
         &["validate", "--file", missing],
         &["summary", "--file", missing],
         &["import", missing],
+        &[
+            "report", "--format", "md", "--status", "foo", "--file", file,
+        ],
+        &[
+            "report",
+            "--format",
+            "csv",
+            "--out",
+            "/nonexistent/x.csv",
+            "--file",
+            file,
+        ],
+        &["report", "--format", "md", "--file", missing],
+        &["ledger", "send", "--unit", "swj", "--file", file],
+        &["ledger", "send", "--file", file],
     ];
     for args in cases {
         let mut all = vec!["--lang", "zh"];
@@ -176,8 +191,10 @@ fn lang_zh_says_every_cli_error_in_chinese() {
         let out = dubang(home.path(), "C.UTF-8", &all);
         let err = String::from_utf8_lossy(&out.stderr);
         // A value `set` cannot take is a usage error; the rest failed on the data.
-        let usage = args[0] == "set"
-            && (args.contains(&"--due") || args.contains(&"abc") || args.contains(&"doing"));
+        let usage = (args[0] == "set"
+            && (args.contains(&"--due") || args.contains(&"abc") || args.contains(&"doing")))
+            || args.contains(&"foo")
+            || (args[0] == "ledger" && !args.contains(&missing));
         let code = if usage { 2 } else { 1 };
         assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
         assert!(err.starts_with("dubang: "), "{args:?}: {err}");
