@@ -297,3 +297,20 @@ fn collected_history_shows_its_file_and_units_when_they_last_reported() {
     let detail = squashed(&app);
     assert!(detail.contains("来自r.xlsx"), "{detail}");
 }
+
+/// Issue 11, item 13: a done goal read "已完成 已完成" on the Overview and the Goals tab.
+#[test]
+fn a_done_goals_status_is_said_once() {
+    let mut app = app(Lang::Zh, "");
+    app.reg.goals[0].status = crate::registry::Status::Done;
+    for keys in ["", "5"] {
+        typed(&mut app, keys);
+        let shown = screen_sized(&app, 120, 40);
+        // The test screen shows a wide character's second cell as a space.
+        let line = shown
+            .lines()
+            .find(|l| l.contains("截 止  2025-12-31"))
+            .unwrap_or_else(|| panic!("no 2025 goal line:\n{shown}"));
+        assert_eq!(line.matches("已 完 成").count(), 1, "{line}");
+    }
+}

@@ -64,12 +64,14 @@ pub fn panel(f: &mut Frame, ui: &Ui, area: Rect, g: usize) {
         Span::raw(" "),
     ];
     if let Some(due) = goal.due {
-        let (note, late) = due_note(ui, due, goal.status);
+        // The status cell before it already says 已完成.
+        let (note, late) = match goal.status {
+            Status::Done => (String::new(), false),
+            s => due_note(ui, due, s),
+        };
         let style = if late { ui.theme.warn } else { ui.theme.dim };
-        head.push(Span::styled(
-            ui.t(&format!("{} {due} {note}  ", ui.pick("截止", "due"))),
-            style,
-        ));
+        let text = format!("{} {due} {note}", ui.pick("截止", "due"));
+        head.push(Span::styled(ui.t(&format!("{}  ", text.trim_end())), style));
     }
     head.push(Span::styled(
         format!("{} {}/{}", ui.pick("完成", "done"), r.done(), r.total()),

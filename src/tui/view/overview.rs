@@ -126,7 +126,11 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
             let mut spans = vec![ui.cell(&name, 12.min(w), ui.theme.title)];
             let mut used = 12.min(w);
             if let Some(due) = g.due {
-                let (note, late) = due_note(ui, due, g.status);
+                // A done goal's status follows on the line: no "已完成" twice.
+                let (note, late) = match g.status {
+                    crate::registry::Status::Done => (String::new(), false),
+                    s => due_note(ui, due, s),
+                };
                 let text = format!("{} {due} {note} ", ui.pick("截止", "due"));
                 let style = if late { ui.theme.warn } else { ui.theme.dim };
                 let tw = width(&text).min(w - used);
