@@ -40,9 +40,11 @@ impl Registry {
                 source: DueSource::Own,
             });
         }
+        // A programme is held to the goals of the part it sits in, too.
         let section = ix.section(&t.section)?;
-        ix.section_goals(section)
-            .iter()
+        std::iter::once(section)
+            .chain(ix.ancestors(section))
+            .flat_map(|s| ix.section_goals(s).iter())
             .filter_map(|&g| self.goals.get(g)?.due.map(|d| (d, g)))
             .min()
             .map(|(date, g)| Due {
@@ -77,6 +79,23 @@ mod tests {
         reg.tasks[0].due = Some(own);
         let due = reg.effective_due(&ix, 0).unwrap();
         assert_eq!((due.date, due.inherited()), (own, false));
+        // A programme inside a part that serves the goals: held to them too.
+        let mut nested = parse_bytes(Path::new("r.json"), BUNDLED.as_bytes()).unwrap();
+        let s8 = nested.sections.len() - 1;
+        for g in &mut nested.goals {
+            g.sections.retain(|s| s != &nested.sections[s8].id);
+            for t in &mut g.targets {
+                t.sections.retain(|s| s != &nested.sections[s8].id);
+            }
+        }
+        nested.sections[s8].parent = Some(nested.sections[0].id.clone());
+        let nix = Index::build(&nested);
+        let last = nested.tasks.len() - 1;
+        assert!(nix.section_goals(s8).is_empty());
+        assert_eq!(
+            nested.effective_due(&nix, last).map(|d| d.date),
+            NaiveDate::from_ymd_opt(2025, 12, 31)
+        );
         // A section that serves no goal with a date: no due date at all.
         for g in &mut reg.goals {
             g.due = None;
