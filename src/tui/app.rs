@@ -36,11 +36,11 @@ impl Tab {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Tab::Overview => lang.pick("概览", "Overview"),
-            Tab::Sections => lang.pick("章节", "Sections"),
-            Tab::Units => lang.pick("单位", "Units"),
-            Tab::Towns => lang.pick("镇区", "Towns"),
-            Tab::Goals => lang.pick("目标", "Goals"),
+            Tab::Overview => crate::words::screen::of(lang).lists.overview,
+            Tab::Sections => crate::words::screen::of(lang).lists.sections,
+            Tab::Units => crate::words::screen::of(lang).lists.units,
+            Tab::Towns => crate::words::screen::of(lang).lists.towns,
+            Tab::Goals => crate::words::screen::of(lang).lists.goals,
         }
     }
 }

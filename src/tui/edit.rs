@@ -125,8 +125,12 @@ impl App {
             }
             Command::Retry => {
                 if self.pending.is_empty() {
-                    self.message =
-                        Some(self.lang.pick("没有待保存的修改", "nothing to save").into());
+                    self.message = Some(
+                        crate::words::screen::of(self.lang)
+                            .status
+                            .nothing_to_save
+                            .into(),
+                    );
                     return None;
                 }
                 return self.save(self.pending.clone());
@@ -136,11 +140,9 @@ impl App {
         }
         let Some(target) = self.edit_target() else {
             self.message = Some(
-                self.lang
-                    .pick(
-                        "先选择一个任务(或在目标页选择一个目标)",
-                        "select a task first (or a goal on the Goals tab)",
-                    )
+                crate::words::screen::of(self.lang)
+                    .status
+                    .select_a_task
                     .into(),
             );
             return None;
@@ -148,8 +150,9 @@ impl App {
         let is_goal = matches!(target, EditTarget::Goal(_));
         if is_goal && matches!(cmd, Command::Progress | Command::Due) {
             self.message = Some(
-                self.lang
-                    .pick("目标只有状态和备注", "goals take a status and notes only")
+                crate::words::screen::of(self.lang)
+                    .status
+                    .goals_status_notes_only
                     .into(),
             );
             return None;
@@ -190,11 +193,9 @@ impl App {
     pub(super) fn open_filter(&mut self) {
         if self.tab() == Tab::Overview && self.view.detail.is_none() {
             self.message = Some(
-                self.lang
-                    .pick(
-                        "概览页没有可筛选的列表:按 : 搜索全部",
-                        "nothing to filter here: : searches everything",
-                    )
+                crate::words::screen::of(self.lang)
+                    .status
+                    .nothing_to_filter
                     .into(),
             );
             return;
@@ -215,8 +216,9 @@ impl App {
     fn undo_last(&mut self) -> Option<Effect> {
         let Some((target, entry)) = self.undo.last().cloned() else {
             self.message = Some(
-                self.lang
-                    .pick("本次没有可撤销的修改", "nothing to undo in this session")
+                crate::words::screen::of(self.lang)
+                    .status
+                    .nothing_to_undo
                     .into(),
             );
             return None;
@@ -224,11 +226,9 @@ impl App {
         let Some(op) = Op::undo(&entry) else {
             self.undo.pop();
             self.message = Some(
-                self.lang
-                    .pick(
-                        "备注不能撤销:请再加一条更正备注",
-                        "a note cannot be taken back: add a correcting note",
-                    )
+                crate::words::screen::of(self.lang)
+                    .status
+                    .note_cannot_undo
                     .into(),
             );
             return None;
@@ -251,7 +251,7 @@ impl App {
             InputKind::WriteAs => {
                 let path = value.trim();
                 if path.is_empty() {
-                    state.error = Some(self.lang.pick("请输入路径", "type a path").into());
+                    state.error = Some(crate::words::screen::of(self.lang).status.type_path.into());
                     return None;
                 }
                 let path = PathBuf::from(path);
@@ -263,7 +263,7 @@ impl App {
                 return None;
             }
             InputKind::Note if value.trim().is_empty() => {
-                state.error = Some(self.lang.pick("备注是空的", "the note is empty").into());
+                state.error = Some(crate::words::screen::of(self.lang).status.note_empty.into());
                 return None;
             }
             InputKind::Note => Op::AddNote { text: value },

@@ -27,7 +27,10 @@ impl App {
         if self.view.problems.is_some() {
             let tasks = self.problem_rows().iter().map(|p| p.task).collect();
             return (
-                self.lang.pick("问题清单", "problem list").to_string(),
+                crate::words::screen::of(self.lang)
+                    .status
+                    .problem_list
+                    .to_string(),
                 tasks,
             );
         }
@@ -63,7 +66,7 @@ impl App {
     pub fn export_failed(&mut self, why: &str) {
         self.message = Some(format!(
             "{} {why}",
-            self.lang.pick("导出失败:", "export failed:")
+            crate::words::screen::of(self.lang).status.export_failed
         ));
     }
 }

@@ -32,10 +32,10 @@ impl Sort {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Sort::Number => lang.pick("按编号", "by number"),
-            Sort::Status => lang.pick("按状态", "by status"),
-            Sort::Due => lang.pick("按截止日期", "by due date"),
-            Sort::Updated => lang.pick("按最近更新", "by last update"),
+            Sort::Number => crate::words::screen::of(lang).lists.by_number,
+            Sort::Status => crate::words::screen::of(lang).lists.by_status,
+            Sort::Due => crate::words::screen::of(lang).lists.by_due_date,
+            Sort::Updated => crate::words::screen::of(lang).lists.by_last_update,
         }
     }
 }
@@ -70,10 +70,10 @@ impl Filters {
     pub fn describe(&self, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(s) = self.status {
-            out.push(lang.pick(s.zh(), s.en()).to_string());
+            out.push(crate::words::status(lang, s).to_string());
         }
         if self.past_due {
-            out.push(lang.pick("已逾期", "past due").into());
+            out.push(crate::words::screen::of(lang).lists.past_due.into());
         }
         if self.stale {
             out.push(match lang {
@@ -82,7 +82,7 @@ impl Filters {
             });
         }
         if self.mine {
-            out.push(lang.pick("我改过的", "mine").into());
+            out.push(crate::words::screen::of(lang).lists.mine.into());
         }
         if self.sort != Sort::Number {
             out.push(self.sort.label(lang).into());

@@ -72,18 +72,15 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     app.read_only = opts.read_only || !store::is_writable(&app.file);
     if opts.read_only {
         app.read_only_reason = Some(
-            app.lang
-                .pick(
-                    "只读模式(--read-only):不能修改",
-                    "read-only mode (--read-only): edits are off",
-                )
+            crate::words::screen::of(app.lang)
+                .status
+                .read_only_flag
                 .into(),
         );
     } else if app.read_only {
         let reason = format!(
             "{} {}",
-            app.lang
-                .pick("只读:当前用户不能写入", "read-only: this user cannot write"),
+            crate::words::screen::of(app.lang).status.read_only_user,
             app.file.display()
         );
         app.message.get_or_insert_with(|| reason.clone());
@@ -137,7 +134,7 @@ fn perform(app: &mut App, effect: Effect, stamp: &mut Option<FileStamp>) {
         Effect::WriteAs(path) => match store::save_as(&path, &app.reg) {
             Ok(saved) => {
                 app.pending.clear();
-                let word = app.lang.pick("已另存到", "written to");
+                let word = crate::words::screen::of(app.lang).status.written_to;
                 app.message = Some(format!("{word} {}", saved.path.display()));
             }
             Err(e) => app.message = Some(crate::words::save_error(app.lang, &e)),
@@ -182,7 +179,7 @@ fn check_file(
         Err(_) => {
             if stamp.is_some() {
                 *stamp = None;
-                let word = app.lang.pick("文件不见了", "the file is gone");
+                let word = crate::words::screen::of(app.lang).status.file_gone;
                 app.message = Some(format!("{word}: {} — w", app.file.display()));
                 return true;
             }
@@ -202,10 +199,7 @@ fn check_file(
         }
         Err(e) => {
             *reported = Some(now_stamp);
-            let word = app.lang.pick(
-                "磁盘上的文件已损坏,显示的是上次的版本",
-                "the file on disk is broken; showing the last good version",
-            );
+            let word = crate::words::screen::of(app.lang).status.file_broken;
             let e = crate::words::load_error(app.lang, &e);
             app.message = Some(format!("{word}: {e}"));
             true

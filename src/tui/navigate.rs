@@ -166,8 +166,11 @@ impl App {
             Link::Goal(g) => {
                 let g = &self.reg.goals[g];
                 match &g.horizon {
-                    Some(h) => format!("{h}{}", self.lang.pick("年目标", " goal")),
-                    None => self.lang.pick("目标", "goal").to_string(),
+                    Some(h) => format!(
+                        "{h}{}",
+                        crate::words::screen::of(self.lang).lists.goal_suffix
+                    ),
+                    None => crate::words::screen::of(self.lang).lists.goal.to_string(),
                 }
             }
         }
@@ -190,7 +193,12 @@ impl App {
     pub(super) fn go_back(&mut self) {
         if self.filters_shown() && self.view.detail.is_none() && self.view.problems.is_none() {
             self.clear_filters();
-            self.message = Some(self.lang.pick("已清除筛选", "filters cleared").into());
+            self.message = Some(
+                crate::words::screen::of(self.lang)
+                    .lists
+                    .filters_cleared
+                    .into(),
+            );
         } else if let Some(v) = self.back.pop() {
             self.view = v;
         } else if self.view.detail.is_some() {

@@ -17,10 +17,13 @@ impl App {
         self.pending.clear();
         self.replace_registry(saved.registry);
         let time = self.now.format("%H:%M:%S");
-        let saved_word = self.lang.pick("已保存", "saved");
+        let saved_word = crate::words::screen::of(self.lang).status.saved;
         self.message = Some(match summary {
             Some(s) => format!("{s} · {saved_word} {time}"),
-            None => self.lang.pick("没有变化", "nothing changed").into(),
+            None => crate::words::screen::of(self.lang)
+                .status
+                .nothing_changed
+                .into(),
         });
     }
 
@@ -29,10 +32,7 @@ impl App {
     pub fn save_failed(&mut self, edits: Vec<Edit>, error: &SaveError) {
         self.show_on_top(&edits);
         self.pending.extend(edits);
-        let hint = self.lang.pick(
-            "修改保留在内存中:r 重试,w 另存",
-            "edit kept in memory: r retries, w writes elsewhere",
-        );
+        let hint = crate::words::screen::of(self.lang).status.edit_kept;
         let error = crate::words::save_error(self.lang, error);
         self.message = Some(format!("{error} — {hint}"));
     }
@@ -43,9 +43,9 @@ impl App {
         self.replace_registry(reg);
         let pending = self.pending.clone();
         self.show_on_top(&pending);
-        let word = self.lang.pick("已重新载入", "reloaded");
+        let word = crate::words::screen::of(self.lang).status.reloaded;
         let changes = crate::words::changes(self.lang, changes);
-        let sep = self.lang.pick(":", ": ");
+        let sep = crate::words::screen::of(self.lang).status.reload_colon;
         self.message = Some(format!("{word}{sep}{changes}"));
     }
 
@@ -137,14 +137,16 @@ impl App {
                     .iter()
                     .find(|t| &t.id == id)
                     .map_or(id.clone(), |t| t.number.to_string());
-                format!("{} {n}", self.lang.pick("任务", "task"))
+                format!("{} {n}", crate::words::screen::of(self.lang).status.task)
             }
-            EditTarget::Goal(id) => format!("{} {id}", self.lang.pick("目标", "goal")),
+            EditTarget::Goal(id) => {
+                format!("{} {id}", crate::words::screen::of(self.lang).status.goal)
+            }
         };
         let show = |v: &Option<serde_json::Value>| -> String {
             match v {
                 Some(serde_json::Value::String(s)) => match s.parse::<Status>() {
-                    Ok(st) => self.lang.pick(st.zh(), st.en()).to_string(),
+                    Ok(st) => crate::words::status(self.lang, st).to_string(),
                     Err(_) => s.clone(),
                 },
                 Some(serde_json::Value::Number(n)) => format!("{n}%"),
@@ -153,7 +155,10 @@ impl App {
             }
         };
         match h.field.as_str() {
-            "note" => format!("{what}: {}", self.lang.pick("已加备注", "note added")),
+            "note" => format!(
+                "{what}: {}",
+                crate::words::screen::of(self.lang).status.note_added
+            ),
             _ => format!("{what}: {} → {}", show(&h.from), show(&h.to)),
         }
     }

@@ -11,6 +11,7 @@ use std::path::Path;
 
 mod cli;
 pub mod ledger;
+pub mod screen;
 
 pub use cli::{Change, FileKind, Say, Target};
 

@@ -359,7 +359,7 @@ pub fn default_bindings_text() -> String {
                 "# {} = [{}]    # {}\n",
                 a.name,
                 keys.join(", "),
-                a.en
+                (a.word)(&crate::words::screen::keys::EN)
             ));
         }
     }

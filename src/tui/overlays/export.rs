@@ -83,11 +83,20 @@ pub enum Outcome {
 /// for a bulletin, in the current directory.
 pub fn default_name(format: Format, lang: Lang, today: NaiveDate) -> String {
     let (stem, ext) = match format {
-        Format::Xlsx => (lang.pick("督办台账", "dubang-ledger"), "xlsx"),
-        Format::Csv => (lang.pick("督办台账", "dubang-ledger"), "csv"),
-        Format::Docx => (lang.pick("督办通报", "dubang-bulletin"), "docx"),
-        Format::Md => (lang.pick("督办通报", "dubang-bulletin"), "md"),
-        Format::Json => (lang.pick("督办任务", "dubang-tasks"), "json"),
+        Format::Xlsx => (
+            crate::words::screen::of(lang).overlays.dubang_ledger,
+            "xlsx",
+        ),
+        Format::Csv => (crate::words::screen::of(lang).overlays.dubang_ledger, "csv"),
+        Format::Docx => (
+            crate::words::screen::of(lang).overlays.dubang_bulletin,
+            "docx",
+        ),
+        Format::Md => (
+            crate::words::screen::of(lang).overlays.dubang_bulletin,
+            "md",
+        ),
+        Format::Json => (crate::words::screen::of(lang).overlays.dubang_tasks, "json"),
     };
     format!("{stem}-{}.{ext}", today.format("%Y-%m-%d"))
 }
@@ -211,7 +220,7 @@ impl ExportState {
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
         let w = area.width.saturating_sub(4).min(90);
         let rect = centered(area, w, 9);
-        let inner = popup(f, ui, rect, ui.pick("导出", "Export"));
+        let inner = popup(f, ui, rect, ui.w().overlays.export_title);
         let cols = inner.width as usize;
         if cols < 12 || inner.height < 6 {
             return;
@@ -232,7 +241,7 @@ impl ExportState {
         let n_current = self.current.len();
         let mut scope = vec![
             marker(Field::Scope),
-            ui.cell(ui.pick("范围", "Tasks"), label_w, ui.theme.dim),
+            ui.cell(ui.w().overlays.scope, label_w, ui.theme.dim),
         ];
         if n_current > 0 {
             let name = truncate(&self.current_name, rest.saturating_sub(24).max(4));
@@ -242,24 +251,20 @@ impl ExportState {
             ));
         }
         scope.push(choice(
-            format!(
-                "{} ({})",
-                ui.pick("整个方案", "whole plan"),
-                self.plan.len()
-            ),
+            format!("{} ({})", ui.w().overlays.whole_plan, self.plan.len()),
             self.scope == Scope::Plan,
         ));
         let mut format = vec![
             marker(Field::Format),
-            ui.cell(ui.pick("格式", "Format"), label_w, ui.theme.dim),
+            ui.cell(ui.w().overlays.format_label, label_w, ui.theme.dim),
         ];
         for fm in FORMATS {
             format.push(choice(format_name(fm).to_string(), fm == self.format));
         }
         let what = match self.format {
-            Format::Xlsx | Format::Csv => ui.pick("台账", "ledger"),
-            Format::Docx | Format::Md => ui.pick("通报", "bulletin"),
-            Format::Json => ui.pick("登记册", "registry"),
+            Format::Xlsx | Format::Csv => ui.w().overlays.ledger,
+            Format::Docx | Format::Md => ui.w().overlays.bulletin,
+            Format::Json => ui.w().overlays.registry,
         };
         format.push(Span::styled(format!(" {what}"), ui.theme.dim));
         // The path, scrolled so the caret stays in view.
@@ -268,7 +273,7 @@ impl ExportState {
             crate::tui::overlays::input::visible_part(&self.path, self.path.value(), field);
         let path = vec![
             marker(Field::Path),
-            ui.cell(ui.pick("文件", "File"), label_w, ui.theme.dim),
+            ui.cell(ui.w().overlays.file_label, label_w, ui.theme.dim),
             ui.cell(&ui.t(&shown), field, ui.theme.base),
         ];
         let k = |c| ui.key(Context::Export, c);
@@ -276,14 +281,14 @@ impl ExportState {
             "{}/{} {}  {}/{} {}  {} {}  {} {}",
             k(Command::Up),
             k(Command::Down),
-            ui.pick("选项", "field"),
+            ui.w().overlays.field,
             k(Command::Prev),
             k(Command::Next),
-            ui.pick("更改", "change"),
+            ui.w().overlays.change,
             k(Command::Confirm),
-            ui.pick("导出", "exports"),
+            ui.w().overlays.exports,
             k(Command::Cancel),
-            ui.pick("取消", "cancels"),
+            ui.w().overlays.cancels,
         );
         let fit = |spans: Vec<Span<'static>>| crate::tui::view::fit_spans(ui, spans, cols);
         let lines = vec![
@@ -314,9 +319,9 @@ pub fn hint(ui: &Ui) -> String {
     format!(
         "{} {}  {} {}",
         k(Command::Confirm),
-        ui.pick("导出", "exports"),
+        ui.w().overlays.exports,
         k(Command::Cancel),
-        ui.pick("取消", "cancels"),
+        ui.w().overlays.cancels,
     )
 }
 

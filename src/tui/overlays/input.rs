@@ -104,30 +104,20 @@ impl InputState {
 
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
         let state = self;
-        let (label, saves, saves_en) = match state.kind {
+        let w = &ui.w().overlays;
+        let (label, confirms) = match state.kind {
             InputKind::Filter => return,
-            InputKind::Note => (ui.pick("进展备注", "Progress note"), "保存", "saves"),
-            InputKind::Progress => (
-                ui.pick("进度 (0-100%)", "Progress (0-100 %)"),
-                "保存",
-                "saves",
-            ),
-            InputKind::Due => (
-                ui.pick(
-                    "截止日期 (YYYY-MM-DD,留空清除)",
-                    "Due date (YYYY-MM-DD, empty clears)",
-                ),
-                "保存",
-                "saves",
-            ),
-            InputKind::WriteAs => (ui.pick("另存为", "Write to"), "写入", "writes"),
+            InputKind::Note => (w.note_title, w.saves_input),
+            InputKind::Progress => (w.progress_title, w.saves_input),
+            InputKind::Due => (w.due_title, w.saves_input),
+            InputKind::WriteAs => (w.write_to, w.writes),
         };
         let help = format!(
             "{} {}  {} {}",
             ui.key(Context::Input, Command::Confirm),
-            ui.pick(saves, saves_en),
+            confirms,
             ui.key(Context::Input, Command::Cancel),
-            ui.pick("取消", "cancels")
+            ui.w().overlays.cancels
         );
         let title = match &state.target {
             Some(t) => format!("{label} · {}", target_name(ui, t)),
@@ -178,14 +168,9 @@ impl InputState {
             crate::tui::app::Focus::Entities => ui.app.visible_entities(ui.app.tab()).len(),
         };
         let note = match (state.input.value().is_empty(), count) {
-            (true, _) => ui
-                .pick(
-                    "  中文、拼音或首字母;Enter 保留,Esc 清除",
-                    "  Chinese, pinyin or initials; Enter keeps, Esc clears",
-                )
-                .to_string(),
-            (false, 0) => ui.pick("  没有匹配", "  no match").to_string(),
-            (false, n) => format!("  {n} {}", ui.pick("项", "shown")),
+            (true, _) => ui.w().overlays.filter_hint.to_string(),
+            (false, 0) => ui.w().overlays.no_match.to_string(),
+            (false, n) => format!("  {n} {}", ui.w().overlays.shown_count),
         };
         let field = cols.saturating_sub(1 + width(&note)).max(1);
         let value = truncate(&ui.t(state.input.value()), field);
@@ -226,13 +211,10 @@ pub fn hint(ui: &Ui) -> String {
     format!(
         "{} {}  {} {}  {}",
         k(Command::Confirm),
-        ui.pick("确定", "saves"),
+        ui.w().overlays.saves,
         k(Command::Cancel),
-        ui.pick("取消", "cancels"),
-        ui.pick(
-            "←→ Home End 移动  Ctrl-U 清空",
-            "←→ Home End move  Ctrl-U clears"
-        )
+        ui.w().overlays.cancels,
+        ui.w().overlays.editing_keys
     )
 }
 

@@ -67,7 +67,7 @@ impl Picker {
         let (target, sel) = (&self.target, self.sel);
         let title = format!(
             "{} · {}",
-            ui.pick("状态", "Status"),
+            ui.w().overlays.status_title,
             target_name(ui, target)
         );
         let w = (width(&title) + 4).clamp(34, 60) as u16;
@@ -105,9 +105,9 @@ impl Picker {
         let hint = format!(
             " {} {}  {} {}",
             k(Command::Confirm),
-            ui.pick("确定", "picks"),
+            ui.w().overlays.picks,
             k(Command::Cancel),
-            ui.pick("取消", "cancels")
+            ui.w().overlays.cancels
         );
         lines.push(Line::from(ui.cell(&hint, cols, ui.theme.dim)));
         f.render_widget(Paragraph::new(lines), inner);
@@ -161,7 +161,7 @@ pub fn picker_keys(ui: &Ui) -> String {
     if second.is_empty() {
         show(first)
     } else {
-        format!("{} {} {}", show(first), ui.pick("或", "or"), show(second))
+        format!("{} {} {}", show(first), ui.w().overlays.or, show(second))
     }
 }
 

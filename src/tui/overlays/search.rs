@@ -99,13 +99,7 @@ impl SearchState {
         } else {
             format!(" {}/{}", state.sel + 1, state.hits.len())
         };
-        let title = format!(
-            "{}{count}",
-            ui.pick(
-                "搜索 (中文、拼音、首字母)",
-                "Search (Chinese, pinyin, initials)"
-            )
-        );
+        let title = format!("{}{count}", ui.w().overlays.search_title);
         let block = ui.block(&title, true);
         let inner = block.inner(rect);
         f.render_widget(block, rect);
@@ -152,7 +146,7 @@ impl SearchState {
         }
         let off = crate::tui::view::scroll(self.offset.get(), state.sel, rows, state.hits.len());
         self.offset.set(off);
-        let kind_w = width(ui.pick("章节", "section")) + 1;
+        let kind_w = width(ui.w().overlays.section) + 1;
         for (i, hit) in state.hits.iter().enumerate().skip(off).take(rows) {
             let selected = i == state.sel;
             let marker = if selected {
@@ -233,11 +227,11 @@ impl SearchState {
 
 fn kind_label(ui: &Ui, k: Kind) -> &'static str {
     match k {
-        Kind::Unit => ui.pick("单位", "unit"),
-        Kind::Town => ui.pick("镇区", "town"),
-        Kind::Section => ui.pick("章节", "section"),
-        Kind::Goal => ui.pick("目标", "goal"),
-        Kind::Task => ui.pick("任务", "task"),
+        Kind::Unit => ui.w().overlays.unit,
+        Kind::Town => ui.w().overlays.town,
+        Kind::Section => ui.w().overlays.section,
+        Kind::Goal => ui.w().overlays.goal,
+        Kind::Task => ui.w().overlays.task,
     }
 }
 

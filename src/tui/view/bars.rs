@@ -17,7 +17,7 @@ pub(super) fn draw_tabs(f: &mut Frame, ui: &Ui, area: Rect) {
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
-    let right = format!("{} {} ", ui.pick("督办", "dubang"), ui.app.today());
+    let right = format!("{} {} ", ui.w().status.app_name, ui.app.today());
     let room = (area.width as usize).saturating_sub(used);
     spans.push(Span::styled(
         crate::text::fit_right(&right, room),
@@ -37,9 +37,10 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     use crate::tui::app::Command as C;
     // Each hint: the first key of each command (←→ for the tab pair), and a word.
     let editing = !matches!(app.mode, crate::tui::edit::Mode::Normal);
-    let pairs: &[(&[C], &str, &str)] = if app.help {
+    let w = &ui.w().status;
+    let pairs: Vec<(&[C], &str)> = if app.help {
         let close = ui.key(Context::Help, C::Cancel);
-        let text = format!("{close} {}", ui.pick("关闭帮助", "close help"));
+        let text = format!("{close} {}", ui.w().status.close_help);
         let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));
         f.render_widget(Paragraph::new(line), area);
         return;
@@ -53,54 +54,54 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
         f.render_widget(Paragraph::new(line), area);
         return;
     } else if app.view.problems.is_some() && app.view.detail.is_none() {
-        &[
-            (&[C::Up, C::Down], "选择", "select"),
-            (&[C::Open], "详情", "details"),
-            (&[C::Status], "状态", "status"),
-            (&[C::Export], "导出", "export"),
-            (&[C::Back], "返回", "back"),
-            (&[C::Help], "帮助", "help"),
-            (&[C::Quit], "退出", "quit"),
+        vec![
+            (&[C::Up, C::Down], w.hint_select),
+            (&[C::Open], w.hint_details),
+            (&[C::Status], w.hint_status),
+            (&[C::Export], w.hint_export),
+            (&[C::Back], w.hint_back),
+            (&[C::Help], w.hint_help),
+            (&[C::Quit], w.hint_quit),
         ]
     } else if app.view.detail.is_some() {
-        &[
-            (&[C::Up, C::Down], "选择链接", "link"),
-            (&[C::Open], "跳转", "jump"),
-            (&[C::Status], "状态", "status"),
-            (&[C::Note], "备注", "note"),
-            (&[C::Back], "返回", "back"),
-            (&[C::Help], "帮助", "help"),
-            (&[C::Quit], "退出", "quit"),
+        vec![
+            (&[C::Up, C::Down], w.hint_link),
+            (&[C::Open], w.hint_jump),
+            (&[C::Status], w.hint_status),
+            (&[C::Note], w.hint_note),
+            (&[C::Back], w.hint_back),
+            (&[C::Help], w.hint_help),
+            (&[C::Quit], w.hint_quit),
         ]
     } else if app.tab() != Tab::Overview && app.focus() == Focus::Tasks {
-        &[
-            (&[C::Up, C::Down], "选择", "select"),
-            (&[C::Open], "详情", "details"),
-            (&[C::Status], "状态", "status"),
-            (&[C::Note], "备注", "note"),
-            (&[C::Back], "返回", "back"),
-            (&[C::PrevTab, C::NextTab], "标签", "tabs"),
-            (&[C::Help], "帮助", "help"),
-            (&[C::Quit], "退出", "quit"),
+        vec![
+            (&[C::Up, C::Down], w.hint_select),
+            (&[C::Open], w.hint_details),
+            (&[C::Status], w.hint_status),
+            (&[C::Note], w.hint_note),
+            (&[C::Back], w.hint_back),
+            (&[C::PrevTab, C::NextTab], w.hint_tabs),
+            (&[C::Help], w.hint_help),
+            (&[C::Quit], w.hint_quit),
         ]
     } else {
-        &[
-            (&[C::PrevTab, C::NextTab], "标签", "tabs"),
-            (&[C::Up, C::Down], "选择", "select"),
-            (&[C::Open], "打开", "open"),
-            (&[C::Back], "返回", "back"),
-            (&[C::Help], "帮助", "help"),
-            (&[C::Quit], "退出", "quit"),
+        vec![
+            (&[C::PrevTab, C::NextTab], w.hint_tabs),
+            (&[C::Up, C::Down], w.hint_select),
+            (&[C::Open], w.hint_open),
+            (&[C::Back], w.hint_back),
+            (&[C::Help], w.hint_help),
+            (&[C::Quit], w.hint_quit),
         ]
     };
     let hint: Vec<String> = pairs
         .iter()
-        .filter_map(|(cmds, zh, en)| {
+        .filter_map(|(cmds, word)| {
             let keys: Vec<String> = cmds
                 .iter()
                 .filter_map(|c| app.keys.keys_of(*c).into_iter().next())
                 .collect();
-            (!keys.is_empty()).then(|| format!("{} {}", keys.concat(), ui.pick(zh, en)))
+            (!keys.is_empty()).then(|| format!("{} {}", keys.concat(), word))
         })
         .collect();
     let line = Line::from(ui.cell(&hint.join("  "), area.width as usize, ui.theme.dim));
@@ -111,7 +112,7 @@ pub(super) fn draw_status(f: &mut Frame, ui: &Ui, area: Rect) {
     let app = ui.app;
     let w = area.width as usize;
     let mode = if app.read_only {
-        ui.pick(" 只读 ", " read-only ")
+        ui.w().status.read_only_badge
     } else {
         ""
     };

@@ -85,7 +85,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
     let Some(t) = app.reg.tasks.get(d.task) else {
         return;
     };
-    let title = format!("{} {} · {}", ui.pick("任务", "Task"), t.number, t.title);
+    let title = format!("{} {} · {}", ui.w().detail.task, t.number, t.title);
     let block = ui.block(&title, focused);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -98,7 +98,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
     // Status, progress, due date.
     let mut head = vec![ui.status_cell(t.status, ui.status_cols()), Span::raw(" ")];
     head.push(Span::styled(
-        format!("{} {}%  ", ui.pick("进度", "progress"), t.progress),
+        format!("{} {}%  ", ui.w().detail.progress, t.progress),
         ui.theme.base,
     ));
     // A task without a date of its own is held to its goal's: shown as such.
@@ -108,12 +108,12 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
             let style = if late { ui.theme.warn } else { ui.theme.base };
             let date = crate::report::words::words(ui.app.lang).due(due.date, due.inherited());
             head.push(Span::styled(
-                ui.t(&format!("{} {date} {note}", ui.pick("截止", "due"))),
+                ui.t(&format!("{} {date} {note}", ui.w().detail.due)),
                 style,
             ));
         }
         None => head.push(Span::styled(
-            ui.pick("无截止日期", "no due date").to_string(),
+            ui.w().detail.no_due_date.to_string(),
             ui.theme.dim,
         )),
     }
@@ -121,23 +121,23 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
     let update = match (&t.updated_at, &t.updated_by) {
         (Some(at), by) => format!(
             "{} {} · {} · {}",
-            ui.pick("更新", "updated"),
+            ui.w().detail.updated,
             by.as_deref().unwrap_or("?"),
             at.format("%Y-%m-%d %H:%M"),
             relative(app.now, *at, app.lang)
         ),
-        _ => ui.pick("尚无更新", "not updated yet").to_string(),
+        _ => ui.w().detail.not_updated_yet.to_string(),
     };
     lines.push(Line::from(ui.cell(&update, w, ui.theme.dim)));
 
     // Links, grouped, in the order App::links gives them.
     let links = app.links(d.task);
     let mut groups: [(&str, Vec<(String, bool)>); 5] = [
-        (ui.pick("牵头", "lead"), Vec::new()),
-        (ui.pick("责任", "shared"), Vec::new()),
-        (ui.pick("提及", "mention"), Vec::new()),
-        (ui.pick("章节", "section"), Vec::new()),
-        (ui.pick("目标", "goals"), Vec::new()),
+        (ui.w().detail.lead, Vec::new()),
+        (ui.w().detail.shared, Vec::new()),
+        (ui.w().detail.mention, Vec::new()),
+        (ui.w().detail.section, Vec::new()),
+        (ui.w().detail.goals, Vec::new()),
     ];
     let mut chip_group = Vec::new();
     for (k, link) in links.iter().enumerate() {
@@ -175,28 +175,28 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
 
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
-        ui.pick("全文", "Full text").to_string(),
+        ui.w().detail.full_text.to_string(),
         ui.theme.title,
     )));
     for l in wrap(&ui.t(&t.text), w) {
         lines.push(Line::from(Span::styled(l, ui.theme.base)));
     }
     lines.push(Line::raw(""));
-    let hist_title = format!("{} ({})", ui.pick("历史", "History"), t.history.len());
+    let hist_title = format!("{} ({})", ui.w().detail.history, t.history.len());
     lines.push(Line::from(Span::styled(hist_title, ui.theme.title)));
     if t.history.is_empty() {
         lines.push(Line::from(ui.cell(
-            ui.pick("尚无记录", "nothing yet"),
+            ui.w().detail.nothing_yet,
             w,
             ui.theme.dim,
         )));
     }
     for h in t.history.iter().rev() {
         let field = match h.field.as_str() {
-            "status" => ui.pick("状态", "status"),
-            "progress" => ui.pick("进度", "progress"),
-            "due" => ui.pick("截止", "due"),
-            "note" => ui.pick("备注", "note"),
+            "status" => ui.w().detail.status,
+            "progress" => ui.w().detail.progress,
+            "due" => ui.w().detail.due,
+            "note" => ui.w().detail.note,
             other => other,
         };
         let change = match (&h.from, &h.to) {
@@ -207,7 +207,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         };
         // Collected from a unit's 台账: say which file it came from.
         let from = h.source.as_deref().map_or(String::new(), |src| {
-            format!(" · {}{src}", ui.pick("来自 ", "from "))
+            format!(" · {}{src}", ui.w().detail.from)
         });
         let head = format!(
             "{} {} {}{from}",

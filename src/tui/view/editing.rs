@@ -14,7 +14,7 @@ pub(crate) fn target_name(ui: &Ui, t: &EditTarget) -> String {
         EditTarget::Task(id) => match ui.app.reg.tasks.iter().find(|x| &x.id == id) {
             Some(task) => format!(
                 "{} {} · {}",
-                ui.pick("任务", "task"),
+                ui.w().detail.task_word,
                 task.number,
                 task.title
             ),

@@ -80,17 +80,17 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
     let app = ui.app;
     let (reg, ix) = (&app.reg, &app.ix);
     let title = match tab {
-        Tab::Units => ui.pick("单位 · 牵头/责任/完成", "Units · lead/shared/done"),
-        Tab::Towns => ui.pick("镇区 · 明确/各镇/提及", "Towns · named/all/mentioned"),
-        Tab::Goals => ui.pick("目标", "Goals"),
-        _ => ui.pick("章节", "Sections"),
+        Tab::Units => ui.w().lists.units_title,
+        Tab::Towns => ui.w().lists.towns_title,
+        Tab::Goals => ui.w().lists.goals,
+        _ => ui.w().lists.sections,
     };
     let visible = app.visible_entities(tab);
     let q = &app.filters.entity_query[tab.index()];
     let title = match (q.is_empty(), visible.is_empty()) {
         (true, _) => title.to_string(),
         (false, false) => format!("{title} /{q}"),
-        (false, true) => format!("{title} /{q} · {}", ui.pick("没有匹配", "no match")),
+        (false, true) => format!("{title} /{q} · {}", ui.w().lists.no_match),
     };
     let sel = visible
         .iter()
@@ -103,7 +103,7 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
     };
     let reported_on = |name: &str| {
         reported.get(name).map_or(String::new(), |at| {
-            format!(" {}{}", ui.pick("报", "rep "), at.format("%m-%d"))
+            format!(" {}{}", ui.w().lists.reported, at.format("%m-%d"))
         })
     };
     list(
@@ -212,11 +212,7 @@ fn task_list(f: &mut Frame, ui: &Ui, area: Rect, focused: bool) {
         _ => (app.sel() < app.reg.sections.len())
             .then(|| app.link_name(crate::tui::app::Link::Section(app.sel()))),
     };
-    let mut title = format!(
-        "{} · {}",
-        ui.pick("任务", "Tasks"),
-        name.unwrap_or_default()
-    );
+    let mut title = format!("{} · {}", ui.w().lists.tasks, name.unwrap_or_default());
     let q = &app.filters.task_query[app.tab().index()];
     if !q.is_empty() {
         title.push_str(&format!(" · /{q}"));

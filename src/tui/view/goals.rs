@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 pub fn due_note(ui: &Ui, due: chrono::NaiveDate, status: Status) -> (String, bool) {
     let days = (due - ui.app.today()).num_days();
     if status == Status::Done {
-        return (ui.pick("已完成", "done").into(), false);
+        return (ui.w().goals.all_done.into(), false);
     }
     let zh = ui.app.lang == crate::lang::Lang::Zh;
     if days < 0 {
@@ -70,11 +70,11 @@ pub fn panel(f: &mut Frame, ui: &Ui, area: Rect, g: usize) {
             s => due_note(ui, due, s),
         };
         let style = if late { ui.theme.warn } else { ui.theme.dim };
-        let text = format!("{} {due} {note}", ui.pick("截止", "due"));
+        let text = format!("{} {due} {note}", ui.w().goals.due);
         head.push(Span::styled(ui.t(&format!("{}  ", text.trim_end())), style));
     }
     head.push(Span::styled(
-        format!("{} {}/{}", ui.pick("完成", "done"), r.done(), r.total()),
+        format!("{} {}/{}", ui.w().goals.done, r.done(), r.total()),
         ui.theme.dim,
     ));
     let used: usize = head.iter().map(|s| width(&s.content)).sum();
@@ -88,7 +88,7 @@ pub fn panel(f: &mut Frame, ui: &Ui, area: Rect, g: usize) {
         let when = super::detail::relative(app.now, at, app.lang);
         let by = goal.updated_by.as_deref().unwrap_or("?");
         let what = last.note.clone().unwrap_or_else(|| last.field.clone());
-        let text = format!("{} {by} · {when} · {what}", ui.pick("更新", "updated"));
+        let text = format!("{} {by} · {when} · {what}", ui.w().goals.updated);
         lines.push(Line::from(ui.cell(&text, w, ui.theme.dim)));
     }
     for t in &goal.targets {

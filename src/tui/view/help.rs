@@ -26,10 +26,7 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
         }
     }
     if !tabs.is_empty() {
-        let what = ui.pick(
-            "直接打开标签页:概览 章节 单位 镇区 目标",
-            "straight to a tab: Overview Sections Units Towns Goals",
-        );
+        let what = ui.w().help.straight_to_tab;
         out.push((tabs.join(" "), what.to_string()));
     }
     // Then every popup and mode with the keys in force there, so a rebinding in
@@ -46,7 +43,7 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
         for a in ACTIONS.iter().filter(|a| a.context == ctx) {
             let ks = keys.keys_in(ctx, a.command);
             if !ks.is_empty() {
-                out.push((ks.join("  "), ui.pick(a.zh, a.en).to_string()));
+                out.push((ks.join("  "), (a.word)(&ui.w().keys).to_string()));
             }
         }
     }
@@ -56,16 +53,17 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
 /// The heading of a context's keys in the help.
 fn context_title(ctx: Context, lang: Lang) -> &'static str {
     match ctx {
-        Context::Normal => lang.pick("主界面", "Main screen"),
-        Context::Picker => lang.pick("【状态选择器】", "[Status picker]"),
-        Context::Input => lang.pick(
-            "【输入框:备注、进度、日期、路径、/ 筛选】",
-            "[Inputs: note, progress, date, path, / filter]",
-        ),
-        Context::Search => lang.pick("【搜索框】", "[Search popup]"),
-        Context::Export => lang.pick("【导出对话框】", "[Export dialog]"),
-        Context::Help => lang.pick("【帮助】", "[Help]"),
-        Context::Present => lang.pick("【演示模式】", "[Presentation]"),
+        Context::Normal => crate::words::screen::of(lang).help.main_screen,
+        Context::Picker => crate::words::screen::of(lang).help.status_picker,
+        Context::Input => {
+            crate::words::screen::of(lang)
+                .help
+                .inputs_note_progress_date
+        }
+        Context::Search => crate::words::screen::of(lang).help.search_popup,
+        Context::Export => crate::words::screen::of(lang).help.export_dialog,
+        Context::Help => crate::words::screen::of(lang).help.help_ctx,
+        Context::Present => crate::words::screen::of(lang).help.presentation,
     }
 }
 
@@ -94,7 +92,7 @@ fn describe(ui: &Ui, a: &crate::tui::keys::ActionInfo) -> String {
             k(Context::Present, Command::Next),
             k(Context::Present, Command::Cancel)
         ),
-        _ => ui.pick(a.zh, a.en).to_string(),
+        _ => (a.word)(&ui.w().keys).to_string(),
     }
 }
 

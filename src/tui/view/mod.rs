@@ -71,8 +71,9 @@ impl Ui<'_> {
         }
     }
 
-    pub fn pick<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
-        self.app.lang.pick(zh, en)
+    /// The dashboard's words in the reader's language.
+    pub fn w(&self) -> &'static crate::words::screen::Screen {
+        crate::words::screen::of(self.app.lang)
     }
 
     /// The first key of a command in a context, as hints show it.
@@ -244,7 +245,7 @@ pub fn list(
         ui.app.page.set(h.saturating_sub(1).max(1));
     }
     if len == 0 {
-        let none = ui.pick("(无)", "(none)");
+        let none = ui.w().lists.none;
         f.render_widget(
             Paragraph::new(Line::from(ui.cell(none, w, ui.theme.dim))),
             inner,

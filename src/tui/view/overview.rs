@@ -26,9 +26,9 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     let all = Rollup::of(reg, 0..reg.tasks.len());
     let date = d.date.map(|x| x.to_string()).unwrap_or_default();
     let meta = format!("{}  {}  {}", d.issuer, d.number, date);
-    let today = format!("{} {}", ui.pick("今天", "today"), app.today());
+    let today = format!("{} {}", ui.w().lists.today, app.today());
     let mut counts = vec![Span::styled(
-        format!("{} {}  ", ui.pick("任务", "tasks"), all.total()),
+        format!("{} {}  ", ui.w().lists.tasks_word, all.total()),
         ui.theme.title,
     )];
     for s in [
@@ -67,7 +67,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
         ]),
         counts_line,
         Line::from({
-            let label = format!("{} ", ui.pick("总体完成", "done overall"));
+            let label = format!("{} ", ui.w().lists.done_overall);
             let lw = width(&label).min(w);
             vec![
                 ui.cell(&label, lw, ui.theme.dim),
@@ -78,7 +78,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     ];
     f.render_widget(Paragraph::new(lines), head);
 
-    let title = ui.pick("章节进度 (Enter 打开)", "Sections (Enter opens)");
+    let title = ui.w().lists.sections_enter_opens;
     list(
         f,
         ui,
@@ -112,7 +112,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
         },
     );
 
-    let block = ui.block(ui.pick("目标", "Goals"), false);
+    let block = ui.block(ui.w().lists.goals, false);
     let inner = block.inner(goals);
     f.render_widget(block, goals);
     let w = inner.width as usize;
@@ -131,7 +131,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
                     crate::registry::Status::Done => (String::new(), false),
                     s => due_note(ui, due, s),
                 };
-                let text = format!("{} {due} {note} ", ui.pick("截止", "due"));
+                let text = format!("{} {due} {note} ", ui.w().lists.due);
                 let style = if late { ui.theme.warn } else { ui.theme.dim };
                 let tw = width(&text).min(w - used);
                 spans.push(ui.cell(&text, tw, style));
@@ -140,7 +140,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
             let rest = format!(
                 "{}  {} {}/{}",
                 ui.status_name(g.status),
-                ui.pick("完成", "done"),
+                ui.w().lists.done,
                 r.done(),
                 r.total()
             );
@@ -160,7 +160,7 @@ fn problems_line(ui: &Ui, w: usize) -> Line<'static> {
         "{}  {} {}",
         super::problems::headline(ui, &rows),
         ui.key(Context::Normal, Command::Problems),
-        ui.pick("查看", "lists them")
+        ui.w().lists.lists_them
     );
     let style = match rows.iter().map(|p| p.level).max() {
         Some(level) => super::problems::level_style(ui, level),

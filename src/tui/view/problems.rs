@@ -46,10 +46,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
     }
     app.page.set(h.saturating_sub(1).max(1));
     if rows.is_empty() {
-        let none = ui.pick(
-            "没有需要督办的问题:没有逾期、滞后、受阻或久未更新的任务",
-            "Nothing needs attention: no task is past due, delayed, blocked or silent",
-        );
+        let none = ui.w().problems.nothing_needs_attention;
         f.render_widget(Paragraph::new(ui.cell(none, cols, ui.theme.dim)), inner);
     } else {
         let sel = sel.min(rows.len() - 1);
@@ -97,7 +94,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
     }
 
     // The selected task: where it stands and what was last heard of it.
-    let block = ui.block(ui.pick("最新进展", "Latest"), false);
+    let block = ui.block(ui.w().problems.latest, false);
     let inner = block.inner(note_area);
     f.render_widget(block, note_area);
     let cols = inner.width as usize;
@@ -107,14 +104,8 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
     let t = &app.reg.tasks[p.task];
     let due = p
         .due
-        .map(|d| {
-            format!(
-                "{} {}",
-                ui.pick("截止", "due"),
-                w.due(d.date, d.inherited())
-            )
-        })
-        .unwrap_or_else(|| ui.pick("无截止日期", "no due date").to_string());
+        .map(|d| format!("{} {}", ui.w().problems.due, w.due(d.date, d.inherited())))
+        .unwrap_or_else(|| ui.w().problems.no_due_date.to_string());
     let lead = crate::report::ledger::names(&app.reg, &t.lead, w);
     let first = format!(
         "{} {}  {}  {}  {}  {}%",
@@ -127,9 +118,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
     );
     let note = match crate::report::ledger::latest_note(t) {
         Some(h) => crate::report::ledger::note_line(h, w),
-        None => ui
-            .pick("暂无进展记录", "no progress reported yet")
-            .to_string(),
+        None => ui.w().problems.no_progress_reported_yet.to_string(),
     };
     let lines = vec![
         Line::from(ui.cell(&first, cols, level_style(ui, p.level))),

@@ -10,11 +10,11 @@ use ratatui::text::Span;
 fn tag_text(ui: &Ui, tag: Tag) -> String {
     match tag {
         Tag::None => String::new(),
-        Tag::Lead => ui.pick("牵头", "lead").into(),
-        Tag::Shared => ui.pick("责任", "shared").into(),
-        Tag::Town(TownLink::Explicit) => ui.pick("明确", "named").into(),
-        Tag::Town(TownLink::AllTowns) => ui.pick("各镇", "all").into(),
-        Tag::Town(TownLink::Mentioned) => ui.pick("提及", "mention").into(),
+        Tag::Lead => ui.w().lists.lead.into(),
+        Tag::Shared => ui.w().lists.shared.into(),
+        Tag::Town(TownLink::Explicit) => ui.w().lists.named.into(),
+        Tag::Town(TownLink::AllTowns) => ui.w().lists.all.into(),
+        Tag::Town(TownLink::Mentioned) => ui.w().lists.mention.into(),
         Tag::Section(s) => format!(
             "({})",
             ui.app
@@ -35,7 +35,7 @@ pub fn row(ui: &Ui, r: TaskRow, cols: usize, hl: &[usize]) -> Vec<Span<'static>>
     let tag_w = if tag.is_empty() {
         0
     } else {
-        width(ui.pick("提及", "mention")).max(width(&tag)) + 1
+        width(ui.w().lists.mention).max(width(&tag)) + 1
     };
     let status_w = ui.status_cols();
     let lead_w = match cols {
@@ -59,7 +59,7 @@ pub fn row(ui: &Ui, r: TaskRow, cols: usize, hl: &[usize]) -> Vec<Span<'static>>
             .map(|id| app.reg.name_of(id).to_string())
             .unwrap_or_default();
         if t.lead.len() > 1 {
-            lead.push_str(ui.pick("等", "+"));
+            lead.push_str(ui.w().lists.more_mark);
         }
         spans.push(Span::raw(" "));
         spans.push(ui.cell(&lead, lead_w, ui.theme.dim));

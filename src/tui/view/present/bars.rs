@@ -69,7 +69,7 @@ pub(super) fn bar_chart(ui: &Ui, buf: &mut Buffer, area: Rect, items: &[Item]) {
             buf,
             area.x,
             area.y,
-            vec![cell(ui, ui.pick("(无)", "(none)"), w, ui.theme.dim)],
+            vec![cell(ui, ui.w().present.none, w, ui.theme.dim)],
         );
         return;
     }

@@ -12,12 +12,7 @@ pub(super) fn goals(ui: &Ui, buf: &mut Buffer, body: Rect) {
             buf,
             body.x,
             body.y,
-            vec![cell(
-                ui,
-                ui.pick("(没有目标)", "(no goals)"),
-                bw,
-                ui.theme.dim,
-            )],
+            vec![cell(ui, ui.w().present.no_goals, bw, ui.theme.dim)],
         );
         return;
     }
@@ -153,7 +148,7 @@ fn goal_panel(ui: &Ui, buf: &mut Buffer, area: Rect, g: usize, plan: &GoalPlan) 
         return;
     }
     if let Some((due, note)) = note {
-        let due_word = ui.pick("截止", "due");
+        let due_word = ui.w().present.due;
         let (text, style) = if late {
             (format!("{due_word} {due}   ! {note}"), warn)
         } else {
@@ -169,7 +164,7 @@ fn goal_panel(ui: &Ui, buf: &mut Buffer, area: Rect, g: usize, plan: &GoalPlan) 
     let nums = format!(
         " {:>3}%  {} {}/{}",
         percent(&r),
-        ui.pick("完成", "done"),
+        ui.w().present.done,
         r.done(),
         r.total()
     );

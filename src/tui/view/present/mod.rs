@@ -83,7 +83,7 @@ fn heading(ui: &Ui, slide: Slide) -> (String, Vec<Span<'static>>) {
             let n = reg.tasks.len();
             let today = app.today();
             (
-                ui.pick("工作进度总览", "Progress overview").into(),
+                ui.w().present.progress_overview.into(),
                 dim(match app.lang {
                     crate::lang::Lang::Zh => format!("共 {n} 项任务  统计截至 {today}"),
                     crate::lang::Lang::En => format!("{n} tasks, as of {today}"),
@@ -99,7 +99,7 @@ fn heading(ui: &Ui, slide: Slide) -> (String, Vec<Span<'static>>) {
                 .filter(|&u| !app.ix.led_by(u).is_empty())
                 .count();
             (
-                ui.pick("牵头单位完成情况", "Lead units").into(),
+                ui.w().present.lead_units.into(),
                 dim(match app.lang {
                     crate::lang::Lang::Zh => {
                         format!("{n} 个牵头单位  按各单位牵头的任务统计已完成数")
@@ -113,7 +113,7 @@ fn heading(ui: &Ui, slide: Slide) -> (String, Vec<Span<'static>>) {
         Slide::Towns => {
             let n = reg.towns.len();
             (
-                ui.pick("镇(区)完成情况", "Towns").into(),
+                ui.w().present.towns.into(),
                 dim(match app.lang {
                     crate::lang::Lang::Zh => {
                         format!("{n} 个镇(区)  含各镇(区)共同承担的任务")
@@ -125,22 +125,12 @@ fn heading(ui: &Ui, slide: Slide) -> (String, Vec<Span<'static>>) {
             )
         }
         Slide::Problems => (
-            ui.pick("问题清单", "Problems").into(),
-            dim(ui
-                .pick(
-                    "逾期、滞后、受阻、久未更新的任务  按牵头单位  红色最严重",
-                    "Past due, delayed, blocked or silent tasks, by lead unit; red is worst",
-                )
-                .into()),
+            ui.w().present.problems.into(),
+            dim(ui.w().present.problems_sub.into()),
         ),
         Slide::Goals => (
-            ui.pick("主要目标", "Main goals").into(),
-            dim(ui
-                .pick(
-                    "截止日期与完成情况  按目标对应章节的任务统计",
-                    "Due dates and progress, over the tasks of each goal's sections",
-                )
-                .into()),
+            ui.w().present.main_goals.into(),
+            dim(ui.w().present.goals_sub.into()),
         ),
     }
 }

@@ -8,7 +8,7 @@ pub(super) fn overview(ui: &Ui, buf: &mut Buffer, body: Rect) {
     let reg = &app.reg;
     let all = Rollup::of(reg, 0..reg.tasks.len());
     let mut items = vec![Item {
-        label: ui.pick("全部任务", "All tasks").into(),
+        label: ui.w().present.all_tasks.into(),
         style: ui.theme.title,
         r: all,
     }];

@@ -12,10 +12,7 @@ pub(super) fn problems(ui: &Ui, buf: &mut Buffer, body: Rect) {
     let rows = app.problem_rows();
     let (bw, bh) = (body.width as usize, body.height as usize);
     if rows.is_empty() {
-        let text = ui.pick(
-            "没有需要督办的问题",
-            "Nothing needs attention: no task is past due, delayed, blocked or silent",
-        );
+        let text = ui.w().present.nothing_needs_attention;
         let y = body.y + (bh / 2) as u16;
         let tw = width(text).min(bw);
         let x = body.x + ((bw - tw) / 2) as u16;

@@ -76,7 +76,7 @@ pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize) {
 
     let y = y0 + (gauge_h + gap) as u16;
     if tasks.is_empty() {
-        let none = ui.pick("(本章没有任务)", "(no tasks in this section)");
+        let none = ui.w().present.no_tasks_section;
         put(buf, body.x, y, vec![cell(ui, none, bw, ui.theme.dim)]);
         return;
     }
@@ -100,7 +100,7 @@ pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize) {
         .map(|&t| width(&lead_of(t)))
         .max()
         .unwrap_or(0)
-        .max(width(ui.pick("牵头单位", "Lead")))
+        .max(width(ui.w().present.lead))
         .min(bw / 4);
     let title_nat = tasks
         .iter()
@@ -129,16 +129,16 @@ pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize) {
         let mut cells = vec![
             cell(ui, "", num_w, ui.theme.dim),
             sp(),
-            cell(ui, ui.pick("任务", "Task"), title_w, ui.theme.dim),
+            cell(ui, ui.w().present.task, title_w, ui.theme.dim),
             sp(),
-            cell(ui, ui.pick("状态", "Status"), status_w, ui.theme.dim),
+            cell(ui, ui.w().present.status, status_w, ui.theme.dim),
             sp(),
         ];
         if prog_w > 0 {
-            cells.push(cell(ui, ui.pick("进度", "Progress"), prog_w, ui.theme.dim));
+            cells.push(cell(ui, ui.w().present.progress, prog_w, ui.theme.dim));
             cells.push(sp());
         }
-        cells.push(cell(ui, ui.pick("牵头单位", "Lead"), lead_w, ui.theme.dim));
+        cells.push(cell(ui, ui.w().present.lead, lead_w, ui.theme.dim));
         put(buf, x0, y, row(cells));
         y += 1;
     }

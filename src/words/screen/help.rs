@@ -1,0 +1,34 @@
+//! The help screen: its headings and the words around the key list.
+/// The help screen: its headings and the words around the key list. Every field is one word or phrase; [`ZH`] and [`EN`] must both give it.
+pub struct Help {
+    pub straight_to_tab: &'static str,
+    pub main_screen: &'static str,
+    pub status_picker: &'static str,
+    pub inputs_note_progress_date: &'static str,
+    pub search_popup: &'static str,
+    pub export_dialog: &'static str,
+    pub help_ctx: &'static str,
+    pub presentation: &'static str,
+}
+
+pub const ZH: Help = Help {
+    straight_to_tab: "直接打开标签页:概览 章节 单位 镇区 目标",
+    main_screen: "主界面",
+    status_picker: "【状态选择器】",
+    inputs_note_progress_date: "【输入框:备注、进度、日期、路径、/ 筛选】",
+    search_popup: "【搜索框】",
+    export_dialog: "【导出对话框】",
+    help_ctx: "【帮助】",
+    presentation: "【演示模式】",
+};
+
+pub const EN: Help = Help {
+    straight_to_tab: "straight to a tab: Overview Sections Units Towns Goals",
+    main_screen: "Main screen",
+    status_picker: "[Status picker]",
+    inputs_note_progress_date: "[Inputs: note, progress, date, path, / filter]",
+    search_popup: "[Search popup]",
+    export_dialog: "[Export dialog]",
+    help_ctx: "[Help]",
+    presentation: "[Presentation]",
+};
