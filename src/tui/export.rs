@@ -56,10 +56,9 @@ impl App {
 
     /// After the event loop wrote a report: where, and how many tasks.
     pub fn exported(&mut self, path: &Path, tasks: usize) {
-        self.message = Some(match self.lang {
-            crate::lang::Lang::Zh => format!("已导出 {tasks} 项任务到 {}", path.display()),
-            crate::lang::Lang::En => format!("exported {tasks} tasks to {}", path.display()),
-        });
+        self.message = Some(crate::words::screen::status::exported(
+            self.lang, tasks, path,
+        ));
     }
 
     /// After a report could not be written: why, in one line.

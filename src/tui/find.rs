@@ -76,10 +76,7 @@ impl Filters {
             out.push(crate::words::screen::of(lang).lists.past_due.into());
         }
         if self.stale {
-            out.push(match lang {
-                Lang::Zh => format!("{STALE_DAYS}天未更新"),
-                Lang::En => format!("stale {STALE_DAYS}d"),
-            });
+            out.push(crate::words::screen::lists::stale(lang, STALE_DAYS));
         }
         if self.mine {
             out.push(crate::words::screen::of(lang).lists.mine.into());

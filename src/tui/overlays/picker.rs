@@ -117,24 +117,16 @@ impl Picker {
 /// The hint line under the screen while the picker is open, from the keys in force.
 pub fn hint(ui: &Ui) -> String {
     let k = |c| ui.key(Context::Picker, c);
-    match ui.app.lang {
-        crate::lang::Lang::Zh => format!(
-            "{} 选择  {}{} {} 确定  {} 取消",
-            picker_keys(ui),
-            k(Command::Up),
-            k(Command::Down),
-            k(Command::Confirm),
-            k(Command::Cancel)
-        ),
-        crate::lang::Lang::En => format!(
-            "{} picks  {}{} {}  {} cancels",
-            picker_keys(ui),
-            k(Command::Up),
-            k(Command::Down),
-            k(Command::Confirm),
-            k(Command::Cancel)
-        ),
-    }
+    crate::words::screen::overlays::picker_hint(
+        ui.app.lang,
+        &picker_keys(ui),
+        [
+            &k(Command::Up),
+            &k(Command::Down),
+            &k(Command::Confirm),
+            &k(Command::Cancel),
+        ],
+    )
 }
 
 /// The picker's keys, as its hint says them: "1-5 或 n p d l b".

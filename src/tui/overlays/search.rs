@@ -124,24 +124,13 @@ impl SearchState {
             use crate::tui::keys::Context::Search;
             let k = |c| ui.key(Search, c);
             let (up, down, go, close) = (k(C::Up), k(C::Down), k(C::Confirm), k(C::Cancel));
-            let hint = match app.lang {
-                crate::lang::Lang::Zh => format!(
-                    "输入名称或拼音:swj → 市水务局,wushui → 污水,jiaji → 嘉积镇。{up}{down} 选择,{go} 跳转,{close} 关闭"
-                ),
-                crate::lang::Lang::En => format!(
-                    "Type a name or its pinyin: swj → 市水务局, wushui → 污水, jiaji → 嘉积镇. {up}{down} pick, {go} jumps, {close} closes"
-                ),
-            };
+            let hint =
+                crate::words::screen::overlays::search_hint(app.lang, [&up, &down, &go, &close]);
             for l in crate::text::wrap(&ui.t(&hint), cols) {
                 lines.push(Line::from(Span::styled(l, ui.theme.dim)));
             }
         } else if state.hits.is_empty() {
-            let msg = match app.lang {
-                crate::lang::Lang::Zh => format!("没有匹配“{query}”的单位、镇区、章节、目标或任务"),
-                crate::lang::Lang::En => {
-                    format!("nothing matches '{query}': no unit, town, section, goal or task")
-                }
-            };
+            let msg = crate::words::screen::overlays::search_no_match(app.lang, query);
             lines.push(Line::from(ui.cell(&msg, cols, ui.theme.warn)));
         }
         let off = crate::tui::view::scroll(self.offset.get(), state.sel, rows, state.hits.len());

@@ -16,26 +16,16 @@ use ratatui::widgets::Paragraph;
 /// "3 天前" / "3 days ago".
 pub fn relative(now: DateTime<FixedOffset>, then: DateTime<FixedOffset>, lang: Lang) -> String {
     let secs = (now - then).num_seconds();
-    let zh = lang == Lang::Zh;
-    let (n, zh_unit, en_unit) = match secs {
+    let w = &crate::words::screen::of(lang).detail;
+    let (n, unit) = match secs {
         s if s < 0 => return then.format("%Y-%m-%d").to_string(),
-        s if s < 60 => {
-            return if zh {
-                "刚刚".into()
-            } else {
-                "just now".into()
-            };
-        }
-        s if s < 3600 => (s / 60, "分钟前", "min ago"),
-        s if s < 86_400 => (s / 3600, "小时前", "h ago"),
-        s if s < 86_400 * 60 => (s / 86_400, "天前", "days ago"),
-        s => (s / (86_400 * 30), "个月前", "months ago"),
+        s if s < 60 => return w.just_now.into(),
+        s if s < 3600 => (s / 60, w.minutes_ago),
+        s if s < 86_400 => (s / 3600, w.hours_ago),
+        s if s < 86_400 * 60 => (s / 86_400, w.days_ago),
+        s => (s / (86_400 * 30), w.months_ago),
     };
-    if zh {
-        format!("{n} {zh_unit}")
-    } else {
-        format!("{n} {en_unit}")
-    }
+    format!("{n} {unit}")
 }
 
 /// Lays chips out greedily after a label, wrapping to `w` columns. Returns the

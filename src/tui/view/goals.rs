@@ -15,36 +15,16 @@ pub fn due_note(ui: &Ui, due: chrono::NaiveDate, status: Status) -> (String, boo
     if status == Status::Done {
         return (ui.w().goals.all_done.into(), false);
     }
-    let zh = ui.app.lang == crate::lang::Lang::Zh;
+    let lang = ui.app.lang;
     if days < 0 {
-        let d = -days;
-        (
-            if zh {
-                format!("已逾期 {d} 天")
-            } else {
-                format!("past due by {d} days")
-            },
-            true,
-        )
+        (crate::words::screen::goals::past_due_by(lang, -days), true)
     } else if days > 730 {
-        let y = days / 365;
         (
-            if zh {
-                format!("还有 {y} 年")
-            } else {
-                format!("due in {y} years")
-            },
+            crate::words::screen::goals::due_in_years(lang, days / 365),
             false,
         )
     } else {
-        (
-            if zh {
-                format!("还有 {days} 天")
-            } else {
-                format!("due in {days} days")
-            },
-            false,
-        )
+        (crate::words::screen::goals::due_in_days(lang, days), false)
     }
 }
 

@@ -5,6 +5,7 @@ use crate::lang::Lang;
 use crate::text::width;
 use crate::tui::app::Command;
 use crate::tui::keys::{ACTIONS, Context};
+use crate::words::screen::help;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -71,26 +72,18 @@ fn context_title(ctx: Context, lang: Lang) -> &'static str {
 /// are the keys in force there, not the defaults.
 fn describe(ui: &Ui, a: &crate::tui::keys::ActionInfo) -> String {
     let k = |ctx, c| ui.key(ctx, c);
-    match (a.command, ui.app.lang) {
-        (Command::Status, Lang::Zh) => format!(
-            "修改状态(选择器:{})",
-            crate::tui::overlays::picker::picker_keys(ui)
-        ),
-        (Command::Status, Lang::En) => format!(
-            "change the status (picker: {})",
-            crate::tui::overlays::picker::picker_keys(ui)
-        ),
-        (Command::Present, Lang::Zh) => format!(
-            "演示模式(只读,{}{} 翻页,{} 退出)",
-            k(Context::Present, Command::Prev),
-            k(Context::Present, Command::Next),
-            k(Context::Present, Command::Cancel)
-        ),
-        (Command::Present, Lang::En) => format!(
-            "presentation mode (read-only; {}{} pages, {} leaves)",
-            k(Context::Present, Command::Prev),
-            k(Context::Present, Command::Next),
-            k(Context::Present, Command::Cancel)
+    let lang = ui.app.lang;
+    match a.command {
+        Command::Status => {
+            help::status_action(lang, &crate::tui::overlays::picker::picker_keys(ui))
+        }
+        Command::Present => help::present_action(
+            lang,
+            [
+                &k(Context::Present, Command::Prev),
+                &k(Context::Present, Command::Next),
+                &k(Context::Present, Command::Cancel),
+            ],
         ),
         _ => (a.word)(&ui.w().keys).to_string(),
     }
@@ -137,10 +130,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
         String::new()
     };
     let close = ui.key(crate::tui::keys::Context::Help, Command::Cancel);
-    let title = match ui.app.lang {
-        crate::lang::Lang::Zh => format!("按键 ({close} 关闭){more}"),
-        crate::lang::Lang::En => format!("Keys ({close} closes){more}"),
-    };
+    let title = help::title(ui.app.lang, &close, &more);
     let block = ui.block(&title, true);
     let inner = block.inner(rect);
     f.render_widget(block, rect);

@@ -162,10 +162,7 @@ impl Ui<'_> {
     }
 
     pub fn status_name(&self, s: Status) -> &'static str {
-        match self.app.lang {
-            crate::lang::Lang::Zh => s.zh(),
-            crate::lang::Lang::En => s.en(),
-        }
+        crate::words::status(self.app.lang, s)
     }
 
     /// Columns of the status column: symbol, space, longest name.
@@ -311,16 +308,11 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
 }
 
 fn too_small(f: &mut Frame, ui: &Ui, area: Rect) {
-    let msg = match ui.app.lang {
-        crate::lang::Lang::Zh => format!(
-            "终端太小:请放大到至少 {MIN_WIDTH}×{MIN_HEIGHT}(当前 {}×{})。按 q 退出。",
-            area.width, area.height
-        ),
-        crate::lang::Lang::En => format!(
-            "Terminal too small: enlarge it to at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). Press q to quit.",
-            area.width, area.height
-        ),
-    };
+    let msg = crate::words::screen::status::too_small(
+        ui.app.lang,
+        (MIN_WIDTH, MIN_HEIGHT),
+        (area.width, area.height),
+    );
     let lines: Vec<Line> = crate::text::wrap(&ui.t(&msg), area.width as usize)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, ui.theme.warn)))

@@ -1,6 +1,11 @@
 //! A task's detail pane and its edit history.
 /// A task's detail pane and its edit history. Every field is one word or phrase; [`ZH`] and [`EN`] must both give it.
 pub struct Detail {
+    pub just_now: &'static str,
+    pub minutes_ago: &'static str,
+    pub hours_ago: &'static str,
+    pub days_ago: &'static str,
+    pub months_ago: &'static str,
     pub task: &'static str,
     pub progress: &'static str,
     pub due: &'static str,
@@ -22,6 +27,11 @@ pub struct Detail {
 }
 
 pub const ZH: Detail = Detail {
+    just_now: "刚刚",
+    minutes_ago: "分钟前",
+    hours_ago: "小时前",
+    days_ago: "天前",
+    months_ago: "个月前",
     task: "任务",
     progress: "进度",
     due: "截止",
@@ -43,6 +53,11 @@ pub const ZH: Detail = Detail {
 };
 
 pub const EN: Detail = Detail {
+    just_now: "just now",
+    minutes_ago: "min ago",
+    hours_ago: "h ago",
+    days_ago: "days ago",
+    months_ago: "months ago",
     task: "Task",
     progress: "progress",
     due: "due",

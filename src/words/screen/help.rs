@@ -11,6 +11,8 @@ pub struct Help {
     pub presentation: &'static str,
 }
 
+use crate::lang::Lang;
+
 pub const ZH: Help = Help {
     straight_to_tab: "直接打开标签页:概览 章节 单位 镇区 目标",
     main_screen: "主界面",
@@ -32,3 +34,27 @@ pub const EN: Help = Help {
     help_ctx: "[Help]",
     presentation: "[Presentation]",
 };
+
+/// Help's line for the status action, with the picker's keys in force.
+pub fn status_action(lang: Lang, picker_keys: &str) -> String {
+    match lang {
+        Lang::Zh => format!("修改状态(选择器:{picker_keys})"),
+        Lang::En => format!("change the status (picker: {picker_keys})"),
+    }
+}
+
+/// Help's line for presentation mode, with its keys in force (prev, next, leave).
+pub fn present_action(lang: Lang, [prev, next, leave]: [&str; 3]) -> String {
+    match lang {
+        Lang::Zh => format!("演示模式(只读,{prev}{next} 翻页,{leave} 退出)"),
+        Lang::En => format!("presentation mode (read-only; {prev}{next} pages, {leave} leaves)"),
+    }
+}
+
+/// The help popup's title: the key that closes it, then where the scroll is.
+pub fn title(lang: Lang, close: &str, more: &str) -> String {
+    match lang {
+        Lang::Zh => format!("按键 ({close} 关闭){more}"),
+        Lang::En => format!("Keys ({close} closes){more}"),
+    }
+}

@@ -36,6 +36,8 @@ pub struct Lists {
     pub more_mark: &'static str,
 }
 
+use crate::lang::Lang;
+
 pub const ZH: Lists = Lists {
     overview: "概览",
     sections: "章节",
@@ -107,3 +109,11 @@ pub const EN: Lists = Lists {
     mention: "mention",
     more_mark: "+",
 };
+
+/// The stale filter as the task list's header shows it: "14天未更新".
+pub fn stale(lang: Lang, days: i64) -> String {
+    match lang {
+        Lang::Zh => format!("{days}天未更新"),
+        Lang::En => format!("stale {days}d"),
+    }
+}

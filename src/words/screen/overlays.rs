@@ -38,6 +38,8 @@ pub struct Overlays {
     pub task: &'static str,
 }
 
+use crate::lang::Lang;
+
 pub const ZH: Overlays = Overlays {
     saves_input: "保存",
     writes: "写入",
@@ -113,3 +115,32 @@ pub const EN: Overlays = Overlays {
     goal: "goal",
     task: "task",
 };
+
+/// The search popup's hint before anything is typed, with the keys in force
+/// (up, down, go, close).
+pub fn search_hint(lang: Lang, [up, down, go, close]: [&str; 4]) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "输入名称或拼音:swj → 市水务局,wushui → 污水,jiaji → 嘉积镇。{up}{down} 选择,{go} 跳转,{close} 关闭"
+        ),
+        Lang::En => format!(
+            "Type a name or its pinyin: swj → 市水务局, wushui → 污水, jiaji → 嘉积镇. {up}{down} pick, {go} jumps, {close} closes"
+        ),
+    }
+}
+
+/// The search popup when nothing matches `query`.
+pub fn search_no_match(lang: Lang, query: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有匹配“{query}”的单位、镇区、章节、目标或任务"),
+        Lang::En => format!("nothing matches '{query}': no unit, town, section, goal or task"),
+    }
+}
+
+/// The picker's hint line: its pick keys, then up, down, confirm and cancel.
+pub fn picker_hint(lang: Lang, picks: &str, [up, down, confirm, cancel]: [&str; 4]) -> String {
+    match lang {
+        Lang::Zh => format!("{picks} 选择  {up}{down} {confirm} 确定  {cancel} 取消"),
+        Lang::En => format!("{picks} picks  {up}{down} {confirm}  {cancel} cancels"),
+    }
+}

@@ -21,6 +21,8 @@ pub struct Present {
     pub progress: &'static str,
 }
 
+use crate::lang::Lang;
+
 pub const ZH: Present = Present {
     none: "(无)",
     no_goals: "(没有目标)",
@@ -62,3 +64,51 @@ pub const EN: Present = Present {
     status: "Status",
     progress: "Progress",
 };
+
+/// A section slide's gauge: "已完成 3 / 8 项任务".
+pub fn tasks_done(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已完成 {done} / {total} 项任务"),
+        Lang::En => format!("{done} of {total} tasks done"),
+    }
+}
+
+/// A problem level and how many tasks have it: "红色预警 26 项".
+pub fn level_count(lang: Lang, level: &str, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{level} {n} 项"),
+        Lang::En => format!("{n} {level}"),
+    }
+}
+
+/// The overview slide's subtitle.
+pub fn overview_sub(lang: Lang, tasks: usize, today: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("共 {tasks} 项任务  统计截至 {today}"),
+        Lang::En => format!("{tasks} tasks, as of {today}"),
+    }
+}
+
+/// The lead units slide's subtitle.
+pub fn units_sub(lang: Lang, units: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{units} 个牵头单位  按各单位牵头的任务统计已完成数"),
+        Lang::En => format!("{units} units lead tasks: done of the tasks each leads"),
+    }
+}
+
+/// The towns slide's subtitle.
+pub fn towns_sub(lang: Lang, towns: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{towns} 个镇(区)  含各镇(区)共同承担的任务"),
+        Lang::En => format!("{towns} towns: done of their tasks, shared ones included"),
+    }
+}
+
+/// "… 还有 3 项": rows a slide had no room for.
+pub fn more(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("… 还有 {n} 项"),
+        Lang::En => format!("… {n} more"),
+    }
+}

@@ -41,6 +41,8 @@ pub struct Status {
     pub read_only_badge: &'static str,
 }
 
+use crate::lang::Lang;
+
 pub const ZH: Status = Status {
     hint_select: "选择",
     hint_details: "详情",
@@ -122,3 +124,23 @@ pub const EN: Status = Status {
     close_help: "close help",
     read_only_badge: " read-only ",
 };
+
+/// After an export: how many tasks went where.
+pub fn exported(lang: Lang, tasks: usize, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Zh => format!("已导出 {tasks} 项任务到 {}", path.display()),
+        Lang::En => format!("exported {tasks} tasks to {}", path.display()),
+    }
+}
+
+/// When the terminal is smaller than the dashboard needs (`need` and `now` as
+/// columns × rows).
+pub fn too_small(lang: Lang, need: (u16, u16), now: (u16, u16)) -> String {
+    let ((nw, nh), (w, h)) = (need, now);
+    match lang {
+        Lang::Zh => format!("终端太小:请放大到至少 {nw}×{nh}(当前 {w}×{h})。按 q 退出。"),
+        Lang::En => format!(
+            "Terminal too small: enlarge it to at least {nw}x{nh} (now {w}x{h}). Press q to quit."
+        ),
+    }
+}

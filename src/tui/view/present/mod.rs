@@ -84,10 +84,9 @@ fn heading(ui: &Ui, slide: Slide) -> (String, Vec<Span<'static>>) {
             let today = app.today();
             (
                 ui.w().present.progress_overview.into(),
-                dim(match app.lang {
-                    crate::lang::Lang::Zh => format!("共 {n} 项任务  统计截至 {today}"),
-                    crate::lang::Lang::En => format!("{n} tasks, as of {today}"),
-                }),
+                dim(crate::words::screen::present::overview_sub(
+                    app.lang, n, today,
+                )),
             )
         }
         Slide::Section(s) => {
@@ -100,28 +99,14 @@ fn heading(ui: &Ui, slide: Slide) -> (String, Vec<Span<'static>>) {
                 .count();
             (
                 ui.w().present.lead_units.into(),
-                dim(match app.lang {
-                    crate::lang::Lang::Zh => {
-                        format!("{n} 个牵头单位  按各单位牵头的任务统计已完成数")
-                    }
-                    crate::lang::Lang::En => {
-                        format!("{n} units lead tasks: done of the tasks each leads")
-                    }
-                }),
+                dim(crate::words::screen::present::units_sub(app.lang, n)),
             )
         }
         Slide::Towns => {
             let n = reg.towns.len();
             (
                 ui.w().present.towns.into(),
-                dim(match app.lang {
-                    crate::lang::Lang::Zh => {
-                        format!("{n} 个镇(区)  含各镇(区)共同承担的任务")
-                    }
-                    crate::lang::Lang::En => {
-                        format!("{n} towns: done of their tasks, shared ones included")
-                    }
-                }),
+                dim(crate::words::screen::present::towns_sub(app.lang, n)),
             )
         }
         Slide::Problems => (
@@ -243,10 +228,7 @@ fn cell(ui: &Ui, s: &str, cols: usize, style: Style) -> Span<'static> {
 
 /// "… 还有 3 项" in `cols` columns.
 fn more(ui: &Ui, n: usize, cols: usize) -> Span<'static> {
-    let text = match ui.app.lang {
-        crate::lang::Lang::Zh => format!("… 还有 {n} 项"),
-        crate::lang::Lang::En => format!("… {n} more"),
-    };
+    let text = crate::words::screen::present::more(ui.app.lang, n);
     cell(ui, &text, cols, ui.theme.dim)
 }
 

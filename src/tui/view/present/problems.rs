@@ -26,10 +26,7 @@ pub(super) fn problems(ui: &Ui, buf: &mut Buffer, body: Rect) {
         if i > 0 {
             head.push(Span::raw("    "));
         }
-        let text = match app.lang {
-            crate::lang::Lang::Zh => format!("{} {n} 项", w.level(*level)),
-            crate::lang::Lang::En => format!("{n} {}", w.level(*level)),
-        };
+        let text = crate::words::screen::present::level_count(app.lang, w.level(*level), *n);
         head.push(Span::styled(
             ui.t(&text),
             level_style(ui, *level).add_modifier(Modifier::BOLD),

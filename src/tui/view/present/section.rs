@@ -38,10 +38,7 @@ pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize) {
     let total = gauge_h + gap + header + rows_h;
     let y0 = body.y + (bh.saturating_sub(total) / 2) as u16;
 
-    let label = match app.lang {
-        crate::lang::Lang::Zh => format!("已完成 {} / {} 项任务", r.done(), r.total()),
-        crate::lang::Lang::En => format!("{} of {} tasks done", r.done(), r.total()),
-    };
+    let label = crate::words::screen::present::tasks_done(app.lang, r.done(), r.total());
     match scale {
         Some((px, py)) => {
             let (dw, dh) = big::size(pct.chars().count(), px, py);
