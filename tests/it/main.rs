@@ -38,3 +38,4 @@ mod tui_navigation;
 mod tui_screens;
 mod tui_tmux;
 mod words_and_keys;
+mod zh_screens;
