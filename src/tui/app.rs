@@ -35,12 +35,13 @@ impl Tab {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
+        let w = &crate::words::screen::of(lang).lists;
         match self {
-            Tab::Overview => crate::words::screen::of(lang).lists.overview,
-            Tab::Sections => crate::words::screen::of(lang).lists.sections,
-            Tab::Units => crate::words::screen::of(lang).lists.units,
-            Tab::Towns => crate::words::screen::of(lang).lists.towns,
-            Tab::Goals => crate::words::screen::of(lang).lists.goals,
+            Tab::Overview => w.overview,
+            Tab::Sections => w.sections,
+            Tab::Units => w.units,
+            Tab::Towns => w.towns,
+            Tab::Goals => w.goals,
         }
     }
 }
@@ -198,6 +199,11 @@ impl App {
             search,
             thresholds: crate::report::Thresholds::default(),
         }
+    }
+
+    /// The dashboard's words in the reader's language.
+    pub fn w(&self) -> &'static crate::words::screen::Screen {
+        crate::words::screen::of(self.lang)
     }
 
     pub fn today(&self) -> NaiveDate {

@@ -125,12 +125,7 @@ impl App {
             }
             Command::Retry => {
                 if self.pending.is_empty() {
-                    self.message = Some(
-                        crate::words::screen::of(self.lang)
-                            .status
-                            .nothing_to_save
-                            .into(),
-                    );
+                    self.message = Some(self.w().status.nothing_to_save.into());
                     return None;
                 }
                 return self.save(self.pending.clone());
@@ -139,22 +134,12 @@ impl App {
             _ => {}
         }
         let Some(target) = self.edit_target() else {
-            self.message = Some(
-                crate::words::screen::of(self.lang)
-                    .status
-                    .select_a_task
-                    .into(),
-            );
+            self.message = Some(self.w().status.select_a_task.into());
             return None;
         };
         let is_goal = matches!(target, EditTarget::Goal(_));
         if is_goal && matches!(cmd, Command::Progress | Command::Due) {
-            self.message = Some(
-                crate::words::screen::of(self.lang)
-                    .status
-                    .goals_status_notes_only
-                    .into(),
-            );
+            self.message = Some(self.w().status.goals_status_notes_only.into());
             return None;
         }
         let current = self.status_of(&target).unwrap_or_default();
@@ -192,12 +177,7 @@ impl App {
 
     pub(super) fn open_filter(&mut self) {
         if self.tab() == Tab::Overview && self.view.detail.is_none() {
-            self.message = Some(
-                crate::words::screen::of(self.lang)
-                    .status
-                    .nothing_to_filter
-                    .into(),
-            );
+            self.message = Some(self.w().status.nothing_to_filter.into());
             return;
         }
         self.view.detail = None;
@@ -215,22 +195,12 @@ impl App {
 
     fn undo_last(&mut self) -> Option<Effect> {
         let Some((target, entry)) = self.undo.last().cloned() else {
-            self.message = Some(
-                crate::words::screen::of(self.lang)
-                    .status
-                    .nothing_to_undo
-                    .into(),
-            );
+            self.message = Some(self.w().status.nothing_to_undo.into());
             return None;
         };
         let Some(op) = Op::undo(&entry) else {
             self.undo.pop();
-            self.message = Some(
-                crate::words::screen::of(self.lang)
-                    .status
-                    .note_cannot_undo
-                    .into(),
-            );
+            self.message = Some(self.w().status.note_cannot_undo.into());
             return None;
         };
         self.undo.pop();
@@ -243,6 +213,8 @@ impl App {
     /// Enter in an input: a valid value becomes an edit; an invalid one stays in the
     /// input with the reason under it.
     pub(super) fn submit(&mut self) -> Option<Effect> {
+        // Taken before `state` borrows the mode: the words for its errors.
+        let w = crate::words::screen::of(self.lang);
         let Mode::Input(state) = &mut self.mode else {
             return None;
         };
@@ -251,7 +223,7 @@ impl App {
             InputKind::WriteAs => {
                 let path = value.trim();
                 if path.is_empty() {
-                    state.error = Some(crate::words::screen::of(self.lang).status.type_path.into());
+                    state.error = Some(w.status.type_path.into());
                     return None;
                 }
                 let path = PathBuf::from(path);
@@ -263,7 +235,7 @@ impl App {
                 return None;
             }
             InputKind::Note if value.trim().is_empty() => {
-                state.error = Some(crate::words::screen::of(self.lang).status.note_empty.into());
+                state.error = Some(w.status.note_empty.into());
                 return None;
             }
             InputKind::Note => Op::AddNote { text: value },

@@ -26,13 +26,7 @@ impl App {
     fn list_on_screen(&self) -> (String, Vec<usize>) {
         if self.view.problems.is_some() {
             let tasks = self.problem_rows().iter().map(|p| p.task).collect();
-            return (
-                crate::words::screen::of(self.lang)
-                    .status
-                    .problem_list
-                    .to_string(),
-                tasks,
-            );
+            return (self.w().status.problem_list.to_string(), tasks);
         }
         let tab = self.tab();
         if tab == Tab::Overview || self.entity_count(tab) == 0 {
@@ -63,10 +57,7 @@ impl App {
 
     /// After a report could not be written: why, in one line.
     pub fn export_failed(&mut self, why: &str) {
-        self.message = Some(format!(
-            "{} {why}",
-            crate::words::screen::of(self.lang).status.export_failed
-        ));
+        self.message = Some(format!("{} {why}", self.w().status.export_failed));
     }
 }
 

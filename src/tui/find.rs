@@ -31,11 +31,12 @@ impl Sort {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
+        let w = &crate::words::screen::of(lang).lists;
         match self {
-            Sort::Number => crate::words::screen::of(lang).lists.by_number,
-            Sort::Status => crate::words::screen::of(lang).lists.by_status,
-            Sort::Due => crate::words::screen::of(lang).lists.by_due_date,
-            Sort::Updated => crate::words::screen::of(lang).lists.by_last_update,
+            Sort::Number => w.by_number,
+            Sort::Status => w.by_status,
+            Sort::Due => w.by_due_date,
+            Sort::Updated => w.by_last_update,
         }
     }
 }

@@ -71,18 +71,9 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     }
     app.read_only = opts.read_only || !store::is_writable(&app.file);
     if opts.read_only {
-        app.read_only_reason = Some(
-            crate::words::screen::of(app.lang)
-                .status
-                .read_only_flag
-                .into(),
-        );
+        app.read_only_reason = Some(app.w().status.read_only_flag.into());
     } else if app.read_only {
-        let reason = format!(
-            "{} {}",
-            crate::words::screen::of(app.lang).status.read_only_user,
-            app.file.display()
-        );
+        let reason = format!("{} {}", app.w().status.read_only_user, app.file.display());
         app.message.get_or_insert_with(|| reason.clone());
         app.read_only_reason = Some(reason);
     }
@@ -134,7 +125,7 @@ fn perform(app: &mut App, effect: Effect, stamp: &mut Option<FileStamp>) {
         Effect::WriteAs(path) => match store::save_as(&path, &app.reg) {
             Ok(saved) => {
                 app.pending.clear();
-                let word = crate::words::screen::of(app.lang).status.written_to;
+                let word = app.w().status.written_to;
                 app.message = Some(format!("{word} {}", saved.path.display()));
             }
             Err(e) => app.message = Some(crate::words::save_error(app.lang, &e)),
@@ -179,7 +170,7 @@ fn check_file(
         Err(_) => {
             if stamp.is_some() {
                 *stamp = None;
-                let word = crate::words::screen::of(app.lang).status.file_gone;
+                let word = app.w().status.file_gone;
                 app.message = Some(format!("{word}: {} — w", app.file.display()));
                 return true;
             }
@@ -199,7 +190,7 @@ fn check_file(
         }
         Err(e) => {
             *reported = Some(now_stamp);
-            let word = crate::words::screen::of(app.lang).status.file_broken;
+            let word = app.w().status.file_broken;
             let e = crate::words::load_error(app.lang, &e);
             app.message = Some(format!("{word}: {e}"));
             true

@@ -166,11 +166,8 @@ impl App {
             Link::Goal(g) => {
                 let g = &self.reg.goals[g];
                 match &g.horizon {
-                    Some(h) => format!(
-                        "{h}{}",
-                        crate::words::screen::of(self.lang).lists.goal_suffix
-                    ),
-                    None => crate::words::screen::of(self.lang).lists.goal.to_string(),
+                    Some(h) => format!("{h}{}", self.w().lists.goal_suffix),
+                    None => self.w().lists.goal.to_string(),
                 }
             }
         }
@@ -193,12 +190,7 @@ impl App {
     pub(super) fn go_back(&mut self) {
         if self.filters_shown() && self.view.detail.is_none() && self.view.problems.is_none() {
             self.clear_filters();
-            self.message = Some(
-                crate::words::screen::of(self.lang)
-                    .lists
-                    .filters_cleared
-                    .into(),
-            );
+            self.message = Some(self.w().lists.filters_cleared.into());
         } else if let Some(v) = self.back.pop() {
             self.view = v;
         } else if self.view.detail.is_some() {

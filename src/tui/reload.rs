@@ -17,13 +17,10 @@ impl App {
         self.pending.clear();
         self.replace_registry(saved.registry);
         let time = self.now.format("%H:%M:%S");
-        let saved_word = crate::words::screen::of(self.lang).status.saved;
+        let saved_word = self.w().status.saved;
         self.message = Some(match summary {
             Some(s) => format!("{s} · {saved_word} {time}"),
-            None => crate::words::screen::of(self.lang)
-                .status
-                .nothing_changed
-                .into(),
+            None => self.w().status.nothing_changed.into(),
         });
     }
 
@@ -32,7 +29,7 @@ impl App {
     pub fn save_failed(&mut self, edits: Vec<Edit>, error: &SaveError) {
         self.show_on_top(&edits);
         self.pending.extend(edits);
-        let hint = crate::words::screen::of(self.lang).status.edit_kept;
+        let hint = self.w().status.edit_kept;
         let error = crate::words::save_error(self.lang, error);
         self.message = Some(format!("{error} — {hint}"));
     }
@@ -43,9 +40,9 @@ impl App {
         self.replace_registry(reg);
         let pending = self.pending.clone();
         self.show_on_top(&pending);
-        let word = crate::words::screen::of(self.lang).status.reloaded;
+        let word = self.w().status.reloaded;
         let changes = crate::words::changes(self.lang, changes);
-        let sep = crate::words::screen::of(self.lang).status.reload_colon;
+        let sep = self.w().status.reload_colon;
         self.message = Some(format!("{word}{sep}{changes}"));
     }
 
@@ -137,10 +134,10 @@ impl App {
                     .iter()
                     .find(|t| &t.id == id)
                     .map_or(id.clone(), |t| t.number.to_string());
-                format!("{} {n}", crate::words::screen::of(self.lang).status.task)
+                format!("{} {n}", self.w().status.task)
             }
             EditTarget::Goal(id) => {
-                format!("{} {id}", crate::words::screen::of(self.lang).status.goal)
+                format!("{} {id}", self.w().status.goal)
             }
         };
         let show = |v: &Option<serde_json::Value>| -> String {
@@ -155,10 +152,7 @@ impl App {
             }
         };
         match h.field.as_str() {
-            "note" => format!(
-                "{what}: {}",
-                crate::words::screen::of(self.lang).status.note_added
-            ),
+            "note" => format!("{what}: {}", self.w().status.note_added),
             _ => format!("{what}: {} → {}", show(&h.from), show(&h.to)),
         }
     }

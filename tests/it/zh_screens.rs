@@ -83,10 +83,13 @@ fn key(app: &mut App, code: KeyCode) {
     app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
+/// How to get to a screen from the start.
+type Reach = Box<dyn Fn(&mut App)>;
+
 /// (name, how to get there) of every screen and overlay.
-fn screens() -> Vec<(&'static str, Box<dyn Fn(&mut App)>)> {
+fn screens() -> Vec<(&'static str, Reach)> {
     use Command::*;
-    let cmds = |cs: Vec<Command>| -> Box<dyn Fn(&mut App)> {
+    let cmds = |cs: Vec<Command>| -> Reach {
         Box::new(move |a: &mut App| {
             for &c in &cs {
                 a.update(c);
@@ -98,7 +101,7 @@ fn screens() -> Vec<(&'static str, Box<dyn Fn(&mut App)>)> {
         cs.extend_from_slice(more);
         cs
     };
-    let mut out: Vec<(&'static str, Box<dyn Fn(&mut App)>)> = vec![
+    let mut out: Vec<(&'static str, Reach)> = vec![
         ("overview", cmds(vec![])),
         ("sections", cmds(vec![GoTab(Tab::Sections)])),
         ("section_tasks", cmds(task())),

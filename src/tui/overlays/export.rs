@@ -82,21 +82,13 @@ pub enum Outcome {
 /// The file name offered: `督办台账-2026-11-29.xlsx` for a ledger, `督办通报-….docx`
 /// for a bulletin, in the current directory.
 pub fn default_name(format: Format, lang: Lang, today: NaiveDate) -> String {
+    let w = &crate::words::screen::of(lang).overlays;
     let (stem, ext) = match format {
-        Format::Xlsx => (
-            crate::words::screen::of(lang).overlays.dubang_ledger,
-            "xlsx",
-        ),
-        Format::Csv => (crate::words::screen::of(lang).overlays.dubang_ledger, "csv"),
-        Format::Docx => (
-            crate::words::screen::of(lang).overlays.dubang_bulletin,
-            "docx",
-        ),
-        Format::Md => (
-            crate::words::screen::of(lang).overlays.dubang_bulletin,
-            "md",
-        ),
-        Format::Json => (crate::words::screen::of(lang).overlays.dubang_tasks, "json"),
+        Format::Xlsx => (w.dubang_ledger, "xlsx"),
+        Format::Csv => (w.dubang_ledger, "csv"),
+        Format::Docx => (w.dubang_bulletin, "docx"),
+        Format::Md => (w.dubang_bulletin, "md"),
+        Format::Json => (w.dubang_tasks, "json"),
     };
     format!("{stem}-{}.{ext}", today.format("%Y-%m-%d"))
 }

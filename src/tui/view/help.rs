@@ -53,18 +53,15 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
 
 /// The heading of a context's keys in the help.
 fn context_title(ctx: Context, lang: Lang) -> &'static str {
+    let w = &crate::words::screen::of(lang).help;
     match ctx {
-        Context::Normal => crate::words::screen::of(lang).help.main_screen,
-        Context::Picker => crate::words::screen::of(lang).help.status_picker,
-        Context::Input => {
-            crate::words::screen::of(lang)
-                .help
-                .inputs_note_progress_date
-        }
-        Context::Search => crate::words::screen::of(lang).help.search_popup,
-        Context::Export => crate::words::screen::of(lang).help.export_dialog,
-        Context::Help => crate::words::screen::of(lang).help.help_ctx,
-        Context::Present => crate::words::screen::of(lang).help.presentation,
+        Context::Normal => w.main_screen,
+        Context::Picker => w.status_picker,
+        Context::Input => w.inputs_note_progress_date,
+        Context::Search => w.search_popup,
+        Context::Export => w.export_dialog,
+        Context::Help => w.help_ctx,
+        Context::Present => w.presentation,
     }
 }
 

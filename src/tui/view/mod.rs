@@ -73,7 +73,7 @@ impl Ui<'_> {
 
     /// The dashboard's words in the reader's language.
     pub fn w(&self) -> &'static crate::words::screen::Screen {
-        crate::words::screen::of(self.app.lang)
+        self.app.w()
     }
 
     /// The first key of a command in a context, as hints show it.

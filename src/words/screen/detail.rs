@@ -1,5 +1,6 @@
 //! A task's detail pane and its edit history.
-/// A task's detail pane and its edit history. Every field is one word or phrase; [`ZH`] and [`EN`] must both give it.
+
+/// One field per phrase: [`ZH`] and [`EN`] must both give each one.
 pub struct Detail {
     pub just_now: &'static str,
     pub minutes_ago: &'static str,

@@ -1,13 +1,14 @@
 //! The goals tab.
-/// The goals tab. Every field is one word or phrase; [`ZH`] and [`EN`] must both give it.
+
+use crate::lang::Lang;
+
+/// One field per phrase: [`ZH`] and [`EN`] must both give each one.
 pub struct Goals {
     pub all_done: &'static str,
     pub due: &'static str,
     pub done: &'static str,
     pub updated: &'static str,
 }
-
-use crate::lang::Lang;
 
 pub const ZH: Goals = Goals {
     all_done: "已完成",

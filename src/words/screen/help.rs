@@ -1,5 +1,8 @@
 //! The help screen: its headings and the words around the key list.
-/// The help screen: its headings and the words around the key list. Every field is one word or phrase; [`ZH`] and [`EN`] must both give it.
+
+use crate::lang::Lang;
+
+/// One field per phrase: [`ZH`] and [`EN`] must both give each one.
 pub struct Help {
     pub straight_to_tab: &'static str,
     pub main_screen: &'static str,
@@ -10,8 +13,6 @@ pub struct Help {
     pub help_ctx: &'static str,
     pub presentation: &'static str,
 }
-
-use crate::lang::Lang;
 
 pub const ZH: Help = Help {
     straight_to_tab: "直接打开标签页:概览 章节 单位 镇区 目标",

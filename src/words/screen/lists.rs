@@ -1,5 +1,8 @@
 //! The tabs, the lists and the overview page.
-/// The tabs, the lists and the overview page. Every field is one word or phrase; [`ZH`] and [`EN`] must both give it.
+
+use crate::lang::Lang;
+
+/// One field per phrase: [`ZH`] and [`EN`] must both give each one.
 pub struct Lists {
     pub overview: &'static str,
     pub sections: &'static str,
@@ -35,8 +38,6 @@ pub struct Lists {
     pub mention: &'static str,
     pub more_mark: &'static str,
 }
-
-use crate::lang::Lang;
 
 pub const ZH: Lists = Lists {
     overview: "概览",

@@ -1,5 +1,8 @@
 //! The status picker, the text inputs, the search popup and the export dialog.
-/// The status picker, the text inputs, the search popup and the export dialog. Every field is one word or phrase; [`ZH`] and [`EN`] must both give it.
+
+use crate::lang::Lang;
+
+/// One field per phrase: [`ZH`] and [`EN`] must both give each one.
 pub struct Overlays {
     pub saves_input: &'static str,
     pub writes: &'static str,
@@ -37,8 +40,6 @@ pub struct Overlays {
     pub goal: &'static str,
     pub task: &'static str,
 }
-
-use crate::lang::Lang;
 
 pub const ZH: Overlays = Overlays {
     saves_input: "保存",

@@ -1,5 +1,8 @@
 //! Presentation mode: the slides shown on a projector.
-/// Presentation mode: the slides shown on a projector. Every field is one word or phrase; [`ZH`] and [`EN`] must both give it.
+
+use crate::lang::Lang;
+
+/// One field per phrase: [`ZH`] and [`EN`] must both give each one.
 pub struct Present {
     pub none: &'static str,
     pub no_goals: &'static str,
@@ -20,8 +23,6 @@ pub struct Present {
     pub status: &'static str,
     pub progress: &'static str,
 }
-
-use crate::lang::Lang;
 
 pub const ZH: Present = Present {
     none: "(无)",

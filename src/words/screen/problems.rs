@@ -1,5 +1,6 @@
 //! The problem list tab.
-/// The problem list tab. Every field is one word or phrase; [`ZH`] and [`EN`] must both give it.
+
+/// One field per phrase: [`ZH`] and [`EN`] must both give each one.
 pub struct Problems {
     pub nothing_needs_attention: &'static str,
     pub latest: &'static str,

@@ -1,5 +1,8 @@
 //! The title and status bars, and the messages the status line shows.
-/// The title and status bars, and the messages the status line shows. Every field is one word or phrase; [`ZH`] and [`EN`] must both give it.
+
+use crate::lang::Lang;
+
+/// One field per phrase: [`ZH`] and [`EN`] must both give each one.
 pub struct Status {
     pub hint_select: &'static str,
     pub hint_details: &'static str,
@@ -40,8 +43,6 @@ pub struct Status {
     pub close_help: &'static str,
     pub read_only_badge: &'static str,
 }
-
-use crate::lang::Lang;
 
 pub const ZH: Status = Status {
     hint_select: "选择",
