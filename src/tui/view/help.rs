@@ -57,7 +57,7 @@ fn context_title(ctx: Context, lang: Lang) -> &'static str {
     match ctx {
         Context::Normal => w.main_screen,
         Context::Picker => w.status_picker,
-        Context::Input => w.inputs_note_progress_date,
+        Context::Input => w.inputs,
         Context::Search => w.search_popup,
         Context::Export => w.export_dialog,
         Context::Help => w.help_ctx,
