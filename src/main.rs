@@ -464,10 +464,18 @@ fn run_set(
         .map(ops::parse_due)
         .transpose()
         .unwrap_or_else(|e| usage(&words::edit_error(lang, &e)));
-    if let (Some(dubang::registry::Status::Done), Some(p)) = (status, progress)
-        && p < 100
-    {
-        return Err(Say::DoneNeedsFull(p).text(lang));
+    // A status and a progress given together must agree with the rules of
+    // `registry::ops::rules` (done ⇔ 100 %, not started ⇒ 0 %).
+    if let (Some(s), Some(p)) = (status, progress) {
+        use ops::rules::Disagreement as D;
+        match ops::rules::disagree(s, p) {
+            Some(D::DoneBelowFull) => return Err(Say::DoneNeedsFull(p).text(lang)),
+            Some(D::FullNotDone) => return Err(Say::FullNeedsDone(s).text(lang)),
+            Some(D::NotStartedWithProgress) => {
+                return Err(Say::NotStartedHasNoProgress(p).text(lang));
+            }
+            None => {}
+        }
     }
     // Resolve the number to an id on the file as it is; the save re-reads it anyway.
     let reg = store::load(path).map_err(|e| words::load_error(lang, &e))?;

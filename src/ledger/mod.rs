@@ -215,6 +215,7 @@ mod tests {
             to: None,
             note: Some("n".into()),
             source: source.map(Into::into),
+            undo: false,
         };
         reg.tasks[0].history.extend([
             entry("市水务局/王丽", "2026-11-20T10:00:00+08:00", Some("a.xlsx")),

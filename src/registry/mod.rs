@@ -209,6 +209,10 @@ pub struct HistoryEntry {
     /// collected 台账 sheet (`dubang ledger collect`). Absent in the file otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Whether this entry takes back an earlier one (undo in the dashboard): shown as
+    /// 撤销 / undo in the history. Absent in the file otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub undo: bool,
 }
 
 /// A safeguard measure (保障措施).

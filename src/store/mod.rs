@@ -10,7 +10,9 @@ mod write;
 
 pub use locate::{line_col, locate};
 pub use paths::{DefaultFile, data_dir, default_file, ensure_default_file};
-pub use save::{SaveError, Saved, is_writable, save_as, save_edit, save_edits, save_with};
+pub use save::{
+    SaveError, Saved, Writable, is_writable, save_as, save_edit, save_edits, save_with, writable,
+};
 pub use stamp::FileStamp;
 pub use write::{to_json, write_atomic};
 

@@ -211,22 +211,46 @@ pub fn save_as(path: &Path, registry: &Registry) -> Result<Saved, SaveError> {
 /// root this is true whatever the mode bits say; an immutable file or a read-only file
 /// system is false for everyone.
 pub fn is_writable(path: &Path) -> bool {
+    writable(path) == Writable::Yes
+}
+
+/// Whether a save of a file can go through, and if not what stands in the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Writable {
+    Yes,
+    /// The file itself refuses writing (mode, owner, immutable flag).
+    FileNotWritable,
+    /// The file could be written, but its directory takes no new file: a save writes
+    /// a temporary file there and renames it over the registry.
+    DirNotWritable(PathBuf),
+    /// The file system is mounted read-only.
+    ReadOnlyFs,
+    /// The file is not there (or its path cannot be followed).
+    Missing,
+}
+
+/// What [`is_writable`] checks, with the cause when a save cannot go through.
+pub fn writable(path: &Path) -> Writable {
     let Ok(target) = path.canonicalize() else {
-        return false;
+        return Writable::Missing;
     };
-    if std::fs::OpenOptions::new()
-        .write(true)
-        .open(&target)
-        .is_err()
-    {
-        return false;
+    if let Err(e) = std::fs::OpenOptions::new().write(true).open(&target) {
+        return match e.kind() {
+            ErrorKind::ReadOnlyFilesystem => Writable::ReadOnlyFs,
+            ErrorKind::NotFound => Writable::Missing,
+            _ => Writable::FileNotWritable,
+        };
     }
-    match tempfile::tempfile_in(parent(&target)) {
-        Ok(_) => true,
-        Err(e) => !matches!(
-            e.kind(),
-            ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem | ErrorKind::NotFound
-        ),
+    let dir = parent(&target);
+    match tempfile::tempfile_in(dir) {
+        Ok(_) => Writable::Yes,
+        Err(e) => match e.kind() {
+            ErrorKind::ReadOnlyFilesystem => Writable::ReadOnlyFs,
+            ErrorKind::PermissionDenied | ErrorKind::NotFound => {
+                Writable::DirNotWritable(dir.to_path_buf())
+            }
+            _ => Writable::Yes,
+        },
     }
 }
 

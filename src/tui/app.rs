@@ -143,8 +143,9 @@ pub struct App {
     pub mode: Mode,
     /// Edits the file has not taken (a failed save): shown, kept, saved on retry.
     pub pending: Vec<Edit>,
-    /// This session's saved changes, newest last, for undo.
-    pub undo: Vec<(EditTarget, HistoryEntry)>,
+    /// This session's saved edits, newest last, for undo: each the changes one
+    /// edit made (a status with the progress a rule moved is one step).
+    pub undo: Vec<(EditTarget, Vec<HistoryEntry>)>,
     /// Why edits are disabled, when they are.
     pub read_only_reason: Option<String>,
     /// Login name recorded in history.

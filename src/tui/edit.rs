@@ -193,17 +193,24 @@ impl App {
         self.mode = Mode::Input(InputState::new(kind, target, value));
     }
 
+    /// `u`: the session's last edit taken back, as a new edit marked as an undo —
+    /// only while every field it changed still holds what it wrote in the registry
+    /// as last loaded (the save checks again under the lock).
     fn undo_last(&mut self) -> Option<Effect> {
-        let Some((target, entry)) = self.undo.last().cloned() else {
+        let Some((target, entries)) = self.undo.pop() else {
             self.message = Some(self.w().status.nothing_to_undo.into());
             return None;
         };
-        let Some(op) = Op::undo(&entry) else {
-            self.undo.pop();
+        let Some(op) = Op::revert(&entries) else {
             self.message = Some(self.w().status.note_cannot_undo.into());
             return None;
         };
-        self.undo.pop();
+        if let Op::Revert { fields } = &op
+            && let Err(e) = ops::check_revert(&self.reg, &target, fields)
+        {
+            self.message = Some(crate::words::edits::changed_since(self.lang, &e));
+            return None;
+        }
         Some(Effect::Save {
             edits: vec![self.edit(target, op)],
             undo: true,

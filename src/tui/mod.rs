@@ -69,12 +69,14 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     if opts.present {
         app.start_presenting(true);
     }
-    app.read_only = opts.read_only || !store::is_writable(&app.file);
-    if opts.read_only {
-        app.read_only_reason = Some(app.w().status.read_only_flag.into());
-    } else if app.read_only {
-        let reason = format!("{} {}", app.w().status.read_only_user, app.file.display());
-        app.message.get_or_insert_with(|| reason.clone());
+    let check = store::writable(&app.file);
+    app.read_only = opts.read_only || check != store::Writable::Yes;
+    if app.read_only {
+        let why = (!opts.read_only).then_some(&check);
+        let reason = crate::words::edits::read_only(app.lang, why, &app.file);
+        if !opts.read_only {
+            app.message.get_or_insert_with(|| reason.clone());
+        }
         app.read_only_reason = Some(reason);
     }
     let theme = opts.theme;

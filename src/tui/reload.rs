@@ -3,16 +3,24 @@
 //! selections kept by id.
 
 use super::app::{App, Tab};
-use crate::registry::{Changes, Edit, EditTarget, Registry, Status, apply_recorded};
+use crate::registry::{Changes, Edit, EditTarget, Registry, apply_recorded};
 use crate::store::{SaveError, Saved};
 
 impl App {
     /// A save went through: show the file's version (ours and others' edits),
     /// remember ours for undo.
     pub fn saved(&mut self, saved: Saved, undo: bool) {
-        let summary = saved.recorded.last().map(|(t, h)| self.describe(t, h));
+        let steps = steps(&saved.recorded);
+        let summary = steps.last().map(|(t, hs)| {
+            let s = self.describe(t, hs);
+            if undo {
+                format!("{} {s}", crate::words::edits::undo_mark(self.lang))
+            } else {
+                s
+            }
+        });
         if !undo {
-            self.undo.extend(saved.recorded.iter().cloned());
+            self.undo.extend(steps);
         }
         self.pending.clear();
         self.replace_registry(saved.registry);
@@ -27,6 +35,16 @@ impl App {
     /// A save failed: nothing on disk changed. The edits stay in memory (and on
     /// screen) until a retry or a write elsewhere succeeds.
     pub fn save_failed(&mut self, edits: Vec<Edit>, error: &SaveError) {
+        // An undo refused because a colleague changed the field since is not kept:
+        // retrying it would never be right.
+        if let SaveError::Edit {
+            error: e @ crate::registry::EditError::ChangedSince { .. },
+            ..
+        } = error
+        {
+            self.message = Some(crate::words::edits::changed_since(self.lang, e));
+            return;
+        }
         self.show_on_top(&edits);
         self.pending.extend(edits);
         let hint = self.w().status.edit_kept;
@@ -124,8 +142,9 @@ impl App {
         }
     }
 
-    /// "任务 12: 未启动 → 推进中" for the status line.
-    fn describe(&self, target: &EditTarget, h: &crate::registry::HistoryEntry) -> String {
+    /// "任务 12: 未启动 → 推进中, 0% → 60%" for the status line: every field one edit
+    /// changed, the status first.
+    fn describe(&self, target: &EditTarget, hs: &[crate::registry::HistoryEntry]) -> String {
         let what = match target {
             EditTarget::Task(id) => {
                 let n = self
@@ -140,22 +159,34 @@ impl App {
                 format!("{} {id}", self.w().status.goal)
             }
         };
-        let show = |v: &Option<serde_json::Value>| -> String {
-            match v {
-                Some(serde_json::Value::String(s)) => match s.parse::<Status>() {
-                    Ok(st) => crate::words::status(self.lang, st).to_string(),
-                    Err(_) => s.clone(),
-                },
-                Some(serde_json::Value::Number(n)) => format!("{n}%"),
-                Some(other) => other.to_string(),
-                None => "-".into(),
+        let show = |v: &Option<serde_json::Value>| crate::words::edits::value(self.lang, v.as_ref());
+        let mut parts: Vec<String> = Vec::new();
+        for h in hs {
+            parts.push(match h.field.as_str() {
+                "note" => self.w().status.note_added.to_string(),
+                _ => format!("{} → {}", show(&h.from), show(&h.to)),
+            });
+        }
+        let sep = self.lang.pick(",", ", ");
+        format!("{what}: {}", parts.join(sep))
+    }
+}
+
+/// The recorded changes of a save, one undo step per edit: consecutive entries of
+/// one target made at one time.
+fn steps(
+    recorded: &[(EditTarget, crate::registry::HistoryEntry)],
+) -> Vec<(EditTarget, Vec<crate::registry::HistoryEntry>)> {
+    let mut out: Vec<(EditTarget, Vec<crate::registry::HistoryEntry>)> = Vec::new();
+    for (t, h) in recorded {
+        match out.last_mut() {
+            Some((lt, hs)) if lt == t && hs.last().is_some_and(|l| l.at == h.at) => {
+                hs.push(h.clone())
             }
-        };
-        match h.field.as_str() {
-            "note" => format!("{what}: {}", self.w().status.note_added),
-            _ => format!("{what}: {} → {}", show(&h.from), show(&h.to)),
+            _ => out.push((t.clone(), vec![h.clone()])),
         }
     }
+    out
 }
 
 /// Lengths of every list, to tell whether positions still mean the same entries.

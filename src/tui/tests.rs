@@ -181,6 +181,7 @@ fn a_tasks_oldest_history_can_be_scrolled_into_view() {
                 to: None,
                 note: Some(format!("progress note number {i}")),
                 source: None,
+                undo: false,
             });
     }
     // Sections, the first section's tasks, task 1's detail.
@@ -280,6 +281,7 @@ fn collected_history_shows_its_file_and_units_when_they_last_reported() {
             to: None,
             note: Some("已召开推进会".into()),
             source: Some("r.xlsx".into()),
+            undo: false,
         });
     // Wide characters take two cells: compare without the blanks.
     let squashed = |app: &App| screen(app).replace(' ', "");

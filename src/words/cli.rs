@@ -40,6 +40,10 @@ pub enum Say<'a> {
     },
     UnknownStatus(&'a str),
     DoneNeedsFull(u8),
+    /// `--progress 100` with a status other than done.
+    FullNeedsDone(crate::registry::Status),
+    /// `--progress N` (N > 0) with not_started.
+    NotStartedHasNoProgress(u8),
     NothingToChange,
     NothingChanged(Target<'a>),
     /// `dubang set` went through: the target, the changes, the file.
@@ -167,6 +171,20 @@ impl Say<'_> {
             }
             Say::DoneNeedsFull(p) => format!(
                 "done means 100 % complete, not {p} %: drop --progress or give another status"
+            ),
+            Say::FullNeedsDone(st) if zh => format!(
+                "进度 100% 即已完成,不能是{}:去掉 --progress 或把状态改为已完成",
+                st.zh()
+            ),
+            Say::FullNeedsDone(st) => format!(
+                "100 % means done, not {}: drop --progress or give the status done",
+                st.en()
+            ),
+            Say::NotStartedHasNoProgress(p) if zh => format!(
+                "未启动的任务进度为 0,不是 {p}%:去掉 --progress 或换一个状态(如推进中)"
+            ),
+            Say::NotStartedHasNoProgress(p) => format!(
+                "not started means 0 %, not {p} %: drop --progress or give another status (e.g. in_progress)"
             ),
             Say::NothingToChange if zh => {
                 "没有要改的:请给出状态,或 --progress、--due、--note".into()

@@ -10,6 +10,7 @@ use crate::store::{LoadError, SaveError};
 use std::path::Path;
 
 mod cli;
+pub mod edits;
 pub mod ledger;
 pub mod screen;
 
@@ -69,6 +70,7 @@ pub fn edit_error(lang: Lang, e: &EditError) -> String {
         EditError::BadDate(s) => {
             format!("日期“{s}”无效:请按 YYYY-MM-DD 填写(如 2026-06-30),或填 none 清除")
         }
+        EditError::ChangedSince { .. } => edits::changed_since(lang, e),
     }
 }
 

@@ -197,6 +197,8 @@ fn chinese_domain_messages_have_no_english_sentences() {
         },
         Say::UnknownStatus("doing"),
         Say::DoneNeedsFull(50),
+        Say::FullNeedsDone(crate::registry::Status::Blocked),
+        Say::NotStartedHasNoProgress(60),
         Say::NothingToChange,
         Say::NothingChanged(Target::Task(12)),
         Say::SetSaved {

@@ -1,8 +1,10 @@
 //! Applying an edit: the field, its history entry, `updated_at` and `updated_by`.
 
-use super::{Edit, EditError, Op, Target};
+use super::record::{Holder, Recorder};
+use super::rules::{progress_for_status, status_for_progress};
+use super::{Edit, EditError, Op, Reverted, Target};
 use crate::registry::{HistoryEntry, Registry, Status, Task, sanitize_line, sanitize_text};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::Value;
 
 /// Applies `edit` to `reg`: changes the field, appends history, sets `updated_at` and
@@ -11,8 +13,9 @@ pub fn apply(reg: &mut Registry, edit: &Edit) -> Result<(), EditError> {
     apply_recorded(reg, edit).map(|_| ())
 }
 
-/// Like [`apply`], returning the history entries it appended (none for a no-op; two for
-/// `done` that also completes progress), e.g. to show what changed or to undo it.
+/// Like [`apply`], returning the changes it made as history entries (none for a no-op;
+/// two when a rule changed the other field too), e.g. to show what changed or to undo
+/// it. The stored history may have merged them into an earlier entry (see `record`).
 pub fn apply_recorded(reg: &mut Registry, edit: &Edit) -> Result<Vec<HistoryEntry>, EditError> {
     let by = {
         let b = sanitize_line(edit.by.trim());
@@ -22,6 +25,7 @@ pub fn apply_recorded(reg: &mut Registry, edit: &Edit) -> Result<Vec<HistoryEntr
     let rec = Recorder {
         at: edit.at,
         by,
+        undo: matches!(edit.op, Op::Revert { .. }),
         out: Vec::new(),
     };
     match &edit.target {
@@ -62,6 +66,18 @@ pub fn apply_recorded(reg: &mut Registry, edit: &Edit) -> Result<Vec<HistoryEntr
                     Ok(rec.out)
                 }
                 Op::AddNote { text } => add_note(&mut h, text, note, rec),
+                Op::Revert { fields } => {
+                    let now = |f: &str| (f == "status").then(|| status_value(goal.status)).flatten();
+                    check(fields, now, h.history)?;
+                    let mut rec = rec;
+                    for f in fields.iter().filter(|f| f.field == "status") {
+                        let to = parse_status(&f.back).unwrap_or(goal.status);
+                        let from = goal.status;
+                        goal.status = to;
+                        rec.push(&mut h, "status", status_value(from), status_value(to), None);
+                    }
+                    Ok(rec.out)
+                }
                 op => Err(EditError::NotForGoals {
                     goal: id.clone(),
                     field: op.field(),
@@ -77,6 +93,11 @@ fn apply_task(
     note: Option<String>,
     mut rec: Recorder,
 ) -> Result<Vec<HistoryEntry>, EditError> {
+    // The rules read the history as it was before this edit.
+    let follow_progress = match op {
+        Op::SetStatus { to } => progress_for_status(task, *to),
+        _ => None,
+    };
     let mut h = Holder {
         history: &mut task.history,
         updated_at: &mut task.updated_at,
@@ -89,23 +110,12 @@ fn apply_task(
                 return Ok(Vec::new());
             }
             task.status = *to;
-            rec.push(
-                &mut h,
-                "status",
-                status_value(from),
-                status_value(*to),
-                note,
-            );
-            if *to == Status::Done && task.progress < 100 {
+            let (sf, st) = (status_value(from), status_value(*to));
+            rec.push(&mut h, "status", sf, st, note);
+            if let Some(p) = follow_progress {
                 let old = task.progress;
-                task.progress = 100;
-                rec.push(
-                    &mut h,
-                    "progress",
-                    Some(Value::from(old)),
-                    Some(Value::from(100u8)),
-                    None,
-                );
+                task.progress = p;
+                rec.push(&mut h, "progress", num(old), num(p), None);
             }
         }
         Op::SetProgress { to } => {
@@ -116,14 +126,14 @@ fn apply_task(
             if from == *to && note.is_none() {
                 return Ok(Vec::new());
             }
+            // The status change comes first, as the status line and history say it.
+            if let Some(s) = status_for_progress(task.status, *to) {
+                let old = task.status;
+                task.status = s;
+                rec.push(&mut h, "status", status_value(old), status_value(s), None);
+            }
             task.progress = *to;
-            rec.push(
-                &mut h,
-                "progress",
-                Some(Value::from(from)),
-                Some(Value::from(*to)),
-                note,
-            );
+            rec.push(&mut h, "progress", num(from), num(*to), note);
         }
         Op::SetDue { to } => {
             let from = task.due;
@@ -134,8 +144,100 @@ fn apply_task(
             rec.push(&mut h, "due", date_value(from), date_value(*to), note);
         }
         Op::AddNote { text } => return add_note(&mut h, text, note, rec),
+        Op::Revert { fields } => {
+            let (status, progress, due) = (task.status, task.progress, task.due);
+            let now = |f: &str| match f {
+                "status" => status_value(status),
+                "progress" => num(progress),
+                "due" => date_value(due),
+                _ => None,
+            };
+            check(fields, now, h.history)?;
+            for f in fields {
+                match f.field.as_str() {
+                    "status" => {
+                        let to = parse_status(&f.back).unwrap_or(task.status);
+                        let from = std::mem::replace(&mut task.status, to);
+                        rec.push(&mut h, "status", status_value(from), status_value(to), None);
+                    }
+                    "progress" => {
+                        let to = f
+                            .back
+                            .as_ref()
+                            .and_then(Value::as_u64)
+                            .and_then(|n| u8::try_from(n).ok())
+                            .filter(|n| *n <= 100)
+                            .unwrap_or(0);
+                        let from = std::mem::replace(&mut task.progress, to);
+                        rec.push(&mut h, "progress", num(from), num(to), None);
+                    }
+                    "due" => {
+                        let to = f
+                            .back
+                            .as_ref()
+                            .and_then(Value::as_str)
+                            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+                        let from = std::mem::replace(&mut task.due, to);
+                        rec.push(&mut h, "due", date_value(from), date_value(to), None);
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
     Ok(rec.out)
+}
+
+/// Whether an undo can put `fields` back: each must still hold what was written
+/// (`now` gives what it holds). Otherwise who changed it since, from its history.
+fn check(
+    fields: &[Reverted],
+    now: impl Fn(&str) -> Option<Value>,
+    history: &[HistoryEntry],
+) -> Result<(), EditError> {
+    for f in fields {
+        let held = now(&f.field);
+        if held != f.wrote {
+            let last = history.iter().rev().find(|e| e.field == f.field);
+            return Err(EditError::ChangedSince {
+                field: f.field.clone(),
+                by: last.map(|e| e.by.clone()),
+                at: last.map(|e| e.at),
+                now: held,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether an undo of `fields` on `target` would go through on `reg` as it is: the
+/// dashboard asks before saving (the save asks again under the lock).
+pub fn check_revert(reg: &Registry, target: &Target, fields: &[Reverted]) -> Result<(), EditError> {
+    let (status, progress, due, history) = match target {
+        Target::Task(id) => match reg.tasks.iter().find(|t| t.id == *id) {
+            Some(t) => (t.status, t.progress, t.due, &t.history),
+            None => return Ok(()),
+        },
+        Target::Goal(id) => match reg.goals.iter().find(|g| g.id == *id) {
+            Some(g) => (g.status, 0, None, &g.history),
+            None => return Ok(()),
+        },
+    };
+    let now = |f: &str| match f {
+        "status" => status_value(status),
+        "progress" => num(progress),
+        "due" => date_value(due),
+        _ => None,
+    };
+    check(fields, now, history)
+}
+
+fn num(n: u8) -> Option<Value> {
+    Some(Value::from(n))
+}
+
+fn parse_status(v: &Option<Value>) -> Option<Status> {
+    v.as_ref()?.as_str()?.parse().ok()
 }
 
 fn add_note(
@@ -168,40 +270,3 @@ fn date_value(d: Option<NaiveDate>) -> Option<Value> {
     d.map(|d| Value::from(d.format("%Y-%m-%d").to_string()))
 }
 
-/// The history-bearing fields of a task or goal.
-struct Holder<'a> {
-    history: &'a mut Vec<HistoryEntry>,
-    updated_at: &'a mut Option<DateTime<FixedOffset>>,
-    updated_by: &'a mut Option<String>,
-}
-
-struct Recorder {
-    at: DateTime<FixedOffset>,
-    by: String,
-    out: Vec<HistoryEntry>,
-}
-
-impl Recorder {
-    fn push(
-        &mut self,
-        h: &mut Holder<'_>,
-        field: &str,
-        from: Option<Value>,
-        to: Option<Value>,
-        note: Option<String>,
-    ) {
-        let entry = HistoryEntry {
-            at: self.at,
-            by: self.by.clone(),
-            field: field.to_string(),
-            from,
-            to,
-            note,
-            source: None,
-        };
-        h.history.push(entry.clone());
-        *h.updated_at = Some(self.at);
-        *h.updated_by = Some(self.by.clone());
-        self.out.push(entry);
-    }
-}

@@ -6,11 +6,18 @@
 //! Every applied edit appends a [`HistoryEntry`] to its task or goal and sets
 //! `updated_at`/`updated_by`. Choices made here:
 //!
-//! - Setting a task's status to `done` also sets its progress to 100 when it was lower,
-//!   recorded as a second history entry (field "progress", no note), so the detail view
-//!   never shows "已完成, 40 %" and undo can put the old progress back. Leaving `done`
-//!   does not touch progress, and progress 100 does not set the status: that stays a
-//!   person's call.
+//! - Status and progress follow the rules of [`rules`] (done ⇔ 100 %, progress moves
+//!   未启动 to 推进中, leaving done drops below 100 %): the follow-on change is a second
+//!   history entry of the same edit, so undo takes both back in one step.
+//! - Quick successive changes of one field by one user (within [`COALESCE`]) are one
+//!   history entry, from the first old value to the last new one, and no entry when
+//!   the field ends where it started (`]` pressed five times is no decision). Only
+//!   the field's last entry is merged into, only when nobody else wrote to the task
+//!   since and it still holds what that entry wrote; this runs on the file as re-read
+//!   under the save's lock, so another writer's entry is never merged or lost.
+//! - An undo ([`Op::Revert`]) puts a field back only while it still holds the value
+//!   the session wrote; otherwise it fails with [`EditError::ChangedSince`], naming
+//!   who changed it and when. Its entries are marked `undo` and never merged.
 //! - An edit that changes nothing (status already `in_progress`) and carries no note is a
 //!   no-op: no history entry, nothing to save. With a note it is recorded (from = to),
 //!   because "checked, still in progress: …" is exactly what 督办 follow-up notes say.
@@ -21,9 +28,12 @@
 
 mod apply;
 mod changes;
+mod record;
+pub mod rules;
 mod who;
 
-pub use apply::{apply, apply_recorded};
+pub use apply::{apply, apply_recorded, check_revert};
+pub use record::COALESCE;
 pub use changes::{Changes, changes_between};
 pub use who::who;
 
@@ -78,6 +88,19 @@ pub enum Op {
     AddNote {
         text: String,
     },
+    /// Undo: put these fields back, each only if it still holds what was written.
+    Revert {
+        fields: Vec<Reverted>,
+    },
+}
+
+/// One field an undo puts back: the value this session wrote and the one before.
+/// Values as the history stores them (a status key, a number, a date, absent).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reverted {
+    pub field: String,
+    pub wrote: Option<Value>,
+    pub back: Option<Value>,
 }
 
 impl Op {
@@ -88,7 +111,28 @@ impl Op {
             Op::SetProgress { .. } => "progress",
             Op::SetDue { .. } => "due",
             Op::AddNote { .. } => "note",
+            Op::Revert { fields } => fields.first().map_or("undo", |f| match f.field.as_str() {
+                "status" => "status",
+                "progress" => "progress",
+                "due" => "due",
+                _ => "undo",
+            }),
         }
+    }
+
+    /// The undo of one edit's recorded entries (notes cannot be taken back: `None`
+    /// when nothing else was changed).
+    pub fn revert(entries: &[HistoryEntry]) -> Option<Op> {
+        let fields: Vec<Reverted> = entries
+            .iter()
+            .filter(|e| e.field != "note" && Op::undo(e).is_some())
+            .map(|e| Reverted {
+                field: e.field.clone(),
+                wrote: e.to.clone(),
+                back: e.from.clone(),
+            })
+            .collect();
+        (!fields.is_empty()).then_some(Op::Revert { fields })
     }
 
     /// The operation that puts back what `entry` changed, for undo. History is
@@ -168,6 +212,16 @@ pub enum EditError {
     BadProgress(String),
     /// Text that is not a date (from [`parse_due`]).
     BadDate(String),
+    /// Undo refused: the field no longer holds what this session wrote.
+    ChangedSince {
+        field: String,
+        /// Who changed it and when, from the field's last history entry (none when
+        /// it was changed without history).
+        by: Option<String>,
+        at: Option<DateTime<FixedOffset>>,
+        /// What it holds now.
+        now: Option<Value>,
+    },
 }
 
 impl fmt::Display for EditError {
@@ -198,6 +252,16 @@ impl fmt::Display for EditError {
                 f,
                 "bad date '{s}': give YYYY-MM-DD (e.g. 2026-06-30), or none to clear it"
             ),
+            EditError::ChangedSince { field, by, at, .. } => {
+                write!(f, "not undone: the {field} was changed since")?;
+                if let Some(by) = by {
+                    write!(f, " by {by}")?;
+                }
+                if let Some(at) = at {
+                    write!(f, " at {}", at.format("%Y-%m-%d %H:%M"))?;
+                }
+                f.write_str(": their change stays")
+            }
         }
     }
 }
@@ -241,3 +305,5 @@ pub fn now() -> DateTime<FixedOffset> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_rules;

@@ -12,13 +12,21 @@ fn at() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T10:31:00+08:00").unwrap()
 }
 
-fn edit(target: Target, op: Op) -> Edit {
+thread_local! {
+    /// Minutes since [`at`] of the next edit: each edit of a test is a separate
+    /// decision, a minute after the one before (well outside [`COALESCE`]).
+    static CLOCK: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+/// An edit by liwei, a minute after the test's previous one (the first at [`at`]).
+pub(super) fn edit(target: Target, op: Op) -> Edit {
+    let m = CLOCK.with(|c| c.replace(c.get() + 1));
     Edit {
         target,
         op,
         note: None,
         by: "liwei".into(),
-        at: at(),
+        at: at() + chrono::Duration::minutes(m),
     }
 }
 
@@ -63,7 +71,7 @@ fn done_completes_progress_with_its_own_entry() {
     assert_eq!(added[1].from, Some(Value::from(40)));
     let t = r.task("t1").unwrap();
     assert_eq!((t.status, t.progress), (Status::Done, 100));
-    // Leaving done keeps the progress.
+    // Leaving done goes back to the last progress below 100.
     apply(
         &mut r,
         &edit(
@@ -74,7 +82,7 @@ fn done_completes_progress_with_its_own_entry() {
         ),
     )
     .unwrap();
-    assert_eq!(r.task("t1").unwrap().progress, 100);
+    assert_eq!(r.task("t1").unwrap().progress, 40);
 }
 
 #[test]
@@ -98,7 +106,7 @@ fn unchanged_without_note_is_a_no_op_with_note_is_recorded() {
 #[test]
 fn progress_and_due() {
     let mut r = reg();
-    apply(&mut r, &edit(task("t3"), Op::SetProgress { to: 100 })).unwrap();
+    apply(&mut r, &edit(task("t3"), Op::SetProgress { to: 60 })).unwrap();
     assert_eq!(
         apply(&mut r, &edit(task("t3"), Op::SetProgress { to: 101 })),
         Err(EditError::ProgressOutOfRange(101))
@@ -199,11 +207,12 @@ fn undo_puts_back_what_an_entry_changed() {
         &edit(task("t5"), Op::SetStatus { to: Status::Done }),
     )
     .unwrap();
+    // Progress 30 made it 推进中; done filled progress to 100.
     for e in added.iter().rev() {
         apply(&mut r, &edit(task("t5"), Op::undo(e).unwrap())).unwrap();
     }
     let t = r.task("t5").unwrap();
-    assert_eq!((t.status, t.progress), (Status::NotStarted, 30));
+    assert_eq!((t.status, t.progress), (Status::InProgress, 30));
     let note = HistoryEntry {
         at: at(),
         by: "x".into(),
@@ -212,6 +221,7 @@ fn undo_puts_back_what_an_entry_changed() {
         to: None,
         note: Some("n".into()),
         source: None,
+        undo: false,
     };
     assert_eq!(Op::undo(&note), None);
 }

@@ -199,8 +199,14 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         let from = h.source.as_deref().map_or(String::new(), |src| {
             format!(" · {}{src}", ui.w().detail.from)
         });
+        // An undo says so: the entry takes back an earlier one.
+        let mark = if h.undo {
+            format!("{} ", crate::words::edits::undo_mark(ui.app.lang))
+        } else {
+            String::new()
+        };
         let head = format!(
-            "{} {} {}{from}",
+            "{} {} {mark}{}{from}",
             h.at.format("%Y-%m-%d %H:%M"),
             h.by,
             change
