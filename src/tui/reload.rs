@@ -159,7 +159,8 @@ impl App {
                 format!("{} {id}", self.w().status.goal)
             }
         };
-        let show = |v: &Option<serde_json::Value>| crate::words::edits::value(self.lang, v.as_ref());
+        let show =
+            |v: &Option<serde_json::Value>| crate::words::edits::value(self.lang, v.as_ref());
         let mut parts: Vec<String> = Vec::new();
         for h in hs {
             parts.push(match h.field.as_str() {

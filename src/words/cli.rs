@@ -180,9 +180,9 @@ impl Say<'_> {
                 "100 % means done, not {}: drop --progress or give the status done",
                 st.en()
             ),
-            Say::NotStartedHasNoProgress(p) if zh => format!(
-                "未启动的任务进度为 0,不是 {p}%:去掉 --progress 或换一个状态(如推进中)"
-            ),
+            Say::NotStartedHasNoProgress(p) if zh => {
+                format!("未启动的任务进度为 0,不是 {p}%:去掉 --progress 或换一个状态(如推进中)")
+            }
             Say::NotStartedHasNoProgress(p) => format!(
                 "not started means 0 %, not {p} %: drop --progress or give another status (e.g. in_progress)"
             ),

@@ -41,7 +41,13 @@ pub fn undo_mark(lang: Lang) -> &'static str {
 
 /// Why an undo was refused: who changed the field since, when, to what.
 pub fn changed_since(lang: Lang, e: &EditError) -> String {
-    let EditError::ChangedSince { field: f, by, at, now } = e else {
+    let EditError::ChangedSince {
+        field: f,
+        by,
+        at,
+        now,
+    } = e
+    else {
         return super::edit_error(lang, e);
     };
     let f = field(lang, f);

@@ -11,7 +11,7 @@ use dubang::tui::app::{App, Command, Tab};
 use dubang::tui::edit::{Effect, Mode};
 use std::path::{Path, PathBuf};
 
-fn app_on(file: PathBuf) -> App {
+pub(crate) fn app_on(file: PathBuf) -> App {
     let reg = store::load(&file).unwrap();
     let now = DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
     let mut a = App::new(reg, file, Lang::En, now);
@@ -19,18 +19,18 @@ fn app_on(file: PathBuf) -> App {
     a
 }
 
-fn temp_registry() -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn temp_registry() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("registry.json");
     std::fs::write(&file, store::BUNDLED).unwrap();
     (dir, file)
 }
 
-fn key(c: KeyCode) -> Event {
+pub(crate) fn key(c: KeyCode) -> Event {
     Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
 }
 
-fn press(a: &mut App, events: &[Event]) -> Option<Effect> {
+pub(crate) fn press(a: &mut App, events: &[Event]) -> Option<Effect> {
     let mut out = None;
     for e in events {
         if let (_, Some(eff)) = a.handle(e) {
@@ -41,7 +41,7 @@ fn press(a: &mut App, events: &[Event]) -> Option<Effect> {
 }
 
 /// Performs an effect the way the runner does.
-fn perform(a: &mut App, effect: Effect) {
+pub(crate) fn perform(a: &mut App, effect: Effect) {
     match effect {
         Effect::Save { edits, undo } => match store::save_edits(&a.file.clone(), &edits) {
             Ok(saved) => a.saved(saved, undo),
@@ -56,7 +56,7 @@ fn perform(a: &mut App, effect: Effect) {
 }
 
 /// Sections tab, section 二, task 12 selected.
-fn at_task_12(a: &mut App) {
+pub(crate) fn at_task_12(a: &mut App) {
     for c in [
         Command::GoTab(Tab::Sections),
         Command::Down,
@@ -230,13 +230,22 @@ fn undo_puts_the_last_change_back_and_is_not_itself_undone() {
         store::load(&file).unwrap().task("t12").unwrap().status,
         Status::Done
     );
-    let eff = press(&mut a, &[key(KeyCode::Char('u'))]).unwrap();
-    perform(&mut a, eff);
-    // Done also set progress to 100: undo takes back the last entry (progress) first.
+    // Done also set progress to 100: one undo takes both back, never passing
+    // through 已完成 0 %, and its entries are marked as an undo.
     let eff = press(&mut a, &[key(KeyCode::Char('u'))]).unwrap();
     perform(&mut a, eff);
     let t = store::load(&file).unwrap().task("t12").unwrap().clone();
     assert_eq!((t.status, t.progress), (Status::NotStarted, 0));
+    let undone: Vec<_> = t.history.iter().filter(|h| h.undo).collect();
+    assert_eq!(undone.len(), 2, "{:?}", t.history);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .starts_with("undo task 12: done → not started, 100% → 0%"),
+        "{:?}",
+        a.message
+    );
     assert!(press(&mut a, &[key(KeyCode::Char('u'))]).is_none());
     assert!(a.message.as_deref().unwrap().contains("nothing to undo"));
 }

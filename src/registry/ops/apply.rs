@@ -67,7 +67,8 @@ pub fn apply_recorded(reg: &mut Registry, edit: &Edit) -> Result<Vec<HistoryEntr
                 }
                 Op::AddNote { text } => add_note(&mut h, text, note, rec),
                 Op::Revert { fields } => {
-                    let now = |f: &str| (f == "status").then(|| status_value(goal.status)).flatten();
+                    let now =
+                        |f: &str| (f == "status").then(|| status_value(goal.status)).flatten();
                     check(fields, now, h.history)?;
                     let mut rec = rec;
                     for f in fields.iter().filter(|f| f.field == "status") {
@@ -269,4 +270,3 @@ fn status_value(s: Status) -> Option<Value> {
 fn date_value(d: Option<NaiveDate>) -> Option<Value> {
     d.map(|d| Value::from(d.format("%Y-%m-%d").to_string()))
 }
-

@@ -33,8 +33,8 @@ pub mod rules;
 mod who;
 
 pub use apply::{apply, apply_recorded, check_revert};
-pub use record::COALESCE;
 pub use changes::{Changes, changes_between};
+pub use record::COALESCE;
 pub use who::who;
 
 #[cfg(test)]

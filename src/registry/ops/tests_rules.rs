@@ -58,21 +58,62 @@ fn progress_moves_the_status_and_the_status_moves_progress() {
     apply(&mut r, &edit(task("t2"), Op::SetProgress { to: 100 })).unwrap();
     assert_eq!(state(&r, "t2"), (Status::Done, 100));
     // Leaving done by status: back to the last progress below 100.
-    apply(&mut r, &edit(task("t2"), Op::SetStatus { to: Status::Blocked })).unwrap();
+    apply(
+        &mut r,
+        &edit(
+            task("t2"),
+            Op::SetStatus {
+                to: Status::Blocked,
+            },
+        ),
+    )
+    .unwrap();
     assert_eq!(state(&r, "t2"), (Status::Blocked, 60));
     // Below 100 on a done task → 推进中.
-    apply(&mut r, &edit(task("t2"), Op::SetStatus { to: Status::Done })).unwrap();
+    apply(
+        &mut r,
+        &edit(task("t2"), Op::SetStatus { to: Status::Done }),
+    )
+    .unwrap();
     apply(&mut r, &edit(task("t2"), Op::SetProgress { to: 90 })).unwrap();
     assert_eq!(state(&r, "t2"), (Status::InProgress, 90));
     // 未启动 means nothing done yet.
-    apply(&mut r, &edit(task("t2"), Op::SetStatus { to: Status::NotStarted })).unwrap();
+    apply(
+        &mut r,
+        &edit(
+            task("t2"),
+            Op::SetStatus {
+                to: Status::NotStarted,
+            },
+        ),
+    )
+    .unwrap();
     assert_eq!(state(&r, "t2"), (Status::NotStarted, 0));
     // With no progress below 100 in the history, leaving done is 0 %.
-    apply(&mut r, &edit(task("t3"), Op::SetStatus { to: Status::Done })).unwrap();
-    apply(&mut r, &edit(task("t3"), Op::SetStatus { to: Status::Delayed })).unwrap();
+    apply(
+        &mut r,
+        &edit(task("t3"), Op::SetStatus { to: Status::Done }),
+    )
+    .unwrap();
+    apply(
+        &mut r,
+        &edit(
+            task("t3"),
+            Op::SetStatus {
+                to: Status::Delayed,
+            },
+        ),
+    )
+    .unwrap();
     assert_eq!(state(&r, "t3"), (Status::Delayed, 0));
-    assert_eq!(disagree(Status::Done, 60), Some(Disagreement::DoneBelowFull));
-    assert_eq!(disagree(Status::Blocked, 100), Some(Disagreement::FullNotDone));
+    assert_eq!(
+        disagree(Status::Done, 60),
+        Some(Disagreement::DoneBelowFull)
+    );
+    assert_eq!(
+        disagree(Status::Blocked, 100),
+        Some(Disagreement::FullNotDone)
+    );
     assert_eq!(
         disagree(Status::NotStarted, 5),
         Some(Disagreement::NotStartedWithProgress)
@@ -84,13 +125,24 @@ fn progress_moves_the_status_and_the_status_moves_progress() {
 fn undo_of_done_restores_both_fields_in_one_edit() {
     let mut r = reg();
     apply(&mut r, &edit(task("t4"), Op::SetProgress { to: 40 })).unwrap();
-    let done = apply_recorded(&mut r, &edit(task("t4"), Op::SetStatus { to: Status::Done }))
-        .unwrap();
+    let done = apply_recorded(
+        &mut r,
+        &edit(task("t4"), Op::SetStatus { to: Status::Done }),
+    )
+    .unwrap();
     let op = Op::revert(&done).unwrap();
     let back = apply_recorded(&mut r, &edit(task("t4"), op)).unwrap();
     assert_eq!(state(&r, "t4"), (Status::InProgress, 40));
     assert!(back.iter().all(|e| e.undo), "undo entries are marked");
-    assert!(r.task("t4").unwrap().history.iter().rev().take(2).all(|e| e.undo));
+    assert!(
+        r.task("t4")
+            .unwrap()
+            .history
+            .iter()
+            .rev()
+            .take(2)
+            .all(|e| e.undo)
+    );
 }
 
 #[test]
@@ -99,7 +151,11 @@ fn quick_changes_of_one_field_by_one_user_are_one_entry() {
     let before = r.task("t5").unwrap().history.len();
     for i in 0..4 {
         let to = Status::ALL[(r.task("t5").unwrap().status.index() + 1) % 5];
-        apply(&mut r, &at_secs(task("t5"), Op::SetStatus { to }, i, "liwei")).unwrap();
+        apply(
+            &mut r,
+            &at_secs(task("t5"), Op::SetStatus { to }, i, "liwei"),
+        )
+        .unwrap();
     }
     let t = r.task("t5").unwrap();
     assert_eq!(t.status, Status::Blocked);
@@ -110,7 +166,14 @@ fn quick_changes_of_one_field_by_one_user_are_one_entry() {
     // The fifth press ends where it started: no entry at all.
     apply(
         &mut r,
-        &at_secs(task("t5"), Op::SetStatus { to: Status::NotStarted }, 4, "liwei"),
+        &at_secs(
+            task("t5"),
+            Op::SetStatus {
+                to: Status::NotStarted,
+            },
+            4,
+            "liwei",
+        ),
     )
     .unwrap();
     assert_eq!(r.task("t5").unwrap().history.len(), before);
@@ -121,13 +184,21 @@ fn quick_changes_of_one_field_by_one_user_are_one_entry() {
 fn no_merge_across_users_time_or_undo() {
     let mut r = reg();
     let s = |to| Op::SetStatus { to };
-    apply(&mut r, &at_secs(task("t6"), s(Status::InProgress), 0, "liwei")).unwrap();
+    apply(
+        &mut r,
+        &at_secs(task("t6"), s(Status::InProgress), 0, "liwei"),
+    )
+    .unwrap();
     // Another user's entry in between: liwei's next change is its own entry.
     apply(&mut r, &at_secs(task("t6"), s(Status::Blocked), 1, "wang")).unwrap();
     apply(&mut r, &at_secs(task("t6"), s(Status::Delayed), 2, "liwei")).unwrap();
     assert_eq!(r.task("t6").unwrap().history.len(), 3);
     // Too late: its own entry.
-    apply(&mut r, &at_secs(task("t6"), s(Status::InProgress), 60, "liwei")).unwrap();
+    apply(
+        &mut r,
+        &at_secs(task("t6"), s(Status::InProgress), 60, "liwei"),
+    )
+    .unwrap();
     assert_eq!(r.task("t6").unwrap().history.len(), 4);
     // An undo is never merged.
     let last = r.task("t6").unwrap().history.last().cloned().unwrap();
@@ -143,19 +214,38 @@ fn undo_refuses_when_someone_changed_the_field_since() {
     let mut r = reg();
     let mine = apply_recorded(
         &mut r,
-        &at_secs(task("t7"), Op::SetStatus { to: Status::InProgress }, 0, "liwei"),
+        &at_secs(
+            task("t7"),
+            Op::SetStatus {
+                to: Status::InProgress,
+            },
+            0,
+            "liwei",
+        ),
     )
     .unwrap();
     apply(
         &mut r,
-        &at_secs(task("t7"), Op::SetStatus { to: Status::Blocked }, 30, "wang"),
+        &at_secs(
+            task("t7"),
+            Op::SetStatus {
+                to: Status::Blocked,
+            },
+            30,
+            "wang",
+        ),
     )
     .unwrap();
     let before = r.clone();
     let op = Op::revert(&mine).unwrap();
-    let Op::Revert { fields } = &op else { unreachable!() };
+    let Op::Revert { fields } = &op else {
+        unreachable!()
+    };
     let e = check_revert(&r, &task("t7"), fields).unwrap_err();
-    assert_eq!(apply(&mut r, &at_secs(task("t7"), op, 40, "liwei")), Err(e.clone()));
+    assert_eq!(
+        apply(&mut r, &at_secs(task("t7"), op, 40, "liwei")),
+        Err(e.clone())
+    );
     assert_eq!(r, before, "nothing changed");
     let EditError::ChangedSince { field, by, now, .. } = &e else {
         panic!("{e:?}")
