@@ -146,6 +146,8 @@ pub struct App {
     /// This session's saved edits, newest last, for undo: each the changes one
     /// edit made (a status with the progress a rule moved is one step).
     pub undo: Vec<(EditTarget, Vec<HistoryEntry>)>,
+    /// Quit once the save (or write elsewhere) chosen in the quit dialog goes through.
+    pub quit_when_saved: bool,
     /// Why edits are disabled, when they are.
     pub read_only_reason: Option<String>,
     /// Login name recorded in history.
@@ -193,6 +195,7 @@ impl App {
             mode: Mode::Normal,
             pending: Vec::new(),
             undo: Vec::new(),
+            quit_when_saved: false,
             read_only_reason: None,
             who: "unknown".into(),
             present: None,
@@ -374,7 +377,7 @@ impl App {
             _ => {}
         }
         match cmd {
-            Command::Quit => self.quit = true,
+            Command::Quit => self.request_quit(),
             Command::Help => self.help = true,
             Command::NextTab => self.go_tab(Tab::ALL[(self.tab().index() + 1) % 5]),
             Command::PrevTab => self.go_tab(Tab::ALL[(self.tab().index() + 4) % 5]),

@@ -31,6 +31,8 @@ pub enum Command {
     WriteAs,
     /// Save the edits kept after a failed save again.
     Retry,
+    /// In the quit dialog: quit without the unsaved edits (after a confirmation).
+    Discard,
     /// Start presentation mode.
     Present,
     /// Open the problem list (问题清单).

@@ -22,6 +22,8 @@ pub enum Mode {
     Search(Box<super::find::SearchState>),
     /// The export dialog.
     Export(Box<super::overlays::export::ExportState>),
+    /// Quitting with unsaved edits: retry, write elsewhere or discard.
+    Quit(super::overlays::quit::QuitDialog),
 }
 
 pub use super::overlays::input::{InputKind, InputState};

@@ -18,6 +18,7 @@ mod reload;
 mod route;
 pub mod terminal;
 pub mod theme;
+mod unsaved;
 pub mod view;
 
 #[cfg(test)]
@@ -125,12 +126,8 @@ fn perform(app: &mut App, effect: Effect, stamp: &mut Option<FileStamp>) {
             Err(e) => app.save_failed(edits, &e),
         },
         Effect::WriteAs(path) => match store::save_as(&path, &app.reg) {
-            Ok(saved) => {
-                app.pending.clear();
-                let word = app.w().status.written_to;
-                app.message = Some(format!("{word} {}", saved.path.display()));
-            }
-            Err(e) => app.message = Some(crate::words::save_error(app.lang, &e)),
+            Ok(saved) => app.written_as(&saved.path),
+            Err(e) => app.write_as_failed(&e),
         },
         Effect::Export {
             format,

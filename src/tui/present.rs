@@ -64,14 +64,17 @@ impl App {
         let last = slides_len(&self.reg).saturating_sub(1);
         let before = p.slide;
         match cmd {
-            Some(Command::Quit) => self.quit = true,
+            Some(Command::Quit) => {
+                self.request_quit();
+                return true;
+            }
             Some(Command::Next) => p.slide = (p.slide + 1).min(last),
             Some(Command::Prev) => p.slide = p.slide.saturating_sub(1),
             Some(Command::Top) => p.slide = 0,
             Some(Command::Bottom) => p.slide = last,
             Some(Command::Cancel) => {
                 if p.leave_quits {
-                    self.quit = true;
+                    self.request_quit();
                 } else {
                     self.present = None;
                 }

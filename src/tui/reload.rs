@@ -30,6 +30,7 @@ impl App {
             Some(s) => format!("{s} · {saved_word} {time}"),
             None => self.w().status.nothing_changed.into(),
         });
+        self.quit_if_asked();
     }
 
     /// A save failed: nothing on disk changed. The edits stay in memory (and on
@@ -50,6 +51,7 @@ impl App {
         let hint = self.w().status.edit_kept;
         let error = crate::words::save_error(self.lang, error);
         self.message = Some(format!("{error} — {hint}"));
+        self.ask_again();
     }
 
     /// Another process changed the file: take its version, keep what is selected.

@@ -26,6 +26,7 @@ impl App {
             Mode::Input(_) => Context::Input,
             Mode::Search(_) => Context::Search,
             Mode::Export(_) => Context::Export,
+            Mode::Quit(_) => Context::Quit,
             Mode::Normal if self.help => Context::Help,
             Mode::Normal => Context::Normal,
         }
@@ -79,6 +80,7 @@ impl App {
                 None => (false, None),
             },
             Context::Picker => self.picker_command(cmd),
+            Context::Quit => self.quit_command(cmd),
             Context::Search => {
                 let Mode::Search(state) = &mut self.mode else {
                     return (false, None);
@@ -129,6 +131,8 @@ impl App {
                 match state.handle(cmd, event) {
                     InputOutcome::Cancelled => {
                         self.mode = Mode::Normal;
+                        // A write elsewhere chosen on quitting and then dropped: stay.
+                        self.quit_when_saved = false;
                         if filtering {
                             self.set_list_query("");
                         }

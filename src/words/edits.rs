@@ -107,3 +107,81 @@ pub fn read_only(lang: Lang, why: Option<&Writable>, file: &Path) -> String {
         (_, Writable::Yes) => String::new(),
     }
 }
+
+/// A choice of the quit dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitChoice {
+    Retry,
+    WriteAs,
+    Discard,
+}
+
+/// The quit dialog's words, for `pending` unsaved edits.
+pub struct QuitWords {
+    lang: Lang,
+    pub title: String,
+    pub unsaved: String,
+}
+
+pub fn quit_words(lang: Lang, pending: usize) -> QuitWords {
+    QuitWords {
+        lang,
+        title: lang
+            .pick("退出前:有未保存的修改", "Quit: unsaved edits")
+            .into(),
+        unsaved: match lang {
+            Lang::Zh => format!("有 {pending} 处修改还没有写入文件。"),
+            Lang::En if pending == 1 => "1 edit is not in the file yet.".into(),
+            Lang::En => format!("{pending} edits are not in the file yet."),
+        },
+    }
+}
+
+impl QuitWords {
+    pub fn choice(&self, c: QuitChoice) -> &'static str {
+        match c {
+            QuitChoice::Retry => self
+                .lang
+                .pick("重试保存,成功后退出", "retry the save, then quit"),
+            QuitChoice::WriteAs => self.lang.pick(
+                "另存到其他路径,成功后退出",
+                "write to another path, then quit",
+            ),
+            QuitChoice::Discard => self
+                .lang
+                .pick("放弃这些修改并退出", "quit and discard these edits"),
+        }
+    }
+
+    /// Under the choices: Enter takes the selected one, Esc goes back.
+    pub fn keys(&self, confirm: &str, cancel: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{confirm} 选定  {cancel} 返回,修改仍保留"),
+            Lang::En => format!("{confirm} chooses  {cancel} goes back, edits kept"),
+        }
+    }
+
+    /// The confirmation asked before discarding.
+    pub fn confirm(&self, confirm: &str, cancel: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("确定放弃?按 {confirm} 放弃并退出,{cancel} 返回"),
+            Lang::En => format!("Discard them? {confirm} discards and quits, {cancel} goes back"),
+        }
+    }
+
+    /// The hint line while the dialog is open.
+    pub fn hint(&self, retry: &str, write: &str, discard: &str, cancel: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{retry} 重试  {write} 另存  {discard} 放弃  {cancel} 返回"),
+            Lang::En => format!(
+                "{retry} retries  {write} writes elsewhere  {discard} discards  {cancel} back"
+            ),
+        }
+    }
+}
+
+/// After a save or a write elsewhere that went through (the status line).
+pub fn written_to(lang: Lang, path: &Path) -> String {
+    let p = crate::registry::sanitize_line(&path.display().to_string());
+    format!("{} {p}", lang.pick("已另存到", "written to"))
+}

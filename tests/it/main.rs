@@ -39,5 +39,6 @@ mod tui_find;
 mod tui_navigation;
 mod tui_screens;
 mod tui_tmux;
+mod tui_unsaved;
 mod words_and_keys;
 mod zh_screens;

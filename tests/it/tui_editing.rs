@@ -47,10 +47,10 @@ pub(crate) fn perform(a: &mut App, effect: Effect) {
             Ok(saved) => a.saved(saved, undo),
             Err(e) => a.save_failed(edits, &e),
         },
-        Effect::WriteAs(p) => {
-            store::save_as(&p, &a.reg).unwrap();
-            a.pending.clear();
-        }
+        Effect::WriteAs(p) => match store::save_as(&p, &a.reg) {
+            Ok(saved) => a.written_as(&saved.path),
+            Err(e) => a.write_as_failed(&e),
+        },
         Effect::Export { .. } => panic!("the edit tests export nothing"),
     }
 }

@@ -83,7 +83,33 @@ fn popups() -> Vec<(&'static str, Reach)> {
             }
             typed(a, "wushui");
         }),
+        ("quit_unsaved", |a: &mut App| {
+            unsaved_edit(a);
+            a.update(Quit);
+        }),
+        ("quit_discard", |a: &mut App| {
+            unsaved_edit(a);
+            a.update(Quit);
+            typed(a, "d");
+        }),
     ]
+}
+
+/// An edit kept after a failed save, on task 12 (shown on top of the registry).
+fn unsaved_edit(a: &mut App) {
+    use dubang::registry::{Edit, EditTarget, Op, Status};
+    for c in [Command::GoTab(Tab::Sections), Command::Down, Command::Open] {
+        a.update(c);
+    }
+    a.pending.push(Edit {
+        target: EditTarget::Task("t12".into()),
+        op: Op::SetStatus {
+            to: Status::InProgress,
+        },
+        note: None,
+        by: "liwei".into(),
+        at: a.now,
+    });
 }
 
 #[test]

@@ -33,7 +33,7 @@ const fn a(
 }
 
 use Command as C;
-use Context::{Export, Help, Input, Normal, Picker, Present, Search};
+use Context::{Export, Help, Input, Normal, Picker, Present, Quit, Search};
 
 #[rustfmt::skip]
 pub const ACTIONS: &[ActionInfo] = &[
@@ -98,6 +98,14 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(Export, C::Next, "next", &["Right", "Space"], |w| w.export_next),
     a(Export, C::Confirm, "confirm", &["Enter"], |w| w.export_confirm),
     a(Export, C::Cancel, "cancel", &["Esc", "Ctrl-c"], |w| w.export_cancel),
+    // The dialog on quitting with unsaved edits.
+    a(Quit, C::Up, "up", &["@up"], |w| w.quit_up),
+    a(Quit, C::Down, "down", &["@down"], |w| w.quit_down),
+    a(Quit, C::Retry, "retry", &["@retry"], |w| w.quit_retry),
+    a(Quit, C::WriteAs, "write_as", &["@write_as"], |w| w.quit_write_as),
+    a(Quit, C::Discard, "discard", &["d"], |w| w.quit_discard),
+    a(Quit, C::Confirm, "confirm", &["Enter"], |w| w.quit_confirm),
+    a(Quit, C::Cancel, "cancel", &["Esc", "@quit"], |w| w.quit_cancel),
     // The help popup.
     a(Help, C::Cancel, "close", &["@back", "@help", "@quit"], |w| w.help_close),
     a(Help, C::Up, "up", &["@up"], |w| w.help_up),

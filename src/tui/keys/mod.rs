@@ -29,10 +29,11 @@ pub enum Context {
     Help,
     Present,
     Export,
+    Quit,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Normal,
         Context::Picker,
         Context::Input,
@@ -40,6 +41,7 @@ impl Context {
         Context::Help,
         Context::Present,
         Context::Export,
+        Context::Quit,
     ];
 
     /// The settings file's table for this context (`[keys]` is the main screen).
@@ -53,6 +55,7 @@ impl Context {
             Context::Help => Some("help_popup"),
             Context::Present => Some("presentation"),
             Context::Export => Some("export_dialog"),
+            Context::Quit => Some("quit_dialog"),
         }
     }
 
@@ -339,8 +342,9 @@ pub fn default_bindings_text() -> String {
          # Names: a character, Enter, Esc, Tab, Shift-Tab, Backspace, Space, Up, Down, Left,\n\
          # Right, PgUp, PgDn, Home, End, F1…F12, with Ctrl- or Alt- in front.\n\
          # [keys] is the main screen; [keys.picker], [keys.input], [keys.search_popup],\n\
-         # [keys.help_popup] and [keys.presentation] are the status picker, the text inputs,\n\
-         # the search popup, the help and presentation mode. The keys of up, down, page_up, page_down, top,\n\
+         # [keys.help_popup], [keys.presentation], [keys.export_dialog] and [keys.quit_dialog]\n\
+         # are the status picker, the text inputs, the search popup, the help, presentation\n\
+         # mode, the export dialog and the dialog on quitting with unsaved edits. The keys of up, down, page_up, page_down, top,\n\
          # bottom, back, help, quit, next_tab, prev_tab and present on the main screen\n\
          # also work in the picker, the help and presentation mode unless rebound there.\n",
     );

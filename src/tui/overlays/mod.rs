@@ -4,4 +4,5 @@
 pub mod export;
 pub mod input;
 pub mod picker;
+pub mod quit;
 pub mod search;

@@ -45,9 +45,10 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
         f.render_widget(Paragraph::new(line), area);
         return;
     } else if editing {
-        let text = match app.mode {
+        let text = match &app.mode {
             crate::tui::edit::Mode::StatusPicker(_) => crate::tui::overlays::picker::hint(ui),
             crate::tui::edit::Mode::Export(_) => crate::tui::overlays::export::hint(ui),
+            crate::tui::edit::Mode::Quit(d) => crate::tui::overlays::quit::hint(ui, d),
             _ => crate::tui::overlays::input::hint(ui),
         };
         let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));

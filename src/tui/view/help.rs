@@ -37,6 +37,7 @@ pub fn rows(ui: &Ui) -> Vec<(String, String)> {
         Context::Input,
         Context::Search,
         Context::Export,
+        Context::Quit,
         Context::Present,
     ] {
         out.push((String::new(), String::new()));
@@ -60,6 +61,7 @@ fn context_title(ctx: Context, lang: Lang) -> &'static str {
         Context::Input => w.inputs,
         Context::Search => w.search_popup,
         Context::Export => w.export_dialog,
+        Context::Quit => w.quit_dialog,
         Context::Help => w.help_ctx,
         Context::Present => w.presentation,
     }

@@ -10,6 +10,7 @@ pub struct Help {
     pub inputs: &'static str,
     pub search_popup: &'static str,
     pub export_dialog: &'static str,
+    pub quit_dialog: &'static str,
     pub help_ctx: &'static str,
     pub presentation: &'static str,
 }
@@ -21,6 +22,7 @@ pub const ZH: Help = Help {
     inputs: "【输入框:备注、进度、日期、路径、/ 筛选】",
     search_popup: "【搜索框】",
     export_dialog: "【导出对话框】",
+    quit_dialog: "【退出时有未保存的修改】",
     help_ctx: "【帮助】",
     presentation: "【演示模式】",
 };
@@ -32,6 +34,7 @@ pub const EN: Help = Help {
     inputs: "[Inputs: note, progress, date, path, / filter]",
     search_popup: "[Search popup]",
     export_dialog: "[Export dialog]",
+    quit_dialog: "[Quitting with unsaved edits]",
     help_ctx: "[Help]",
     presentation: "[Presentation]",
 };
