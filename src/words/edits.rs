@@ -86,21 +86,21 @@ pub fn read_only(lang: Lang, why: Option<&Writable>, file: &Path) -> String {
             .into();
     };
     match (lang, why) {
-        (Lang::Zh, Writable::FileNotWritable) => format!("只读:当前用户不能写这个文件 {f}"),
+        (Lang::Zh, Writable::FileNotWritable) => format!("只读:文件不可写 {f}"),
         (Lang::En, Writable::FileNotWritable) => {
-            format!("read-only: this user cannot write the file {f}")
+            format!("read-only: file not writable: {f}")
         }
         (Lang::Zh, Writable::DirNotWritable(d)) => format!(
-            "只读:文件所在目录 {} 不可写(保存要在目录里新建文件再改名)",
+            "只读:所在目录不可写 {}(保存要在目录里新建文件再改名)",
             crate::registry::sanitize_line(&d.display().to_string())
         ),
         (Lang::En, Writable::DirNotWritable(d)) => format!(
-            "read-only: the directory {} is not writable (a save makes a new file there and renames it)",
+            "read-only: directory not writable: {} (a save makes a new file there and renames it)",
             crate::registry::sanitize_line(&d.display().to_string())
         ),
-        (Lang::Zh, Writable::ReadOnlyFs) => format!("只读:{f} 所在的文件系统以只读方式挂载"),
+        (Lang::Zh, Writable::ReadOnlyFs) => format!("只读:文件系统只读挂载 {f}"),
         (Lang::En, Writable::ReadOnlyFs) => {
-            format!("read-only: the file system of {f} is mounted read-only")
+            format!("read-only: file system mounted read-only: {f}")
         }
         (Lang::Zh, Writable::Missing) => format!("只读:找不到文件 {f}"),
         (Lang::En, Writable::Missing) => format!("read-only: cannot find the file {f}"),

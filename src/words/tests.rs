@@ -107,8 +107,43 @@ fn chinese_domain_messages_have_no_english_sentences() {
         EditError::EmptyNote,
         EditError::BadProgress("abc".into()),
         EditError::BadDate("2026-13-01".into()),
+        EditError::ChangedSince {
+            field: "status".into(),
+            by: Some("liwei".into()),
+            at: chrono::DateTime::parse_from_rfc3339("2026-11-29T09:00:00+08:00").ok(),
+            now: Some("blocked".into()),
+        },
     ] {
         all.push(edit_error(Lang::Zh, &e));
+    }
+    // The read-only reasons, the quit dialog and the history's undo mark.
+    {
+        use crate::store::Writable as W;
+        for w in [
+            None,
+            Some(W::FileNotWritable),
+            Some(W::DirNotWritable("/tmp/data".into())),
+            Some(W::ReadOnlyFs),
+            Some(W::Missing),
+        ] {
+            all.push(super::edits::read_only(Lang::Zh, w.as_ref(), &f));
+        }
+        let q = super::edits::quit_words(Lang::Zh, 2);
+        all.extend([q.title.clone(), q.unsaved.clone()]);
+        for c in [
+            super::edits::QuitChoice::Retry,
+            super::edits::QuitChoice::WriteAs,
+            super::edits::QuitChoice::Discard,
+        ] {
+            all.push(q.choice(c).into());
+        }
+        all.extend([
+            // Keys are shown by their names (checked as single letters here).
+            q.keys("y", "x"),
+            q.confirm("y", "x"),
+            q.hint("r", "w", "d", "x"),
+            super::edits::undo_mark(Lang::Zh).into(),
+        ]);
     }
     let load = |m: &str| LoadError {
         file: f.clone(),
@@ -248,4 +283,23 @@ fn chinese_domain_messages_have_no_english_sentences() {
         let words = english_words(s, ALLOWED);
         assert!(words.is_empty(), "{s}\n  English: {words:?}");
     }
+}
+
+#[test]
+fn read_only_names_its_cause() {
+    use crate::store::Writable as W;
+    let f = PathBuf::from("/srv/d/registry.json");
+    let say = |lang, w: Option<W>| super::edits::read_only(lang, w.as_ref(), &f);
+    assert!(say(Lang::En, None).contains("--read-only"));
+    assert!(say(Lang::En, Some(W::FileNotWritable)).contains("file not writable"));
+    let dir = say(Lang::En, Some(W::DirNotWritable("/srv/d".into())));
+    assert!(
+        dir.contains("directory not writable: /srv/d") && !dir.contains("file not"),
+        "{dir}"
+    );
+    assert!(
+        say(Lang::Zh, Some(W::DirNotWritable("/srv/d".into()))).contains("所在目录不可写 /srv/d")
+    );
+    assert!(say(Lang::Zh, Some(W::ReadOnlyFs)).contains("文件系统只读"));
+    assert!(say(Lang::En, Some(W::ReadOnlyFs)).contains("mounted read-only"));
 }

@@ -366,6 +366,18 @@ impl Tmux {
     /// [`Tmux::app_command`] with more variables set (`("USER", "liwei")`; an empty
     /// value is as good as unset for `NO_COLOR` and `SUDO_USER`).
     pub fn app_command_env(&self, lang_env: &str, env: &[(&str, &str)], args: &[&str]) -> String {
+        self.app_command_with(binary(), lang_env, env, args)
+    }
+
+    /// [`Tmux::app_command_env`] with another copy of the binary (one that an
+    /// unprivileged user can reach).
+    pub fn app_command_with(
+        &self,
+        bin: &Path,
+        lang_env: &str,
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> String {
         let dir = self.dir.path().display().to_string();
         let mut cmd = format!(
             "env -u LC_ALL -u LC_MESSAGES -u DUBANG_FILE -u DUBANG_ASCII LANG={lang_env} \
@@ -375,7 +387,7 @@ impl Tmux {
         for (name, value) in env {
             cmd.push_str(&format!("{name}={} ", sh_quote(value)));
         }
-        cmd.push_str(&sh_quote(&binary().display().to_string()));
+        cmd.push_str(&sh_quote(&bin.display().to_string()));
         for a in args {
             cmd.push(' ');
             cmd.push_str(&sh_quote(a));

@@ -108,7 +108,7 @@ pub fn unprivileged(scratch: &Path) -> Option<Runner> {
     probe(bin.to_str()?).then_some(Runner::Nobody(Some(bin)))
 }
 
-fn nobody_args() -> [String; 3] {
+pub fn nobody_args() -> [String; 3] {
     [
         format!("--reuid={NOBODY}"),
         format!("--regid={NOBODY}"),
