@@ -537,10 +537,21 @@ fn run_set(
         Some(serde_json::Value::String(s)) => s.parse().ok(),
         _ => None,
     };
-    let changes: Vec<Change> = saved
-        .recorded
+    // A field changed twice in one run (a rule's follow-on change, then the value
+    // asked for: `done → in_progress --progress 70`) is said once, first to last.
+    let mut net: Vec<dubang::registry::HistoryEntry> = Vec::new();
+    for (_, h) in &saved.recorded {
+        match net
+            .iter_mut()
+            .find(|n| n.field == h.field && h.field != "note")
+        {
+            Some(n) => n.to = h.to.clone(),
+            None => net.push(h.clone()),
+        }
+    }
+    let changes: Vec<Change> = net
         .iter()
-        .map(|(_, h)| match h.field.as_str() {
+        .map(|h| match h.field.as_str() {
             "status" => Change::Status {
                 from: status(&h.from),
                 to: status(&h.to),

@@ -34,6 +34,19 @@ fn set_applies_the_status_and_progress_rules() {
         (task("t2").status, task("t2").progress),
         (Status::Blocked, 0)
     );
+    // Leaving done with a progress given: one change of progress, said once.
+    assert!(run(set_cmd(&file, &["4", "done"])).status.success());
+    let out = run(set_cmd(&file, &["4", "in_progress", "--progress", "70"]));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with("task 4: done → in_progress, progress 100% → 70%,")
+            && said.matches(" progress ").count() == 1,
+        "{said}"
+    );
+    assert_eq!(
+        (task("t4").status, task("t4").progress),
+        (Status::InProgress, 70)
+    );
     // A status and a progress that contradict each other change nothing.
     let before = std::fs::read(&file).unwrap();
     for (args, says) in [
