@@ -279,7 +279,10 @@ pub fn apply(
             };
             let before = reg.tasks[c.task].history.len();
             let mut entries = apply_recorded(reg, &edit)?;
-            for h in reg.tasks[c.task].history[before..].iter_mut() {
+            // Entries with a source are never merged into, so these are the new
+            // ones (`get_mut`: a merge that dropped an entry must not panic here).
+            let history = &mut reg.tasks[c.task].history;
+            for h in history.get_mut(before..).unwrap_or_default() {
                 h.source = Some(c.source.clone());
             }
             for h in &mut entries {

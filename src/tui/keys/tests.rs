@@ -254,3 +254,22 @@ fn alt_key_in_a_popup_is_esc_then_the_key() {
     let alt_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::ALT);
     assert!(km.split_alt(Context::Normal, alt_z).is_none());
 }
+
+#[test]
+fn the_quit_dialog_keys_follow_the_main_screen_and_can_be_rebound() {
+    use crate::tui::app::Command as C;
+    let text = "[keys]\nretry = \"R\"\n[keys.quit_dialog]\ndiscard = \"X\"\n";
+    let (s, problems) = crate::settings::parse(Path::new("c.toml"), text);
+    assert!(problems.is_empty());
+    let (km, problems) = KeyMap::from_bindings(&s.bindings, Path::new("c.toml"));
+    assert!(problems.is_empty(), "{problems:?}");
+    let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    // Retry and write-to take the main screen's keys as bound; discard its own.
+    assert_eq!(km.lookup(Context::Quit, press('R')), Some(C::Retry));
+    assert_eq!(km.lookup(Context::Quit, press('w')), Some(C::WriteAs));
+    assert_eq!(km.lookup(Context::Quit, press('X')), Some(C::Discard));
+    assert_eq!(km.lookup(Context::Quit, press('d')), None);
+    // q (the main screen's quit) goes back rather than quitting from the dialog.
+    assert_eq!(km.lookup(Context::Quit, press('q')), Some(C::Cancel));
+    assert!(default_bindings_text().contains("[keys.quit_dialog]"));
+}
