@@ -74,7 +74,7 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     app.read_only = opts.read_only || check != store::Writable::Yes;
     if app.read_only {
         let why = (!opts.read_only).then_some(&check);
-        let reason = crate::words::edits::read_only(app.lang, why, &app.file);
+        let reason = crate::words::screen::edits::read_only(app.lang, why, &app.file);
         if !opts.read_only {
             app.message.get_or_insert_with(|| reason.clone());
         }

@@ -14,7 +14,7 @@ impl App {
         let summary = steps.last().map(|(t, hs)| {
             let s = self.describe(t, hs);
             if undo {
-                format!("{} {s}", crate::words::edits::undo_mark(self.lang))
+                format!("{} {s}", self.w().edits.undo)
             } else {
                 s
             }
@@ -170,7 +170,7 @@ impl App {
                 _ => format!("{} → {}", show(&h.from), show(&h.to)),
             });
         }
-        let sep = self.lang.pick(",", ", ");
+        let sep = self.w().edits.list_sep;
         format!("{what}: {}", parts.join(sep))
     }
 }

@@ -57,7 +57,8 @@ impl App {
     /// The registry (with the pending edits) was written to `path`.
     pub fn written_as(&mut self, path: &Path) {
         self.pending.clear();
-        self.message = Some(crate::words::edits::written_to(self.lang, path));
+        let word = self.w().status.written_to;
+        self.message = Some(format!("{word} {}", path.display()));
         self.quit_if_asked();
     }
 

@@ -1,12 +1,10 @@
-//! The dashboard's words about edits, zh and en: an undo refused because a
-//! colleague changed the field since, what an edit changed (the status line), why
-//! the file cannot be edited, and the quit dialog over unsaved edits.
+//! Words about an edit's fields and values, zh and en: a field's name, a history
+//! value as people read it, and an undo refused because someone changed the field
+//! since (an [`EditError`], said on the status line and by `dubang set`).
 
 use crate::lang::Lang;
 use crate::registry::{EditError, Status};
-use crate::store::Writable;
 use serde_json::Value;
-use std::path::Path;
 
 /// A field's name as the history shows it.
 pub fn field(lang: Lang, field: &str) -> String {
@@ -32,11 +30,6 @@ pub fn value(lang: Lang, v: Option<&Value>) -> String {
         Some(Value::Null) | None => "-".into(),
         Some(other) => other.to_string(),
     }
-}
-
-/// "撤销" / "undo", the mark of an undo in the history and on the status line.
-pub fn undo_mark(lang: Lang) -> &'static str {
-    lang.pick("撤销", "undo")
 }
 
 /// Why an undo was refused: who changed the field since, when, to what.
@@ -71,117 +64,4 @@ pub fn changed_since(lang: Lang, e: &EditError) -> String {
             format!("not undone: the {f} was changed to {now}{who} since; their change stays")
         }
     }
-}
-
-/// Why edits are off, for the status line (at start and on every refused edit):
-/// `None` is `--read-only`, else what the file check found.
-pub fn read_only(lang: Lang, why: Option<&Writable>, file: &Path) -> String {
-    let f = crate::registry::sanitize_line(&file.display().to_string());
-    let Some(why) = why else {
-        return lang
-            .pick(
-                "只读模式(--read-only):不能修改",
-                "read-only mode (--read-only): edits are off",
-            )
-            .into();
-    };
-    match (lang, why) {
-        (Lang::Zh, Writable::FileNotWritable) => format!("只读:文件不可写 {f}"),
-        (Lang::En, Writable::FileNotWritable) => {
-            format!("read-only: file not writable: {f}")
-        }
-        (Lang::Zh, Writable::DirNotWritable(d)) => format!(
-            "只读:所在目录不可写 {}(保存要在目录里新建文件再改名)",
-            crate::registry::sanitize_line(&d.display().to_string())
-        ),
-        (Lang::En, Writable::DirNotWritable(d)) => format!(
-            "read-only: directory not writable: {} (a save makes a new file there and renames it)",
-            crate::registry::sanitize_line(&d.display().to_string())
-        ),
-        (Lang::Zh, Writable::ReadOnlyFs) => format!("只读:文件系统只读挂载 {f}"),
-        (Lang::En, Writable::ReadOnlyFs) => {
-            format!("read-only: file system mounted read-only: {f}")
-        }
-        (Lang::Zh, Writable::Missing) => format!("只读:找不到文件 {f}"),
-        (Lang::En, Writable::Missing) => format!("read-only: cannot find the file {f}"),
-        (_, Writable::Yes) => String::new(),
-    }
-}
-
-/// A choice of the quit dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuitChoice {
-    Retry,
-    WriteAs,
-    Discard,
-}
-
-/// The quit dialog's words, for `pending` unsaved edits.
-pub struct QuitWords {
-    lang: Lang,
-    pub title: String,
-    pub unsaved: String,
-}
-
-pub fn quit_words(lang: Lang, pending: usize) -> QuitWords {
-    QuitWords {
-        lang,
-        title: lang
-            .pick("退出前:有未保存的修改", "Quit: unsaved edits")
-            .into(),
-        unsaved: match lang {
-            Lang::Zh => format!("有 {pending} 处修改还没有写入文件。"),
-            Lang::En if pending == 1 => "1 edit is not in the file yet.".into(),
-            Lang::En => format!("{pending} edits are not in the file yet."),
-        },
-    }
-}
-
-impl QuitWords {
-    pub fn choice(&self, c: QuitChoice) -> &'static str {
-        match c {
-            QuitChoice::Retry => self
-                .lang
-                .pick("重试保存,成功后退出", "retry the save, then quit"),
-            QuitChoice::WriteAs => self.lang.pick(
-                "另存到其他路径,成功后退出",
-                "write to another path, then quit",
-            ),
-            QuitChoice::Discard => self
-                .lang
-                .pick("放弃这些修改并退出", "quit and discard these edits"),
-        }
-    }
-
-    /// Under the choices: Enter takes the selected one, Esc goes back.
-    pub fn keys(&self, confirm: &str, cancel: &str) -> String {
-        match self.lang {
-            Lang::Zh => format!("{confirm} 选定  {cancel} 返回,修改仍保留"),
-            Lang::En => format!("{confirm} chooses  {cancel} goes back, edits kept"),
-        }
-    }
-
-    /// The confirmation asked before discarding.
-    pub fn confirm(&self, confirm: &str, cancel: &str) -> String {
-        match self.lang {
-            Lang::Zh => format!("确定放弃?按 {confirm} 放弃并退出,{cancel} 返回"),
-            Lang::En => format!("Discard them? {confirm} discards and quits, {cancel} goes back"),
-        }
-    }
-
-    /// The hint line while the dialog is open.
-    pub fn hint(&self, retry: &str, write: &str, discard: &str, cancel: &str) -> String {
-        match self.lang {
-            Lang::Zh => format!("{retry} 重试  {write} 另存  {discard} 放弃  {cancel} 返回"),
-            Lang::En => format!(
-                "{retry} retries  {write} writes elsewhere  {discard} discards  {cancel} back"
-            ),
-        }
-    }
-}
-
-/// After a save or a write elsewhere that went through (the status line).
-pub fn written_to(lang: Lang, path: &Path) -> String {
-    let p = crate::registry::sanitize_line(&path.display().to_string());
-    format!("{} {p}", lang.pick("已另存到", "written to"))
 }

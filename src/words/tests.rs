@@ -126,23 +126,15 @@ fn chinese_domain_messages_have_no_english_sentences() {
             Some(W::ReadOnlyFs),
             Some(W::Missing),
         ] {
-            all.push(super::edits::read_only(Lang::Zh, w.as_ref(), &f));
+            all.push(super::screen::edits::read_only(Lang::Zh, w.as_ref(), &f));
         }
-        let q = super::edits::quit_words(Lang::Zh, 2);
-        all.extend([q.title.clone(), q.unsaved.clone()]);
-        for c in [
-            super::edits::QuitChoice::Retry,
-            super::edits::QuitChoice::WriteAs,
-            super::edits::QuitChoice::Discard,
-        ] {
-            all.push(q.choice(c).into());
-        }
+        use super::screen::edits as q;
         all.extend([
+            q::quit_unsaved(Lang::Zh, 2),
             // Keys are shown by their names (checked as single letters here).
-            q.keys("y", "x"),
-            q.confirm("y", "x"),
-            q.hint("r", "w", "d", "x"),
-            super::edits::undo_mark(Lang::Zh).into(),
+            q::quit_keys(Lang::Zh, "y", "x"),
+            q::quit_confirm(Lang::Zh, "y", "x"),
+            q::quit_hint(Lang::Zh, "r", "w", "d", "x"),
         ]);
     }
     let load = |m: &str| LoadError {
@@ -289,7 +281,7 @@ fn chinese_domain_messages_have_no_english_sentences() {
 fn read_only_names_its_cause() {
     use crate::store::Writable as W;
     let f = PathBuf::from("/srv/d/registry.json");
-    let say = |lang, w: Option<W>| super::edits::read_only(lang, w.as_ref(), &f);
+    let say = |lang, w: Option<W>| super::screen::edits::read_only(lang, w.as_ref(), &f);
     assert!(say(Lang::En, None).contains("--read-only"));
     assert!(say(Lang::En, Some(W::FileNotWritable)).contains("file not writable"));
     let dir = say(Lang::En, Some(W::DirNotWritable("/srv/d".into())));

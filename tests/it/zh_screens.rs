@@ -166,6 +166,48 @@ fn screens() -> Vec<(&'static str, Reach)> {
             typed(a, "wushui");
         }),
     ));
+    // Quitting with an edit the file has not taken: the dialog, then its
+    // confirmation; and an undo done, in the task's history.
+    for (name, confirm) in [("quit_unsaved", false), ("quit_discard", true)] {
+        out.push((
+            name,
+            Box::new(move |a: &mut App| {
+                a.pending.push(dubang::registry::Edit {
+                    target: dubang::registry::EditTarget::Task("t12".into()),
+                    op: dubang::registry::Op::SetStatus {
+                        to: dubang::registry::Status::InProgress,
+                    },
+                    note: None,
+                    by: "liwei".into(),
+                    at: a.now,
+                });
+                a.update(Quit);
+                if confirm {
+                    typed(a, "d");
+                }
+            }),
+        ));
+    }
+    out.push((
+        "undo_in_history",
+        Box::new(move |a: &mut App| {
+            let t = a.reg.tasks.iter_mut().find(|t| t.id == "t12").unwrap();
+            t.history.push(dubang::registry::HistoryEntry {
+                at: a.now,
+                // A login name is data, not a word: a Chinese one here.
+                by: "李伟".into(),
+                field: "status".into(),
+                from: Some("in_progress".into()),
+                to: Some("not_started".into()),
+                note: None,
+                source: None,
+                undo: true,
+            });
+            for c in [GoTab(Tab::Sections), Down, Open, Down, Down, Open] {
+                a.update(c);
+            }
+        }),
+    ));
     out
 }
 

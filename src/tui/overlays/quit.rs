@@ -9,14 +9,14 @@ use crate::tui::app::Command;
 use crate::tui::keys::Context;
 use crate::tui::view::editing::popup;
 use crate::tui::view::{Ui, centered};
-use crate::words::edits::{QuitChoice, quit_words};
+use crate::words::screen::edits::{quit_confirm, quit_hint, quit_keys, quit_unsaved};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The choices, in the order shown.
-pub const CHOICES: [QuitChoice; 3] = [QuitChoice::Retry, QuitChoice::WriteAs, QuitChoice::Discard];
+/// The choices, in the order shown: each is the command its key gives.
+pub const CHOICES: [Command; 3] = [Command::Retry, Command::WriteAs, Command::Discard];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuitDialog {
@@ -60,9 +60,9 @@ impl QuitDialog {
             Some(Command::WriteAs) => return Outcome::WriteAs,
             Some(Command::Discard) => self.confirming = true,
             Some(Command::Confirm) => match CHOICES[self.sel.min(n - 1)] {
-                QuitChoice::Retry => return Outcome::Retry,
-                QuitChoice::WriteAs => return Outcome::WriteAs,
-                QuitChoice::Discard => self.confirming = true,
+                Command::Retry => return Outcome::Retry,
+                Command::WriteAs => return Outcome::WriteAs,
+                _ => self.confirming = true,
             },
             Some(Command::Cancel) => return Outcome::Cancelled,
             _ => return Outcome::Ignored,
@@ -73,41 +73,37 @@ impl QuitDialog {
     /// The dialog over the screen: how many edits are unsaved, the three choices
     /// with their keys, and the confirmation when discarding.
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect, pending: usize) {
-        let w = quit_words(ui.app.lang, pending);
+        let (lang, w) = (ui.app.lang, &ui.w().edits);
         let k = |c| ui.key(Context::Quit, c);
-        let rows: Vec<(String, String)> = CHOICES
+        let rows: Vec<(String, &str)> = CHOICES
             .iter()
-            .map(|c| {
-                let cmd = match c {
-                    QuitChoice::Retry => Command::Retry,
-                    QuitChoice::WriteAs => Command::WriteAs,
-                    QuitChoice::Discard => Command::Discard,
+            .map(|&c| {
+                let text = match c {
+                    Command::Retry => w.quit_retry,
+                    Command::WriteAs => w.quit_write_as,
+                    _ => w.quit_discard,
                 };
-                (k(cmd), w.choice(*c).to_string())
+                (k(c), text)
             })
             .collect();
-        let foot = if self.confirming {
-            w.confirm(&k(Command::Confirm), &k(Command::Cancel))
-        } else {
-            w.keys(&k(Command::Confirm), &k(Command::Cancel))
-        };
+        let unsaved = quit_unsaved(lang, pending);
         // Wide enough for every line in both steps, so the box does not jump when
         // discard asks again (the frame cuts what a narrow screen cannot hold).
         let feet = [
-            w.confirm(&k(Command::Confirm), &k(Command::Cancel)),
-            w.keys(&k(Command::Confirm), &k(Command::Cancel)),
+            quit_confirm(lang, &k(Command::Confirm), &k(Command::Cancel)),
+            quit_keys(lang, &k(Command::Confirm), &k(Command::Cancel)),
         ];
         let widest = rows
             .iter()
             .map(|(key, text)| width(key) + width(text) + 3)
-            .chain([width(&w.title) + 4, width(&w.unsaved)])
+            .chain([width(w.quit_title) + 4, width(&unsaved)])
             .chain(feet.iter().map(|f| width(f)))
             .max()
             .unwrap_or(40);
         let rect = centered(area, (widest as u16 + 2).clamp(40, 76), 9);
-        let inner = popup(f, ui, rect, &w.title);
+        let inner = popup(f, ui, rect, w.quit_title);
         let cols = inner.width as usize;
-        let mut lines = vec![Line::from(ui.cell(&w.unsaved, cols, ui.theme.base))];
+        let mut lines = vec![Line::from(ui.cell(&unsaved, cols, ui.theme.base))];
         lines.push(Line::raw(""));
         for (i, (key, text)) in rows.iter().enumerate() {
             let marker = if i == self.sel && !self.confirming {
@@ -126,6 +122,8 @@ impl QuitDialog {
             lines.push(line);
         }
         lines.push(Line::raw(""));
+        let [confirm, keys] = feet;
+        let foot = if self.confirming { confirm } else { keys };
         let style = if self.confirming {
             ui.theme.accent
         } else {
@@ -138,12 +136,13 @@ impl QuitDialog {
 
 /// The hint line under the screen while the dialog is open, from the keys in force.
 pub fn hint(ui: &Ui, dialog: &QuitDialog) -> String {
-    let w = quit_words(ui.app.lang, ui.app.pending.len());
+    let lang = ui.app.lang;
     let k = |c| ui.key(Context::Quit, c);
     if dialog.confirming {
-        return w.confirm(&k(Command::Confirm), &k(Command::Cancel));
+        return quit_confirm(lang, &k(Command::Confirm), &k(Command::Cancel));
     }
-    w.hint(
+    quit_hint(
+        lang,
         &k(Command::Retry),
         &k(Command::WriteAs),
         &k(Command::Discard),
@@ -165,7 +164,7 @@ mod tests {
         assert!(!d.confirming);
         assert_eq!(d.handle(Some(Command::Cancel)), Outcome::Cancelled);
         d.handle(Some(Command::Up));
-        assert_eq!(CHOICES[d.sel], QuitChoice::Discard);
+        assert_eq!(CHOICES[d.sel], Command::Discard);
         assert_eq!(d.handle(Some(Command::Confirm)), Outcome::Moved);
         assert_eq!(d.handle(Some(Command::Confirm)), Outcome::Discard);
     }

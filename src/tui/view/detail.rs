@@ -201,7 +201,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         });
         // An undo says so: the entry takes back an earlier one.
         let mark = if h.undo {
-            format!("{} ", crate::words::edits::undo_mark(ui.app.lang))
+            format!("{} ", ui.w().edits.undo)
         } else {
             String::new()
         };

@@ -6,6 +6,7 @@
 use crate::lang::Lang;
 
 pub mod detail;
+pub mod edits;
 pub mod goals;
 pub mod help;
 pub mod keys;
@@ -19,6 +20,7 @@ pub mod status;
 pub struct Screen {
     pub lists: lists::Lists,
     pub detail: detail::Detail,
+    pub edits: edits::Edits,
     pub goals: goals::Goals,
     pub problems: problems::Problems,
     pub overlays: overlays::Overlays,
@@ -31,6 +33,7 @@ pub struct Screen {
 static ZH: Screen = Screen {
     lists: lists::ZH,
     detail: detail::ZH,
+    edits: edits::ZH,
     goals: goals::ZH,
     problems: problems::ZH,
     overlays: overlays::ZH,
@@ -43,6 +46,7 @@ static ZH: Screen = Screen {
 static EN: Screen = Screen {
     lists: lists::EN,
     detail: detail::EN,
+    edits: edits::EN,
     goals: goals::EN,
     problems: problems::EN,
     overlays: overlays::EN,
