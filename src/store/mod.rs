@@ -1,6 +1,7 @@
 //! Files: loading a registry with a clear reason when it cannot be used, writing it
 //! back atomically, and the user's default copy of the bundled plan.
 
+mod lenient;
 mod locate;
 pub mod lock;
 mod paths;
@@ -101,8 +102,22 @@ pub fn load(file: &Path) -> Result<Registry, LoadError> {
 pub fn load_all_problems(file: &Path) -> Result<Registry, Vec<LoadError>> {
     let bytes = read(file).map_err(|e| vec![e])?;
     let text = decode(file, &bytes).map_err(|e| vec![e])?;
-    let reg = deserialize(file, text).map_err(|e| vec![e])?;
-    let problems = check(file, text, &reg);
+    let (reg, mut problems, repaired) = match deserialize(file, text) {
+        Ok(reg) => (reg, Vec::new(), Vec::new()),
+        // A value of the wrong type: keep going on stand-ins, to list every problem.
+        Err(first) => match lenient::repair(file, text, &first) {
+            Some((mut reg, rest, repaired)) => {
+                reg.sanitize();
+                (reg, std::iter::once(first).chain(rest).collect(), repaired)
+            }
+            None => return Err(vec![first]),
+        },
+    };
+    problems.extend(check(file, text, &reg).into_iter().filter(|p| {
+        !p.json_path
+            .as_deref()
+            .is_some_and(|path| lenient::caused_by_stand_in(path, &repaired))
+    }));
     if problems.is_empty() {
         Ok(reg)
     } else {

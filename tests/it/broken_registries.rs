@@ -939,3 +939,50 @@ fn control_characters_in_values_do_not_reach_stderr() {
         assert!(!stderr.contains('\u{1b}'), "{name}: {stderr:?}");
     }
 }
+
+/// Issue 11, item 21: type errors (an unknown status, progress 300) no longer stop
+/// `validate`: every problem of the file is listed, one a line, with its place.
+#[test]
+fn validate_lists_type_errors_and_checks_together() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut v = seed();
+    *at_mut(&mut v, "tasks[2].status") = Value::from("almost");
+    *at_mut(&mut v, "tasks[5].progress") = Value::from(150);
+    *at_mut(&mut v, "tasks[8].progress") = Value::from(300);
+    *at_mut(&mut v, "tasks[11].lead[0]") = Value::from("u404");
+    *at_mut(&mut v, "tasks[14].number") = Value::from(1);
+    let w = Written::new(v);
+    let path = tmp.path().join("many.json");
+    std::fs::write(&path, &w.text).unwrap();
+    let out = dubang(tmp.path(), &["validate", "--file", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stderr_lines(&out);
+    let expected: Vec<String> = [
+        ("tasks[2].status", "unknown variant `almost`"),
+        ("tasks[8].progress", "invalid value: integer `300`"),
+        ("tasks[5].progress", "progress 150 is over 100"),
+        ("tasks[11].lead[0]", "unknown unit 'u404'"),
+        ("tasks[14].number", "task number 1 is also used by tasks[0]"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (p, what))| {
+        // The strict reader places its error at the value's end, as for the loader.
+        let (l, c) = if i == 0 { w.end(p) } else { w.start(p) };
+        format!("dubang: {}:{l}:{c}: {p}: {what}", path.display())
+    })
+    .collect();
+    assert_eq!(lines.len(), expected.len(), "{lines:#?}");
+    for want in &expected {
+        assert!(
+            lines.iter().any(|l| l.starts_with(want)),
+            "no line starts with {want:?}: {lines:#?}"
+        );
+    }
+    // The dashboard's loader still stops at the first (type) error.
+    let out = dubang(tmp.path(), &["summary", "--file", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stderr_lines(&out);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(lines[0].starts_with(&expected[0]), "{lines:#?}");
+}
