@@ -446,24 +446,21 @@ fn run_set(
     progress: Option<&str>,
     due: Option<&str>,
 ) -> Result<(), String> {
-    use dubang::registry::{Edit, EditTarget, Op, ops};
+    use dubang::registry::{Edit, EditTarget, Op, ops, typed};
     // A value the command line cannot take is a usage error (exit 2), like an
     // unknown option: nothing was read or changed.
     let status = status
-        .map(|s| {
-            s.parse::<dubang::registry::Status>()
-                .map_err(|_| Say::UnknownStatus(s).text(lang))
-        })
+        .map(|s| typed::status(s).ok_or_else(|| Say::UnknownStatus(s).text(lang)))
         .transpose()
         .unwrap_or_else(|msg| usage(&msg));
     let progress = progress
-        .map(ops::parse_progress)
+        .map(typed::progress)
         .transpose()
-        .unwrap_or_else(|e| usage(&words::edit_error(lang, &e)));
+        .unwrap_or_else(|e| usage(&words::input_error(lang, &e)));
     let due = due
-        .map(ops::parse_due)
+        .map(typed::due)
         .transpose()
-        .unwrap_or_else(|e| usage(&words::edit_error(lang, &e)));
+        .unwrap_or_else(|e| usage(&words::input_error(lang, &e)));
     // A status and a progress given together must agree with the rules of
     // `registry::ops::rules` (done ⇔ 100 %, not started ⇒ 0 %).
     if let (Some(s), Some(p)) = (status, progress) {

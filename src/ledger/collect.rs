@@ -299,37 +299,10 @@ fn same(a: &str, b: &str) -> bool {
     squash(a) == squash(b)
 }
 
-/// A status as people type it: the list's names, the file's keys, English names,
-/// and common synonyms (进行中, 完成, 未开始 …).
+/// A status as people type it: the one reader of typed statuses, shared with the
+/// dashboard and the command line.
 pub fn parse_status(s: &str) -> Option<Status> {
-    if let Ok(st) = s.trim().parse::<Status>() {
-        return Some(st);
-    }
-    let lower = s.trim().to_lowercase();
-    if let Some(st) = Status::ALL
-        .into_iter()
-        .find(|st| st.en().to_lowercase() == lower)
-    {
-        return Some(st);
-    }
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Ok(st) = t.parse::<Status>() {
-        return Some(st);
-    }
-    Some(match t.as_str() {
-        "未开始" | "尚未启动" | "未开展" | "未动工" | "未启动实施" => {
-            Status::NotStarted
-        }
-        "进行中" | "正在推进" | "推进" | "实施中" | "正在实施" | "在建" | "持续推进" => {
-            Status::InProgress
-        }
-        "完成" | "已办结" | "办结" | "已完成任务" | "已落实" | "完毕" => {
-            Status::Done
-        }
-        "延期" | "逾期" | "推进滞后" | "进度滞后" | "延误" => Status::Delayed,
-        "暂停" | "停滞" | "受阻暂停" | "阻滞" => Status::Blocked,
-        _ => return None,
-    })
+    crate::registry::typed::status(s)
 }
 
 /// A percentage as people type it: 60, 60%, ６０, ６０％, 0.6 (a cell formatted as

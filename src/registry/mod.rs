@@ -9,6 +9,7 @@ pub mod ops;
 mod rollup;
 mod sanitize;
 mod status;
+pub mod typed;
 mod validate;
 
 pub use due::{Due, DueSource};

@@ -113,9 +113,9 @@ impl Filter {
             )?);
         }
         for v in &args.statuses {
-            match v.parse::<Status>() {
-                Ok(s) => f.statuses.push(s),
-                Err(_) => {
+            match crate::registry::typed::status(v) {
+                Some(s) => f.statuses.push(s),
+                None => {
                     let valid = Status::ALL
                         .iter()
                         .map(|s| format!("`{}` ({})", s.key(), s.zh()))

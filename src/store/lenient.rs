@@ -45,8 +45,8 @@ pub(super) fn repair(
             // The stand-in did not help: give up rather than loop.
             return None;
         }
-        let same_as_first = first.json_path.as_deref().unwrap_or("") == path
-            && first.message == message;
+        let same_as_first =
+            first.json_path.as_deref().unwrap_or("") == path && first.message == message;
         if !same_as_first {
             problems.push(LoadError {
                 file: file.to_path_buf(),

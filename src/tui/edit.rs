@@ -5,7 +5,7 @@
 
 use super::app::{App, Command, Focus, Tab};
 use super::overlays::picker::Picker;
-use crate::registry::{Edit, EditTarget, Op, Status, ops};
+use crate::registry::{Edit, EditTarget, Op, Status, ops, typed};
 use std::path::PathBuf;
 use tui_input::Input;
 
@@ -248,17 +248,17 @@ impl App {
                 return None;
             }
             InputKind::Note => Op::AddNote { text: value },
-            InputKind::Progress => match ops::parse_progress(&value) {
+            InputKind::Progress => match typed::progress(&value) {
                 Ok(to) => Op::SetProgress { to },
                 Err(e) => {
-                    state.error = Some(crate::words::edit_error(self.lang, &e));
+                    state.error = Some(crate::words::input_error(self.lang, &e));
                     return None;
                 }
             },
-            InputKind::Due => match ops::parse_due(&value) {
+            InputKind::Due => match typed::due(&value) {
                 Ok(to) => Op::SetDue { to },
                 Err(e) => {
-                    state.error = Some(crate::words::edit_error(self.lang, &e));
+                    state.error = Some(crate::words::input_error(self.lang, &e));
                     return None;
                 }
             },

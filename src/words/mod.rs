@@ -11,10 +11,12 @@ use std::path::Path;
 
 mod cli;
 pub mod edits;
+mod input;
 pub mod ledger;
 pub mod screen;
 
 pub use cli::{Change, FileKind, Say, Target};
+pub use input::input_error;
 
 /// A status as the reader calls it.
 pub fn status(lang: Lang, s: Status) -> &'static str {

@@ -202,7 +202,7 @@ fn bad_progress_and_dates_stay_in_the_input_with_the_reason() {
         panic!("still open")
     };
     assert!(
-        state.error.as_deref().unwrap().contains("YYYY-MM-DD"),
+        state.error.as_deref().unwrap().contains("no such day"),
         "{:?}",
         state.error
     );
@@ -217,6 +217,58 @@ fn bad_progress_and_dates_stay_in_the_input_with_the_reason() {
     assert!(
         matches!(&eff, Effect::Save { edits, .. } if matches!(edits[0].op, Op::SetDue { to: Some(_) }))
     );
+}
+
+/// Issue 11, items 19 and 20: what an input method types — full-width digits, a
+/// Chinese date, each character a `KeyCode::Char` — is taken; a date outside any
+/// plan's years is refused with its reason.
+#[test]
+fn inputs_take_what_a_chinese_user_types() {
+    let (_d, file) = temp_registry();
+    let mut a = app_on(file);
+    a.lang = Lang::Zh;
+    at_task_12(&mut a);
+    let typed = |s: &str| -> Vec<Event> { s.chars().map(|c| key(KeyCode::Char(c))).collect() };
+    press(&mut a, &[key(KeyCode::Char('p'))]);
+    let eff = press(
+        &mut a,
+        &[typed("６０％"), vec![key(KeyCode::Enter)]].concat(),
+    );
+    assert!(
+        matches!(&eff, Some(Effect::Save { edits, .. }) if edits.iter().any(|e| e.op == Op::SetProgress { to: 60 })),
+        "{eff:?} {:?}",
+        a.mode
+    );
+    for (text, want) in [
+        ("2025年6月30日", "2025-06-30"),
+        ("2025/6/30", "2025-06-30"),
+        ("２０２５０７０１", "2025-07-01"),
+        ("2025-2-3", "2025-02-03"),
+    ] {
+        press(&mut a, &[key(KeyCode::Char('d'))]);
+        let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        let eff = press(
+            &mut a,
+            &[vec![ctrl_u], typed(text), vec![key(KeyCode::Enter)]].concat(),
+        );
+        let Some(Effect::Save { edits, .. }) = &eff else {
+            panic!("{text}: {eff:?} {:?}", a.mode)
+        };
+        assert!(
+            matches!(edits[0].op, Op::SetDue { to: Some(d) } if d.to_string() == want),
+            "{text}: {:?}",
+            edits[0].op
+        );
+    }
+    press(&mut a, &[key(KeyCode::Char('d'))]);
+    let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    press(&mut a, &[vec![ctrl_u], typed("0000-01-01")].concat());
+    assert!(press(&mut a, &[key(KeyCode::Enter)]).is_none());
+    let Mode::Input(state) = &a.mode else {
+        panic!("still open")
+    };
+    let error = state.error.as_deref().unwrap_or_default();
+    assert!(error.contains("年份应在 2000 到 2100 之间"), "{error}");
 }
 
 #[test]
