@@ -407,3 +407,43 @@ fn a_reload_keeps_the_selection_and_names_who_changed_what() {
         "{msg}"
     );
 }
+
+/// Issue 11, item 19: on a Chinese screen the picker offers the first character of
+/// each status (an input method's character arrives as a plain `KeyCode::Char`) and
+/// its hints say so, from the key map; English screens keep their letters.
+#[test]
+fn the_picker_takes_the_first_character_of_each_chinese_status() {
+    let (_d, file) = temp_registry();
+    let mut a = app_on(file);
+    a.lang = Lang::Zh;
+    at_task_12(&mut a);
+    for (c, want) in [
+        ('推', Status::InProgress),
+        ('完', Status::Done),
+        ('滞', Status::Delayed),
+        ('受', Status::Blocked),
+        ('未', Status::NotStarted),
+    ] {
+        press(&mut a, &[key(KeyCode::Char('s'))]);
+        let shown = screen(&a);
+        assert!(shown.contains("1-5 或 未 推 完 滞 受"), "{shown}");
+        assert!(shown.contains("1 未  "), "each row shows its keys: {shown}");
+        let eff = press(&mut a, &[key(KeyCode::Char(c))]);
+        assert!(
+            matches!(&eff, Some(Effect::Save { edits, .. }) if edits[0].op == Op::SetStatus { to: want }),
+            "{c}: {eff:?}"
+        );
+    }
+    a.lang = Lang::En;
+    press(&mut a, &[key(KeyCode::Char('s'))]);
+    let shown = screen(&a);
+    assert!(shown.contains("1-5 or n p d l b"), "{shown}");
+}
+
+/// The screen at 100×30, as text (wide characters once).
+fn screen(a: &App) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| dubang::tui::view::draw(f, a, &dubang::tui::theme::Theme::dark()))
+        .unwrap();
+    crate::common::buffer_rows(t.backend().buffer()).join("\n")
+}

@@ -78,11 +78,14 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(Picker, C::Down, "down", &["@down"], |w| w.picker_down),
     a(Picker, C::Confirm, "confirm", &["Enter"], |w| w.picker_confirm),
     a(Picker, C::Cancel, "cancel", &["Esc", "@quit"], |w| w.picker_cancel),
-    a(Picker, C::Pick(0), "not_started", &["1", "n"], |w| w.picker_not_started),
-    a(Picker, C::Pick(1), "in_progress", &["2", "p"], |w| w.picker_in_progress),
-    a(Picker, C::Pick(2), "done", &["3", "d"], |w| w.picker_done),
-    a(Picker, C::Pick(3), "delayed", &["4", "l"], |w| w.picker_delayed),
-    a(Picker, C::Pick(4), "blocked", &["5", "b"], |w| w.picker_blocked),
+    // Digits, English initials and the first character of each Chinese word (an
+    // input method sends 推 as a plain character key); a Chinese screen shows the
+    // characters, an English one the letters.
+    a(Picker, C::Pick(0), "not_started", &["1", "n", "未"], |w| w.picker_not_started),
+    a(Picker, C::Pick(1), "in_progress", &["2", "p", "推"], |w| w.picker_in_progress),
+    a(Picker, C::Pick(2), "done", &["3", "d", "完", "已"], |w| w.picker_done),
+    a(Picker, C::Pick(3), "delayed", &["4", "l", "滞"], |w| w.picker_delayed),
+    a(Picker, C::Pick(4), "blocked", &["5", "b", "受"], |w| w.picker_blocked),
     // Note, progress, due date, write-to and `/` inputs (other keys edit the text).
     a(Input, C::Confirm, "confirm", &["Enter"], |w| w.input_confirm),
     a(Input, C::Cancel, "cancel", &["Esc", "Ctrl-c"], |w| w.input_cancel),

@@ -81,17 +81,7 @@ impl Picker {
             } else {
                 " "
             };
-            let keys = format!(
-                "{marker}{}  ",
-                ui.app
-                    .keys
-                    .keys_in(Context::Picker, Command::Pick(i))
-                    .iter()
-                    .take(2)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            );
+            let keys = format!("{marker}{}  ", shown_keys(ui, i).join(" "));
             let mut line = Line::from(vec![
                 Span::styled(keys.clone(), ui.theme.accent),
                 ui.status_cell(*s, cols.saturating_sub(width(&keys))),
@@ -129,17 +119,33 @@ pub fn hint(ui: &Ui) -> String {
     )
 }
 
-/// The picker's keys, as its hint says them: "1-5 或 n p d l b".
+/// The keys a status row shows (two at most), from the key map: a Chinese screen
+/// leaves out Latin letters when it has other keys (digits, 推), an English one
+/// leaves out Chinese characters.
+fn shown_keys(ui: &Ui, status: usize) -> Vec<String> {
+    let all = ui.app.keys.keys_in(Context::Picker, Command::Pick(status));
+    let foreign = |k: &String| {
+        let mut cs = k.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) => match ui.app.lang {
+                crate::lang::Lang::Zh => c.is_ascii_alphabetic(),
+                crate::lang::Lang::En => !c.is_ascii(),
+            },
+            _ => false,
+        }
+    };
+    let mine: Vec<String> = all.iter().filter(|k| !foreign(k)).cloned().collect();
+    let mut shown = if mine.is_empty() { all } else { mine };
+    shown.truncate(2);
+    shown
+}
+
+/// The picker's keys, as its hint says them: "1-5 或 未 推 完 滞 受" on a Chinese
+/// screen, "1-5 or n p d l b" on an English one.
 pub fn picker_keys(ui: &Ui) -> String {
     let nth = |n: usize| -> Vec<String> {
         (0..5)
-            .filter_map(|i| {
-                ui.app
-                    .keys
-                    .keys_in(Context::Picker, Command::Pick(i))
-                    .into_iter()
-                    .nth(n)
-            })
+            .filter_map(|i| shown_keys(ui, i).into_iter().nth(n))
             .collect()
     };
     let show = |ks: Vec<String>| {

@@ -105,7 +105,7 @@ pub const ZH: Keys = Keys {
     normal_filter_stale: "只看 30 天未更新",
     normal_filter_mine: "只看我改过的",
     normal_sort: "任务排序:编号/状态/截止/更新",
-    normal_status: "修改状态(选择器:1-5 或 n p d l b)",
+    normal_status: "修改状态(选择器:1-5 或 未 推 完 滞 受)",
     normal_status_next: "状态改为下一个",
     normal_status_prev: "状态改为上一个",
     normal_note: "添加进展备注",
