@@ -13,13 +13,7 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     /// The registry file [default: your copy of the bundled plan in the XDG data directory]
-    #[arg(
-        long,
-        short = 'f',
-        env = "DUBANG_FILE",
-        global = true,
-        value_name = "PATH"
-    )]
+    #[arg(long, short = 'f', env = "DUBANG_FILE", value_name = "PATH")]
     pub file: Option<PathBuf>,
 
     /// Language of labels and messages [default: from LC_ALL/LC_MESSAGES/LANG; when the
@@ -75,9 +69,15 @@ pub enum Command {
         allow_partial: bool,
     },
     /// Check a registry; exit 0 when valid, 1 with every problem listed
-    Validate,
+    Validate(FileArg),
     /// Print the plan's overview and problem list as plain text (80 columns)
-    Summary,
+    Summary {
+        /// List every task instead: number, status, progress, headline, lead unit
+        #[arg(long)]
+        tasks: bool,
+        #[command(flatten)]
+        file: FileArg,
+    },
     /// Write a report: the 台账 (xlsx, csv), the 通报 (docx, md) or the filtered registry (json)
     ///
     /// Text formats go to standard output without --out; xlsx and docx need --out
@@ -86,11 +86,15 @@ pub enum Command {
     /// Collect progress from the units: send each its own 台账 sheet, read the filled sheets back
     #[command(subcommand)]
     Ledger(LedgerCommand),
-    /// The settings file: where it is, and a commented default
+    /// The settings file: where it is and what in it cannot be used (exit 1), or a
+    /// commented default
     Config {
-        /// Print a commented settings file with every default
-        #[arg(long)]
+        /// Print a commented settings file with every default (to standard output)
+        #[arg(long, conflicts_with = "write")]
         print_default: bool,
+        /// Write that commented default to the settings file's place, if it has none
+        #[arg(long)]
+        write: bool,
     },
     /// Change a task's status, progress, due date or add a note; saved at once, with history
     ///
@@ -111,7 +115,17 @@ pub enum Command {
         /// Due date, or `none` to clear it
         #[arg(long, value_name = "YYYY-MM-DD|none")]
         due: Option<String>,
+        #[command(flatten)]
+        file: FileArg,
     },
+}
+
+/// `--file` for the commands that read the registry (not `import`, not `config`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct FileArg {
+    /// The registry file [default: your copy of the bundled plan in the XDG data directory]
+    #[arg(long, short = 'f', env = "DUBANG_FILE", value_name = "PATH")]
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -141,13 +155,20 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DAYS")]
     pub stale: Option<u32>,
     /// Only tasks changed on or after DATE
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub since: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub file: FileArg,
 }
 
 /// `--lang zh|en` (the library's `Lang` knows nothing of clap).
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("'{s}' is not a language dubang speaks: use zh or en"))
+}
+
+/// A date as people type it (2025-06-30, 2025/6/30, 2025年6月30日, 20250630).
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    dubang::registry::typed::date(s).map_err(|e| e.to_string())
 }
 
 /// `--theme NAME`.
@@ -174,6 +195,8 @@ pub enum LedgerCommand {
         /// The directory to write to
         #[arg(long, short = 'o', value_name = "DIR", default_value = ".")]
         out: PathBuf,
+        #[command(flatten)]
+        file: FileArg,
     },
     /// Read filled-in 台账 workbooks (.xlsx, .xls) back as edits, one history entry per change
     ///
@@ -193,5 +216,7 @@ pub enum LedgerCommand {
         /// Apply nothing when any row has a problem
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        file: FileArg,
     },
 }

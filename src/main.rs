@@ -38,8 +38,12 @@ fn run(cli: Cli) -> Result<(), String> {
     let lang = chosen.unwrap_or_else(|| Lang::from_env(env));
     let plan_lang =
         |reg: &dubang::registry::Registry| Lang::resolve(chosen, env, &reg.document.title);
-    let mut cli = cli;
-    cli.file = cli.file.or(settings.file.clone());
+    // --file after the subcommand, else before it (the dashboard's), else the settings'.
+    let file = |sub: Option<&cli::FileArg>| {
+        sub.and_then(|f| f.file.clone())
+            .or(cli.file.clone())
+            .or(settings.file.clone())
+    };
     match cli.command {
         Some(Command::Import {
             document,
@@ -58,39 +62,27 @@ fn run(cli: Cli) -> Result<(), String> {
             curation.as_deref(),
             (no_bundled, check, allow_partial),
         ),
-        Some(Command::Validate) => run_validate(lang, &registry_path(lang, cli.file)?),
+        Some(Command::Validate(f)) => run_validate(lang, &registry_path(lang, file(Some(&f)))?),
         Some(Command::Set {
             task,
             status,
             note,
             progress,
             due,
+            file: f,
         }) => run_set(
             lang,
-            &registry_path(lang, cli.file)?,
+            &registry_path(lang, file(Some(&f)))?,
             &task,
             status.as_deref(),
             note,
             progress.as_deref(),
             due.as_deref(),
         ),
-        Some(Command::Config { print_default }) => {
-            if print_default {
-                print!("{}", dubang::tui::keys::default_settings_text());
-            } else {
-                let p = config.ok_or_else(|| Say::NoConfigDir.text(lang))?;
-                let state = if p.exists() {
-                    String::new()
-                } else {
-                    Say::ConfigMissing.text(lang)
-                };
-                println!("{}{state}", p.display());
-                for problem in &problems {
-                    eprintln!("dubang: {}", words::settings_problem(lang, problem));
-                }
-            }
-            Ok(())
-        }
+        Some(Command::Config {
+            print_default,
+            write,
+        }) => run_config(lang, config, print_default, write, &settings, problems),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
             let config = config.unwrap_or_default();
             let (keys, key_problems) =
@@ -99,7 +91,7 @@ fn run(cli: Cli) -> Result<(), String> {
             for p in &problems {
                 eprintln!("dubang: {}", words::settings_problem(lang, p));
             }
-            let (path, created) = registry_path_quiet(lang, cli.file)?;
+            let (path, created) = registry_path_quiet(lang, file(None))?;
             let reg = store::load(&path).map_err(|e| words::load_error(lang, &e))?;
             let lang = plan_lang(&reg);
             let ascii = cli.ascii
@@ -128,8 +120,21 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             dubang::tui::run(reg, opts)
         }
-        Some(Command::Summary) | None => {
-            let path = registry_path(lang, cli.file)?;
+        Some(Command::Summary {
+            tasks: true,
+            file: f,
+        }) => {
+            let path = registry_path(lang, file(Some(&f)))?;
+            let reg = store::load(&path).map_err(|e| words::load_error(lang, &e))?;
+            print!("{}", report::task_list(&reg, plan_lang(&reg)));
+            Ok(())
+        }
+        command @ (Some(Command::Summary { .. }) | None) => {
+            let f = match command {
+                Some(Command::Summary { file: f, .. }) => Some(f),
+                _ => None,
+            };
+            let path = registry_path(lang, file(f.as_ref()))?;
             let reg = store::load(&path).map_err(|e| words::load_error(lang, &e))?;
             let lang = plan_lang(&reg);
             let ix = Index::build(&reg);
@@ -141,15 +146,73 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Some(Command::Report(args)) => run_report(
-            &registry_path(lang, cli.file)?,
+            &registry_path(lang, file(Some(&args.file)))?,
             args,
             cli.lang,
             lang,
             &settings,
         ),
         Some(Command::Ledger(cmd)) => {
-            run_ledger(&registry_path(lang, cli.file)?, cmd, cli.lang, lang)
+            let f = match &cmd {
+                cli::LedgerCommand::Send { file, .. }
+                | cli::LedgerCommand::Collect { file, .. } => file.clone(),
+            };
+            run_ledger(&registry_path(lang, file(Some(&f)))?, cmd, cli.lang, lang)
         }
+    }
+}
+
+/// `dubang config`: where the settings file is and every problem in it — settings
+/// and `[keys]` bindings alike — with exit 1 when there is any; `--print-default`
+/// prints a commented default, `--write` puts it in place when there is no file.
+fn run_config(
+    lang: Lang,
+    config: Option<PathBuf>,
+    print_default: bool,
+    write: bool,
+    settings: &dubang::settings::Settings,
+    problems: Vec<dubang::settings::Problem>,
+) -> Result<(), String> {
+    if print_default {
+        print!("{}", dubang::tui::keys::default_settings_text());
+        return Ok(());
+    }
+    let p = config.ok_or_else(|| Say::NoConfigDir.text(lang))?;
+    if write {
+        if p.exists() {
+            return Err(Say::ConfigExists(&p).text(lang));
+        }
+        let text = dubang::tui::keys::default_settings_text();
+        let made = match p.parent() {
+            Some(dir) => std::fs::create_dir_all(dir),
+            None => Ok(()),
+        };
+        made.and_then(|()| store::write_atomic(&p, text.as_bytes()))
+            .map_err(|e| {
+                Say::CannotWrite {
+                    path: &p,
+                    error: words::io_error(lang, &e),
+                }
+                .text(lang)
+            })?;
+        println!("{}", Say::ConfigWritten(&p).text(lang));
+        return Ok(());
+    }
+    let state = if p.exists() {
+        String::new()
+    } else {
+        Say::ConfigMissing.text(lang)
+    };
+    println!("{}{state}", p.display());
+    // The bindings are checked as the dashboard would apply them.
+    let (_, key_problems) = dubang::tui::keys::KeyMap::from_bindings(&settings.bindings, &p);
+    let all: Vec<_> = problems.into_iter().chain(key_problems).collect();
+    for problem in &all {
+        eprintln!("dubang: {}", words::settings_problem(lang, problem));
+    }
+    match all.len() {
+        0 => Ok(()),
+        n => Err(Say::ConfigProblems(n).text(lang)),
     }
 }
 
@@ -215,6 +278,7 @@ fn run_ledger(
             unit,
             all_units,
             out,
+            ..
         } => send(
             path,
             &Send {
@@ -232,6 +296,7 @@ fn run_ledger(
             dry_run,
             force,
             strict,
+            ..
         } => collect(
             path,
             &Collect {

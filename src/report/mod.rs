@@ -11,11 +11,13 @@ pub mod ledger;
 pub mod markdown;
 pub mod messages;
 pub mod problems;
+mod tasks;
 pub mod words;
 pub mod xlsx;
 
 pub use filter::{Filter, FilterArgs, UnknownValue};
 pub use problems::{Level, Problem, Reason, Thresholds};
+pub use tasks::task_list;
 
 use crate::lang::Lang;
 use crate::registry::{Index, Registry, Rollup, Status};

@@ -45,6 +45,12 @@ pub enum Say<'a> {
     /// `--progress N` (N > 0) with not_started.
     NotStartedHasNoProgress(u8),
     NothingToChange,
+    /// `dubang config --write`: the file was written.
+    ConfigWritten(&'a Path),
+    /// `dubang config --write` when there is a file already.
+    ConfigExists(&'a Path),
+    /// `dubang config`: the file has this many problems (each said above).
+    ConfigProblems(usize),
     NothingChanged(Target<'a>),
     /// `dubang set` went through: the target, the changes, the file.
     SetSaved {
@@ -99,9 +105,11 @@ impl Say<'_> {
             Say::NoConfigDir if zh => "没有配置目录:请设置 XDG_CONFIG_HOME 或 HOME".into(),
             Say::NoConfigDir => "no config directory: set XDG_CONFIG_HOME or HOME".into(),
             Say::ConfigMissing if zh => {
-                "(文件还不存在:`dubang config --print-default` 可生成一份)".into()
+                "(文件还不存在:`dubang config --write` 写出一份带注释的默认设置)".into()
             }
-            Say::ConfigMissing => " (not there: `dubang config --print-default` makes one)".into(),
+            Say::ConfigMissing => {
+                " (not there: `dubang config --write` writes a commented default)".into()
+            }
             Say::CannotRead { path, what, error } if zh => {
                 format!("{}:无法读取{}({error})", d(path), what.zh())
             }
@@ -192,6 +200,21 @@ impl Say<'_> {
             Say::NothingToChange => {
                 "nothing to change: give a STATUS, --progress, --due or --note".into()
             }
+            Say::ConfigWritten(p) if zh => format!("已写出默认设置:{}", d(p)),
+            Say::ConfigWritten(p) => format!("wrote the default settings to {}", d(p)),
+            Say::ConfigExists(p) if zh => format!(
+                "{}:已有设置文件,未覆盖:`dubang config --print-default` 可打印默认设置以便比对",
+                d(p)
+            ),
+            Say::ConfigExists(p) => format!(
+                "{}: a settings file is there already, left alone: `dubang config --print-default` prints the defaults to compare",
+                d(p)
+            ),
+            Say::ConfigProblems(n) if zh => format!("设置文件有 {n} 处问题(见上)"),
+            Say::ConfigProblems(n) => format!(
+                "the settings file has {n} problem{} (above)",
+                if *n == 1 { "" } else { "s" }
+            ),
             Say::NothingChanged(t) if zh => format!("{}:没有变化,无需保存", target(t)),
             Say::NothingChanged(t) => format!("{}: nothing changed, nothing to save", target(t)),
             Say::SetSaved {
@@ -215,7 +238,7 @@ impl Change {
         let zh = lang == Lang::Zh;
         let st = |s: &Option<Status>| match s {
             Some(s) if zh => s.zh().to_string(),
-            Some(s) => s.key().to_string(),
+            Some(s) => s.en().to_string(),
             None if zh => "无".to_string(),
             None => "none".to_string(),
         };
@@ -240,6 +263,14 @@ impl Change {
             }
             Change::Field { field, from, to } => format!("{field} {from} → {to}"),
         }
+    }
+}
+
+/// The columns of `dubang summary --tasks`: number, status, progress, task, lead.
+pub fn task_list_header(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::Zh => ["序号", "状态", "进度", "重点任务", "牵头单位"],
+        Lang::En => ["No.", "Status", "Done", "Task", "Lead"],
     }
 }
 

@@ -15,7 +15,7 @@ mod input;
 pub mod ledger;
 pub mod screen;
 
-pub use cli::{Change, FileKind, Say, Target};
+pub use cli::{Change, FileKind, Say, Target, task_list_header};
 pub use input::input_error;
 
 /// A status as the reader calls it.
@@ -44,12 +44,18 @@ pub fn changes(lang: Lang, c: &Changes) -> String {
 
 /// Why an edit was refused.
 pub fn edit_error(lang: Lang, e: &EditError) -> String {
+    // `dubang summary --tasks` is what lists the numbers.
+    if let (Lang::En, EditError::UnknownTask(k)) = (lang, e) {
+        return format!(
+            "no task '{k}' in this registry: give a task number or id (`dubang summary --tasks` lists them)"
+        );
+    }
     if lang == Lang::En {
         return e.to_string();
     }
     match e {
         EditError::UnknownTask(k) => {
-            format!("没有任务“{k}”:请给出任务编号或 id(`dubang summary` 列出全部)")
+            format!("没有任务“{k}”:请给出任务编号或 id(`dubang summary --tasks` 列出全部)")
         }
         EditError::UnknownGoal(k) => {
             format!("没有目标“{k}”:请给出目标 id(`dubang summary` 列出全部)")

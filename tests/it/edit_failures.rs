@@ -270,7 +270,7 @@ fn saves_through_a_symlink_keeping_mode_and_owner() {
         String::from_utf8_lossy(&out.stderr)
     );
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("task 7: not_started → in_progress"), "{said}");
+    assert!(said.contains("task 7: not started → in progress"), "{said}");
     assert!(
         said.contains("shared/plan.json"),
         "names the real file: {said}"

@@ -13,6 +13,7 @@ mod edit_common;
 mod ledger_common;
 
 mod broken_registries;
+mod cli_commands;
 mod cli_typed;
 mod edit_concurrency;
 mod edit_crash;
