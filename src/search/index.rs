@@ -74,6 +74,10 @@ pub struct SearchIndex {
     pub(super) long_syms: Vec<u32>,
     pub(super) long_filters: Vec<LongFilter>,
     pub(super) roman: Vec<u8>,
+    /// A task's id (`t12`) and `t` + its number, lower-case → its position: the
+    /// command line names tasks so, and people type what they used there. With the
+    /// number's length in characters (what a hit on it highlights).
+    pub(super) task_ids: std::collections::HashMap<String, (usize, usize)>,
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -273,6 +277,15 @@ impl SearchIndex {
             b.entity(Kind::Task, i, &f);
         }
         kinds[Kind::Task.slot()] = start..b.entities.len() as u32;
+        let mut task_ids = std::collections::HashMap::new();
+        for (i, t) in reg.tasks.iter().enumerate() {
+            let n = t.number.to_string().len();
+            task_ids.entry(format!("t{}", t.number)).or_insert((i, n));
+        }
+        // An id of its own wins over another task's number.
+        for (i, t) in reg.tasks.iter().enumerate() {
+            task_ids.insert(t.id.to_lowercase(), (i, t.number.to_string().len()));
+        }
 
         SearchIndex {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
@@ -284,6 +297,7 @@ impl SearchIndex {
             long_syms: b.long_syms,
             long_filters: b.long_filters,
             roman: b.roman,
+            task_ids,
         }
     }
 
@@ -304,7 +318,37 @@ impl SearchIndex {
 
     /// The best `limit` hits of every kind, best first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        self.query(query).search(limit)
+        let mut hits = self.query(query).search(limit);
+        self.put_task_id_first(query, &mut hits, limit);
+        hits
+    }
+
+    /// `t12` (or `T12`, `ｔ１２`), a task id as the command line takes it: that task
+    /// comes first, its number highlighted.
+    pub(super) fn put_task_id_first(&self, query: &str, hits: &mut Vec<Hit>, limit: usize) {
+        let q = crate::registry::typed::halfwidth(query)
+            .trim()
+            .to_lowercase();
+        if !q.starts_with('t') || q.len() < 2 || !q[1..].bytes().all(|b| b.is_ascii_digit()) {
+            return;
+        }
+        let Some(&(task, digits)) = self.task_ids.get(&q) else {
+            return;
+        };
+        hits.retain(|h| !(h.kind == Kind::Task && h.index == task));
+        hits.insert(
+            0,
+            Hit {
+                kind: Kind::Task,
+                index: task,
+                field: super::Field::Number,
+                tier: super::Tier::Exact,
+                score: 0,
+                positions: (0..digits).collect(),
+                len: digits as u32,
+            },
+        );
+        hits.truncate(limit.max(1));
     }
 
     /// Every entity of `kind` that matches, in registry order (for `/` on a list).

@@ -289,12 +289,22 @@ pub fn snippet(text: &str, positions: &[usize], cols: usize) -> Snippet {
         };
     }
     let first = positions.first().copied().unwrap_or(0).min(chars.len());
-    // Context before the match: up to a quarter of the width.
-    let mut start = first;
-    let mut before = 0;
-    while start > 0 && before + w(chars[start - 1]) <= cols / 4 {
-        start -= 1;
-        before += w(chars[start]);
+    // Context before the match: the start of its clause when that is within half
+    // the width, else a quarter of the width; never from inside a Latin word.
+    let back = |limit: usize| {
+        let (mut s, mut before) = (first, 0);
+        while s > 0 && before + w(chars[s - 1]) <= limit {
+            s -= 1;
+            before += w(chars[s]);
+        }
+        s
+    };
+    let mut start = match (back(cols / 2)..first).rev().find(|&j| is_break(chars[j])) {
+        Some(j) => j + 1,
+        None => back(cols / 4),
+    };
+    while start > 0 && start < first && in_word(&chars, start) {
+        start += 1;
     }
     let ell = 1; // `…` takes one column
     let mut budget = cols.saturating_sub(if start > 0 { ell } else { 0 });
@@ -308,6 +318,18 @@ pub fn snippet(text: &str, positions: &[usize], cols: usize) -> Snippet {
         while end > start && budget < ell {
             end -= 1;
             budget += w(chars[end]);
+        }
+        // Cut between Latin words, not inside one (past the match only).
+        let keep = positions.last().map_or(first, |&p| p + 1);
+        let mut e = end;
+        while e > keep && in_word(&chars, e) {
+            e -= 1;
+        }
+        if e > keep || !in_word(&chars, e) {
+            end = e;
+        }
+        while end > keep && chars[end - 1] == ' ' {
+            end -= 1;
         }
     }
     let mut out = String::new();
@@ -329,9 +351,55 @@ pub fn snippet(text: &str, positions: &[usize], cols: usize) -> Snippet {
     }
 }
 
+/// Where a clause ends: a snippet may start after it.
+fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ' '
+            | '（'
+            | '('
+    )
+}
+
+/// `chars[i]` continues a Latin word begun at `chars[i - 1]`.
+fn in_word(chars: &[char], i: usize) -> bool {
+    i > 0
+        && i < chars.len()
+        && chars[i - 1].is_ascii_alphanumeric()
+        && chars[i].is_ascii_alphanumeric()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippets_start_at_a_clause_and_never_inside_a_latin_word() {
+        let text = "加快推进乡村振兴,推进新型城镇化建设和基础设施建设,完善公共服务";
+        let hl: Vec<usize> = (13..16).collect(); // 城镇化
+        let s = snippet(text, &hl, 24);
+        assert!(s.text.starts_with("…推进新型"), "{s:?}");
+        let chars: Vec<char> = s.text.chars().collect();
+        let marked: String = s.positions.iter().map(|&p| chars[p]).collect();
+        assert_eq!(marked, "城镇化");
+        let latin = "the quick brown fox jumps over the lazy dog and keeps running far away";
+        let at = latin.find("jumps").unwrap();
+        let s = snippet(latin, &(at..at + 5).collect::<Vec<_>>(), 24);
+        for word in s.text.trim_matches('…').split(' ') {
+            assert!(latin.split(' ').any(|w| w == word), "{word} in {s:?}");
+        }
+    }
 
     #[test]
     fn snippets_keep_the_highlight_in_view() {

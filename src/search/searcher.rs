@@ -34,8 +34,9 @@ impl Searcher {
     pub fn search(&mut self, index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
         let mut q = index.query(query);
         self.prepare(index, None, &q.chars);
-        let hits = q.ranked(index.scope(None), &mut self.may, limit);
+        let mut hits = q.ranked(index.scope(None), &mut self.may, limit);
         self.last = q.chars;
+        index.put_task_id_first(query, &mut hits, limit);
         hits
     }
 

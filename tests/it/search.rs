@@ -437,3 +437,40 @@ fn a_searcher_gives_the_results_of_a_fresh_search() {
     let other = SearchIndex::build(&fixture().0);
     assert_eq!(s.search(&other, "wushui", 50), other.search("wushui", 50));
 }
+
+/// Issue 11, item 17: `t12`, the id `dubang set` takes, finds task 12 first (typed
+/// in any case or width), in one-off searches and as-you-type alike.
+#[test]
+fn a_task_id_finds_its_task_first() {
+    let reg = &fixture().0;
+    for q in ["t12", "T12", "ｔ１２", " t12 "] {
+        let hits = search(q);
+        let first = hits.first().unwrap_or_else(|| panic!("{q}: no hit"));
+        assert_eq!(
+            (first.kind, reg.tasks[first.index].number, first.field),
+            (Kind::Task, 12, Field::Number),
+            "{q}"
+        );
+        assert_eq!(marked(first), "12", "{q}");
+        let mut s = Searcher::new();
+        for n in 1..=q.chars().count() {
+            let prefix: String = q.chars().take(n).collect();
+            s.search(&fixture().1, &prefix, 50);
+        }
+        let typed = s.search(&fixture().1, q, 50);
+        assert_eq!(typed.first(), Some(first), "{q} typed");
+        assert_eq!(
+            typed
+                .iter()
+                .filter(|h| h.kind == Kind::Task && h.index == first.index)
+                .count(),
+            1,
+            "{q}: once"
+        );
+    }
+    assert!(
+        search("t99")
+            .iter()
+            .all(|h| h.kind != Kind::Task || reg.tasks[h.index].number != 99)
+    );
+}

@@ -215,7 +215,8 @@ fn search_everything_by_pinyin() {
     let first = rows
         .iter()
         .find_map(|l| l.split("▸ 任务 ").nth(1))
-        .and_then(|r| r.split(' ').next())
+        // Numbers are right-aligned in their column.
+        .and_then(|r| r.trim_start().split(' ').next())
         .expect("the selected hit's task number")
         .to_string();
     t.keys(&["Enter"]);

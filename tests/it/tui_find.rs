@@ -243,3 +243,50 @@ fn the_cursor_goes_to_the_best_match_while_the_list_keeps_its_order() {
     sorted.sort();
     assert_eq!(order, sorted, "the list keeps the registry's order");
 }
+
+/// The popup as a terminal of `w`×`h` shows it.
+fn popup_rows(a: &App, w: u16, h: u16) -> Vec<String> {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| dubang::tui::view::draw(f, a, &dubang::tui::theme::Theme::dark()))
+        .unwrap();
+    crate::common::buffer_rows(t.backend().buffer())
+}
+
+/// Issue 11, item 17: task numbers stand right-aligned in one column whichever
+/// field matched (`任务  4` under `任务 13`), and a cut name's `…` never runs into
+/// the snippet's (`乡……化` read as one word).
+#[test]
+fn search_results_align_their_numbers_and_keep_ellipses_apart() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
+        for q in ["wushui", "chengzhen", "1", "hongse"] {
+            let mut a = app();
+            a.handle(&key(KeyCode::Char(':')));
+            typed(&mut a, q);
+            let rows = popup_rows(&a, w, h);
+            let tasks: Vec<&String> = rows.iter().filter(|r| r.contains(" 任务 ")).collect();
+            assert!(!tasks.is_empty(), "{q} at {w}x{h}:\n{}", rows.join("\n"));
+            // Where each number ends: one column for all.
+            let ends: Vec<usize> = tasks
+                .iter()
+                .map(|r| {
+                    let after = r.split(" 任务 ").nth(1).unwrap();
+                    let digits = after.trim_start().chars().take_while(char::is_ascii_digit);
+                    let lead = after.len() - after.trim_start().len();
+                    lead + digits.count()
+                })
+                .collect();
+            assert!(
+                ends.windows(2).all(|p| p[0] == p[1]),
+                "{q} at {w}x{h}: numbers end in columns {ends:?}:\n{}",
+                rows.join("\n")
+            );
+            for r in &rows {
+                let squeezed: String = r.chars().filter(|c| *c != ' ').collect();
+                assert!(
+                    !squeezed.contains("……"),
+                    "{q} at {w}x{h}: two ellipses read as one: {r}"
+                );
+            }
+        }
+    }
+}

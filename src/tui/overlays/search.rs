@@ -136,6 +136,19 @@ impl SearchState {
         let off = crate::tui::view::scroll(self.offset.get(), state.sel, rows, state.hits.len());
         self.offset.set(off);
         let kind_w = width(ui.w().overlays.section) + 1;
+        // Task numbers right-aligned in one column, whatever field matched.
+        let num_w = app
+            .reg
+            .tasks
+            .iter()
+            .map(|t| t.number)
+            .max()
+            .unwrap_or(0)
+            .to_string()
+            .len()
+            .max(2)
+            + 1;
+        let number = |t: &crate::registry::Task| format!("{:>w$} ", t.number, w = num_w - 1);
         for (i, hit) in state.hits.iter().enumerate().skip(off).take(rows) {
             let selected = i == state.sel;
             let marker = if selected {
@@ -163,41 +176,42 @@ impl SearchState {
                         },
                     )
                     .unwrap_or_default();
-                    let name = if hit.kind == Kind::Task {
-                        format!("{} {name}", app.reg.tasks[hit.index].number)
-                    } else {
-                        name.into_owned()
-                    };
-                    let name_w = (width(&name) + 1).min(rest / 2);
+                    let mut rest = rest;
+                    if hit.kind == Kind::Task {
+                        let num = number(&app.reg.tasks[hit.index]);
+                        spans.push(ui.cell(&num, num_w, ui.theme.dim));
+                        rest = rest.saturating_sub(num_w);
+                    }
+                    // The name, then " · " and the text around the match: a cut name's
+                    // `…` never runs into the snippet's.
+                    let sep = " · ";
+                    let name_w = width(&name).min(rest / 2);
                     spans.push(ui.cell(&name, name_w, ui.theme.base));
-                    let snip = snippet(&text, &hit.positions, rest - name_w);
-                    spans.extend(ui.cell_hl(
-                        &snip.text,
-                        &snip.positions,
-                        rest - name_w,
-                        ui.theme.dim,
-                    ));
+                    spans.push(ui.cell(sep, width(sep), ui.theme.dim));
+                    let snip_w = rest.saturating_sub(name_w + width(sep));
+                    let snip = snippet(&text, &hit.positions, snip_w);
+                    spans.extend(ui.cell_hl(&snip.text, &snip.positions, snip_w, ui.theme.dim));
                 }
                 Field::Number | Field::Title if hit.kind == Kind::Task => {
                     let t = &app.reg.tasks[hit.index];
-                    let num = format!("{:>3} ", t.number);
+                    let num = number(t);
                     let (num_hl, title_hl): (Vec<usize>, Vec<usize>) = if hit.field == Field::Number
                     {
                         (
                             hit.positions
                                 .iter()
-                                .map(|p| p + 4 - t.number.to_string().len())
+                                .map(|p| p + num_w - 1 - t.number.to_string().len())
                                 .collect(),
                             Vec::new(),
                         )
                     } else {
                         (Vec::new(), hit.positions.clone())
                     };
-                    spans.extend(ui.cell_hl(&num, &num_hl, 4, ui.theme.dim));
+                    spans.extend(ui.cell_hl(&num, &num_hl, num_w, ui.theme.dim));
                     spans.extend(ui.cell_hl(
                         &t.title,
                         &title_hl,
-                        rest.saturating_sub(4),
+                        rest.saturating_sub(num_w),
                         ui.theme.base,
                     ));
                 }
