@@ -185,7 +185,8 @@ impl SearchState {
                     // The name, then " · " and the text around the match: a cut name's
                     // `…` never runs into the snippet's.
                     let sep = " · ";
-                    let name_w = width(&name).min(rest / 2);
+                    let name = crate::text::truncate(&name, rest / 2);
+                    let name_w = width(&name);
                     spans.push(ui.cell(&name, name_w, ui.theme.base));
                     spans.push(ui.cell(sep, width(sep), ui.theme.dim));
                     let snip_w = rest.saturating_sub(name_w + width(sep));
