@@ -27,6 +27,7 @@ mod ledger_problems;
 mod ledger_roundtrip;
 mod no_panic;
 mod present_screens;
+mod readme;
 mod report_cli;
 mod report_content;
 mod search;
