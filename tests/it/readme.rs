@@ -10,7 +10,9 @@ fn root() -> &'static Path {
 
 /// The text of the README section that starts with `heading`.
 fn section(readme: &str, heading: &str) -> String {
-    let start = readme.find(heading).unwrap_or_else(|| panic!("no {heading}"));
+    let start = readme
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading}"));
     let rest = &readme[start + heading.len()..];
     let end = rest.find("\n## ").unwrap_or(rest.len());
     rest[..end].to_string()
