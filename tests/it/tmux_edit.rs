@@ -295,3 +295,41 @@ fn esc_and_a_key_at_once_close_the_picker() {
         !s.has("状态 · 任务 1") && s.has("┌ 按键")
     });
 }
+
+/// Issue 11, items 19 and 20, through a real terminal: the picker takes 推 as an
+/// input method sends it (a plain character), the due-date input takes
+/// `２０２５年６月３０日` and stores 2025-06-30, and `0000-01-01` is refused with its
+/// reason in Chinese.
+#[test]
+fn chinese_typed_keys_and_dates_reach_the_dashboard() {
+    need_tmux!();
+    let t = Tmux::new();
+    let reg = t.registry_copy();
+    t.spawn(
+        80,
+        24,
+        &app_as(&t, "liwei", "zh_CN.UTF-8", &["--file", &reg]),
+    );
+    t.wait_for("the overview", |s| s.has("概览"));
+    t.keys(&["2", "Enter", "Enter"]);
+    t.wait_for("task 1's detail", task_1_detail);
+    t.keys(&["s"]);
+    t.wait_for("the picker with its Chinese keys", |s| {
+        s.has("1-5 或 未 推 完 滞 受")
+    });
+    t.type_text("推");
+    t.wait_for("the status saved", |s| s.has("未启动 → 推进中"));
+    t.keys(&["d", "C-u"]);
+    t.type_text("２０２５年６月３０日");
+    t.keys(&["Enter"]);
+    t.wait_for("the due date saved", |s| s.has("截止 2025-06-30"));
+    assert_eq!(task_1(&reg)["status"], "in_progress");
+    assert_eq!(task_1(&reg)["due"], "2025-06-30");
+    t.keys(&["d", "C-u"]);
+    t.type_text("0000-01-01");
+    t.keys(&["Enter"]);
+    t.wait_for("the reason under the input", |s| {
+        s.has("年份应在 2000 到 2100 之间")
+    });
+    assert_eq!(task_1(&reg)["due"], "2025-06-30");
+}
