@@ -48,11 +48,13 @@ fn set_takes_what_a_chinese_user_types() {
             "2025-02-03",
         ),
         (
-            &["8", "未开始", "--progress", "６０"][..],
-            Status::NotStarted,
+            &["8", "推进中", "--progress", "６０"][..],
+            Status::InProgress,
             60,
             "",
         ),
+        (&["9", "受阻"][..], Status::Blocked, 0, ""),
+        (&["9", "未开始"][..], Status::NotStarted, 0, ""),
     ] {
         let out = run(set_cmd(&file, args));
         assert!(
@@ -65,11 +67,7 @@ fn set_takes_what_a_chinese_user_types() {
         let t = reg.tasks.iter().find(|t| t.number == number).unwrap();
         assert_eq!(t.progress, progress, "{args:?}");
         if args.len() > 1 && !args[1].starts_with("--") {
-            assert!(
-                t.status == status || (status == Status::NotStarted && progress > 0),
-                "{args:?}: {:?}",
-                t.status
-            );
+            assert_eq!(t.status, status, "{args:?}");
         }
         if !due.is_empty() {
             assert_eq!(t.due.map(|d| d.to_string()).as_deref(), Some(due));
