@@ -39,7 +39,7 @@ fn set_applies_the_status_and_progress_rules() {
     let out = run(set_cmd(&file, &["4", "in_progress", "--progress", "70"]));
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
-        said.starts_with("task 4: done → in_progress, progress 100% → 70%,")
+        said.starts_with("task 4: done → in progress, progress 100% → 70%,")
             && said.matches(" progress ").count() == 1,
         "{said}"
     );
