@@ -268,33 +268,23 @@ impl fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
-/// Reads a percentage as people type it: "60", "60%", " 60 % ".
+/// Reads a percentage as people type it, through the one reader of typed text
+/// ([`super::typed::progress`]: `60`, `60%`, `６０％`), as an [`EditError`]; the
+/// dashboard and `dubang set` call `typed` directly, for the reason in full.
 pub fn parse_progress(s: &str) -> Result<u8, EditError> {
-    let t = s.trim();
-    let t = t
-        .strip_suffix('%')
-        .or_else(|| t.strip_suffix('％'))
-        .unwrap_or(t)
-        .trim();
-    let n: u32 = t
-        .parse()
-        .map_err(|_| EditError::BadProgress(s.to_string()))?;
-    match u8::try_from(n) {
-        Ok(n) if n <= 100 => Ok(n),
-        Ok(n) => Err(EditError::ProgressOutOfRange(n)),
-        Err(_) => Err(EditError::BadProgress(s.to_string())),
-    }
+    use super::typed::InputError;
+    super::typed::progress(s).map_err(|e| match e {
+        InputError::ProgressOver(n) if n <= u64::from(u8::MAX) => {
+            EditError::ProgressOutOfRange(n as u8)
+        }
+        _ => EditError::BadProgress(s.to_string()),
+    })
 }
 
-/// Reads a due date: `YYYY-MM-DD`, or `none`/`-`/`无`/empty to clear it.
+/// Reads a due date through [`super::typed::due`] (`2025-06-30`, `2025/6/30`,
+/// `2025年6月30日`…; `none`/`-`/`无`/empty clears it), as an [`EditError`].
 pub fn parse_due(s: &str) -> Result<Option<NaiveDate>, EditError> {
-    let t = s.trim();
-    if t.is_empty() || t == "-" || t == "无" || t.eq_ignore_ascii_case("none") {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| EditError::BadDate(s.to_string()))
+    super::typed::due(s).map_err(|_| EditError::BadDate(s.to_string()))
 }
 
 /// The current local time with its offset, to the second (history stays readable).
