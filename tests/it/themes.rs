@@ -115,3 +115,103 @@ fn the_other_themes_do_colour() {
         );
     }
 }
+
+fn key(c: crossterm::event::KeyCode) -> crossterm::event::Event {
+    use crossterm::event::{Event, KeyEvent, KeyModifiers};
+    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+/// Screens with a selected row: the lists of every tab (with the entity list and
+/// then the task list holding the keyboard), the search popup, the status picker
+/// and the problem list.
+fn selection_screens() -> Vec<(&'static str, App)> {
+    use crossterm::event::KeyCode;
+    let mut out = Vec::new();
+    for (name, tab) in [
+        ("sections", Tab::Sections),
+        ("units", Tab::Units),
+        ("towns", Tab::Towns),
+        ("goals", Tab::Goals),
+    ] {
+        let mut a = app();
+        a.update(Command::GoTab(tab));
+        a.update(Command::Down);
+        out.push((name, a));
+        let mut a = app();
+        a.update(Command::GoTab(tab));
+        a.update(Command::Open);
+        a.update(Command::Down);
+        out.push((name, a));
+    }
+    let mut a = app();
+    a.update(Command::Search);
+    for c in "城乡".chars() {
+        a.handle(&key(KeyCode::Char(c)));
+    }
+    a.handle(&key(KeyCode::Down));
+    out.push(("search", a));
+    let mut a = app();
+    a.update(Command::GoTab(Tab::Sections));
+    a.update(Command::Open);
+    a.update(Command::Status);
+    a.handle(&key(KeyCode::Down));
+    out.push(("picker", a));
+    let mut a = app();
+    a.update(Command::Problems);
+    a.update(Command::Down);
+    out.push(("problems", a));
+    out
+}
+
+/// Whether a cell shows as selected (the keyboard's list) or as the idle
+/// selection of the list that does not have the keyboard.
+fn selected_like(cell: &ratatui::buffer::Cell, want: ratatui::style::Style) -> bool {
+    let s = cell.style();
+    want.bg.is_none_or(|bg| s.bg == Some(bg)) && s.add_modifier.contains(want.add_modifier)
+}
+
+#[test]
+fn the_whole_selected_row_is_selected_in_every_theme() {
+    use ratatui::backend::TestBackend;
+    for name in ThemeName::ALL {
+        let theme = Theme::named(name);
+        for (screen, a) in selection_screens() {
+            for (w, h) in [(80, 24), (160, 48)] {
+                let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+                t.draw(|f| draw(f, &a, &theme)).unwrap();
+                let buf = t.backend().buffer();
+                let mut seen = 0;
+                for y in 0..h {
+                    let Some(x0) = (0..w).find(|&x| buf[(x, y)].symbol() == "▸") else {
+                        continue;
+                    };
+                    let marker = &buf[(x0, y)];
+                    let want = if selected_like(marker, theme.selected) {
+                        theme.selected
+                    } else {
+                        theme.selected_idle
+                    };
+                    // The row runs from the marker to the box's right border.
+                    let end = (x0 + 1..w)
+                        .find(|&x| ["│", "|"].contains(&buf[(x, y)].symbol()))
+                        .unwrap_or(w);
+                    seen += 1;
+                    for x in x0..end {
+                        // The second half of a wide character is not drawn on its own.
+                        if x > 0 && dubang::text::width(buf[(x - 1, y)].symbol()) == 2 {
+                            continue;
+                        }
+                        assert!(
+                            selected_like(&buf[(x, y)], want),
+                            "{name:?} {screen} {w}x{h}: cell ({x},{y}) {:?} of the selected row \
+                             is drawn {:?}, not as selected {want:?}",
+                            buf[(x, y)].symbol(),
+                            buf[(x, y)].style()
+                        );
+                    }
+                }
+                assert!(seen > 0, "{name:?} {screen} {w}x{h}: no selected row");
+            }
+        }
+    }
+}

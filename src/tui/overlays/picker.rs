@@ -87,7 +87,7 @@ impl Picker {
                 ui.status_cell(*s, cols.saturating_sub(width(&keys))),
             ]);
             if i == sel {
-                line = line.style(ui.theme.selected);
+                line = crate::tui::view::select(line, ui.theme.selected);
             }
             lines.push(line);
         }

@@ -220,7 +220,7 @@ impl SearchState {
             }
             let mut line = Line::from(spans);
             if selected {
-                line = line.style(ui.theme.selected);
+                line = crate::tui::view::select(line, ui.theme.selected);
             }
             lines.push(line);
         }

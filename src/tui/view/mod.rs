@@ -194,6 +194,21 @@ impl Ui<'_> {
     }
 }
 
+/// A selected row: the selection style patched onto every span, so the spans'
+/// own colours (the light theme paints each one's white background) do not show
+/// through and the whole row reads as selected in every theme.
+pub fn select(line: Line<'static>, style: Style) -> Line<'static> {
+    let spans: Vec<Span<'static>> = line
+        .spans
+        .into_iter()
+        .map(|s| {
+            let patched = s.style.patch(style);
+            s.style(patched)
+        })
+        .collect();
+    Line::from(spans).style(line.style.patch(style))
+}
+
 /// Keeps a list's first shown row so that the selection stays in view, moving
 /// only as far as needed.
 pub fn scroll(offset: usize, selected: usize, height: usize, len: usize) -> usize {
@@ -259,8 +274,8 @@ pub fn list(
             spans.extend(row(i, w - 2));
             let line = Line::from(spans);
             match (selected, focused) {
-                (true, true) => line.style(ui.theme.selected),
-                (true, false) => line.style(ui.theme.selected_idle),
+                (true, true) => select(line, ui.theme.selected),
+                (true, false) => select(line, ui.theme.selected_idle),
                 _ => line,
             }
         })

@@ -84,7 +84,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
                 ));
                 let line = Line::from(super::fit_spans(ui, spans, cols));
                 if i == sel {
-                    line.style(ui.theme.selected)
+                    super::select(line, ui.theme.selected)
                 } else {
                     line
                 }
