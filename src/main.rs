@@ -107,6 +107,13 @@ fn run(cli: Cli) -> Result<(), String> {
             });
             let message =
                 first_problem.or_else(|| created.then(|| Say::CreatedCopy(&path).text(lang)));
+            if cli.theme.is_some() {
+                // An explicit --theme wins over NO_COLOR (no-color.org lets a user's
+                // explicit choice override it); crossterm drops every colour under
+                // NO_COLOR, and the empty `ESC[m` it writes instead resets the
+                // reverse video and bold of the selection too.
+                crossterm::style::force_color_output(true);
+            }
             let opts = dubang::tui::Options {
                 file: path,
                 lang,

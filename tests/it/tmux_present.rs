@@ -400,3 +400,36 @@ fn no_color_means_no_colour_escapes() {
         "the default theme draws in colour (else this test proves nothing)"
     );
 }
+
+/// NO_COLOR with an explicit `--theme dark`: the user asked for the theme, so it
+/// is drawn in colour, with the selection reversed and the active tab coloured.
+#[test]
+fn an_explicit_theme_wins_over_no_color() {
+    need_tmux!();
+    let t = Tmux::new();
+    let reg = t.registry_copy();
+    let cmd = t.app_command_env(
+        "zh_CN.UTF-8",
+        &[("NO_COLOR", "1")],
+        &["--file", &reg, "--theme", "dark"],
+    );
+    t.spawn(100, 30, &format!("exec {cmd}"));
+    let pane = t.pane("t");
+    pane.wait_for("the overview", &dashboard);
+    t.keys(&["2"]);
+    pane.wait_for("the sections", &|s: &Screen| s.has("│▸ (一)"));
+    let text = pane.capture_escapes();
+    assert!(
+        !colour_escapes(&text).is_empty(),
+        "--theme dark under NO_COLOR draws no colour:\n{text}"
+    );
+    let row = text
+        .lines()
+        .find(|l| l.contains("(一)"))
+        .expect("the selected row");
+    let reversed = row.split("\u{1b}[").any(|p| {
+        p.split_once('m')
+            .is_some_and(|(params, _)| params.split(';').any(|n| n == "7"))
+    });
+    assert!(reversed, "the selected row is not reversed: {row:?}");
+}
