@@ -111,7 +111,7 @@ fn percent(share: f64) -> u32 {
 }
 
 /// The overview (document, counts, sections with their progress, goals with due
-/// dates), then the problem list by lead unit; every line at most 80 columns.
+/// dates, the safeguard measures), then the problem list by lead unit; every line at most 80 columns.
 pub fn summary(
     reg: &Registry,
     ix: &Index,
@@ -169,6 +169,16 @@ pub fn summary(
         );
     }
     let _ = writeln!(out);
+    // The safeguards (保障措施): what the plan promises beyond its tasks.
+    if !reg.measures.is_empty() {
+        let _ = writeln!(out, "{}", w.measures);
+        for m in &reg.measures {
+            let text: String = m.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let line = format!("  ({}) {}  {text}", m.numeral, m.title);
+            let _ = writeln!(out, "{}", truncate(&line, 80));
+        }
+        let _ = writeln!(out);
+    }
     problem_lines(&mut out, reg, ix, today, th, w);
     out
 }

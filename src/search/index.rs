@@ -68,7 +68,7 @@ pub struct SearchIndex {
     pub(super) table: Symbols,
     /// Kind order, then registry order: entity ids sort like hits tie.
     pub(super) entities: Vec<Entity>,
-    pub(super) kinds: [Range<u32>; 5],
+    pub(super) kinds: [Range<u32>; 6],
     pub(super) fields: Vec<FieldEntry>,
     pub(super) short_syms: Vec<u32>,
     pub(super) long_syms: Vec<u32>,
@@ -196,7 +196,7 @@ pub(super) fn bits(mut set: u32) -> impl Iterator<Item = usize> {
 }
 
 impl SearchIndex {
-    /// Indexes every unit, town, section, goal and task of the registry.
+    /// Indexes every unit, town, section, goal, task and measure of the registry.
     pub fn build(reg: &Registry) -> SearchIndex {
         let mut b = Builder {
             table: Symbols::new(),
@@ -207,7 +207,7 @@ impl SearchIndex {
             long_filters: Vec::new(),
             roman: Vec::new(),
         };
-        let mut kinds: [Range<u32>; 5] = Default::default();
+        let mut kinds: [Range<u32>; 6] = Default::default();
 
         let start = b.entities.len() as u32;
         for (i, u) in reg.units.iter().enumerate() {
@@ -286,6 +286,18 @@ impl SearchIndex {
         for (i, t) in reg.tasks.iter().enumerate() {
             task_ids.insert(t.id.to_lowercase(), (i, t.number.to_string().len()));
         }
+
+        // 保障措施: found by title and text like a task.
+        let start = b.entities.len() as u32;
+        for (i, m) in reg.measures.iter().enumerate() {
+            let f = [
+                (Field::Numeral, m.numeral.as_str(), false),
+                (Field::Title, m.title.as_str(), false),
+                (Field::Text, m.text.as_str(), true),
+            ];
+            b.entity(Kind::Measure, i, &f);
+        }
+        kinds[Kind::Measure.slot()] = start..b.entities.len() as u32;
 
         SearchIndex {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),

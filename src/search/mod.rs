@@ -128,16 +128,19 @@ pub enum Kind {
     Section,
     Goal,
     Task,
+    /// A safeguard measure (保障措施).
+    Measure,
 }
 
 impl Kind {
     /// Every kind, in the order ties are broken.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Unit,
         Kind::Town,
         Kind::Section,
         Kind::Goal,
         Kind::Task,
+        Kind::Measure,
     ];
 
     fn slot(self) -> usize {
@@ -244,6 +247,15 @@ pub fn field_text(reg: &Registry, kind: Kind, index: usize, field: Field) -> Opt
             match field {
                 Field::Horizon => b(g.horizon.as_deref()?),
                 Field::Text => b(&g.text),
+                _ => None,
+            }
+        }
+        Kind::Measure => {
+            let m = reg.measures.get(index)?;
+            match field {
+                Field::Numeral => b(&m.numeral),
+                Field::Title => b(&m.title),
+                Field::Text => b(&m.text),
                 _ => None,
             }
         }

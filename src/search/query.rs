@@ -217,7 +217,7 @@ impl<'i> Query<'i> {
         let ent = &self.index.entities[e as usize];
         let field = match ent.kind {
             Kind::Unit | Kind::Town => Field::Name,
-            Kind::Section | Kind::Task => Field::Title,
+            Kind::Section | Kind::Task | Kind::Measure => Field::Title,
             Kind::Goal => Field::Text,
         };
         Hit {

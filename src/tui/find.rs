@@ -251,6 +251,8 @@ impl App {
             Kind::Town => (Tab::Towns, hit.index),
             Kind::Section => (Tab::Sections, hit.index),
             Kind::Goal => (Tab::Goals, hit.index),
+            // The measures are listed on the Overview.
+            Kind::Measure => (Tab::Overview, 0),
             Kind::Task => {
                 let s = self
                     .ix

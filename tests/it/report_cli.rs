@@ -308,3 +308,31 @@ fn thresholds_come_from_the_settings_file() {
         "a broken settings file means the defaults"
     );
 }
+
+/// `dubang summary` lists the 保障措施 after the goals, each on one line of at
+/// most 80 columns (issue 11, item 12).
+#[test]
+fn summary_lists_the_safeguard_measures() {
+    let p = place();
+    let o = p.run(&["summary", "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(0));
+    let s = text(&o.stdout);
+    let at = s
+        .find("\n保障措施\n")
+        .unwrap_or_else(|| panic!("no heading: {s}"));
+    let rest = &s[at..];
+    for m in [
+        "  (一) 强化组织领导  ",
+        "  (二) 强化政策保障  ",
+        "  (三) 强化跟踪问效  ",
+    ] {
+        let line = rest
+            .lines()
+            .find(|l| l.starts_with(m))
+            .unwrap_or_else(|| panic!("no {m:?}: {s}"));
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "{line:?}"
+        );
+    }
+}

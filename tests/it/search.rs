@@ -30,6 +30,7 @@ fn name(h: &Hit) -> String {
         Kind::Section => reg.sections[h.index].title.clone(),
         Kind::Goal => reg.goals[h.index].text.clone(),
         Kind::Task => format!("task {}", reg.tasks[h.index].number),
+        Kind::Measure => reg.measures[h.index].title.clone(),
     }
 }
 
@@ -472,5 +473,31 @@ fn a_task_id_finds_its_task_first() {
         search("t99")
             .iter()
             .all(|h| h.kind != Kind::Task || reg.tasks[h.index].number != 99)
+    );
+}
+
+/// 保障措施 are found by their title and their text (issue 11, item 12).
+#[test]
+fn measures_are_found() {
+    let hits = search("强化跟踪问效");
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == Kind::Measure && h.field == Field::Title),
+        "{:?}",
+        hits.iter().map(name).collect::<Vec<_>>()
+    );
+    let reg = &fixture().0;
+    let m = reg
+        .measures
+        .iter()
+        .position(|m| m.title == "强化政策保障")
+        .unwrap();
+    // A phrase from the text only.
+    let phrase: String = reg.measures[m].text.chars().skip(4).take(6).collect();
+    assert!(
+        search(&phrase)
+            .iter()
+            .any(|h| h.kind == Kind::Measure && h.index == m),
+        "{phrase}"
     );
 }

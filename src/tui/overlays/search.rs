@@ -236,6 +236,7 @@ fn kind_label(ui: &Ui, k: Kind) -> &'static str {
         Kind::Section => ui.w().overlays.section,
         Kind::Goal => ui.w().overlays.goal,
         Kind::Task => ui.w().overlays.task,
+        Kind::Measure => ui.w().overlays.measure,
     }
 }
 

@@ -133,11 +133,20 @@ fn colours(t: &Theme, s: Style) -> ((u8, u8, u8), (u8, u8, u8)) {
 
 #[test]
 fn every_text_colour_is_readable_on_its_background() {
-    for t in [Theme::dark(), Theme::light(), Theme::high_contrast(), Theme::mono()] {
+    for t in [
+        Theme::dark(),
+        Theme::light(),
+        Theme::high_contrast(),
+        Theme::mono(),
+    ] {
         for (name, s) in text_styles(&t) {
             let (fg, bg) = colours(&t, s);
             let c = contrast(fg, bg);
-            assert!(c >= 4.5, "{:?} {name}: {fg:?} on {bg:?} is {c:.2}:1", t.name);
+            assert!(
+                c >= 4.5,
+                "{:?} {name}: {fg:?} on {bg:?} is {c:.2}:1",
+                t.name
+            );
         }
         // The selected row patches every span's style with `selected`: a status
         // colour that survives the patch must still read on the selection.
@@ -190,7 +199,12 @@ fn done_and_delayed_differ_in_brightness_not_only_hue() {
 #[test]
 fn selection_and_active_tab_show_without_colour() {
     let visible = Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD;
-    for t in [Theme::dark(), Theme::light(), Theme::high_contrast(), Theme::mono()] {
+    for t in [
+        Theme::dark(),
+        Theme::light(),
+        Theme::high_contrast(),
+        Theme::mono(),
+    ] {
         for (name, s) in [
             ("selected", t.selected),
             ("selected_idle", t.selected_idle),
@@ -204,8 +218,18 @@ fn selection_and_active_tab_show_without_colour() {
         }
     }
     // Mono has nothing but modifiers: the selection is reversed.
-    assert!(Theme::mono().selected.add_modifier.contains(Modifier::REVERSED));
-    assert!(Theme::mono().tab_active.add_modifier.contains(Modifier::REVERSED));
+    assert!(
+        Theme::mono()
+            .selected
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+    assert!(
+        Theme::mono()
+            .tab_active
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
 }
 
 #[test]
@@ -214,7 +238,10 @@ fn status_symbols_are_unique_and_not_markers_or_bullets() {
     for (i, a) in symbols.iter().enumerate() {
         assert!(!symbols[i + 1..].contains(a), "{a} twice");
         // ▸/> mark the selection, - and · are bullets.
-        assert!(!['▸', '>', '-', '·', '•', '*'].contains(a), "{a} is a marker");
+        assert!(
+            !['▸', '>', '-', '·', '•', '*'].contains(a),
+            "{a} is a marker"
+        );
         assert_eq!(crate::text::width(&a.to_string()), 1);
         assert_eq!(crate::text::ascii_stand_in(*a), None, "{a} is ambiguous");
     }

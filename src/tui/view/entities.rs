@@ -1,7 +1,7 @@
 //! The Sections, Units, Towns and Goals tabs: a list of entities with roll-ups,
 //! the selected one's tasks, and (when wide) the selected task's detail.
 
-use super::{Ui, WIDE, detail, goals, list, tasks};
+use super::{Ui, WIDE, detail, goals, list, list_headed, tasks};
 use crate::registry::{Rollup, TownLink};
 use crate::search::Field;
 use crate::text::width;
@@ -80,8 +80,8 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
     let app = ui.app;
     let (reg, ix) = (&app.reg, &app.ix);
     let title = match tab {
-        Tab::Units => ui.w().lists.units_title,
-        Tab::Towns => ui.w().lists.towns_title,
+        Tab::Units => ui.w().lists.units,
+        Tab::Towns => ui.w().lists.towns,
         Tab::Goals => ui.w().lists.goals,
         _ => ui.w().lists.sections,
     };
@@ -124,28 +124,42 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
             } else {
                 0
             };
+            let w = &ui.w().lists;
+            let done =
+                |r: &Rollup| format!("{}{:>3}/{:<3}", w.done, r.done(), r.total());
             let (label, counts, roll): (String, String, Rollup) = match tab {
                 Tab::Units => {
                     let u = &reg.units[i];
+                    let r = ix.unit_rollup(reg, i);
+                    // Labelled counts: "牵头 3 责任 2", then done/total as in every
+                    // other list.
                     let c = format!(
-                        "{:>2}/{:>2}{}",
+                        "{}{:>3} {}{:>3} {}{}",
+                        w.lead,
                         ix.led_by(i).len(),
+                        w.shared,
                         ix.shared_by(i).len(),
+                        done(&r),
                         reported_on(&u.name)
                     );
-                    (u.name.clone(), c, ix.unit_rollup(reg, i))
+                    (u.name.clone(), c, r)
                 }
                 Tab::Towns => {
                     let rows = ix.town_tasks(i);
                     let count = |l: TownLink| rows.iter().filter(|r| r.1 == l).count();
+                    let r = ix.town_rollup(reg, i);
                     let c = format!(
-                        "{:>2}/{:>2}/{:>2}{}",
+                        "{}{:>3} {}{:>3} {}{:>3} {}{}",
+                        w.named,
                         count(TownLink::Explicit),
+                        w.all,
                         count(TownLink::AllTowns),
+                        w.mention,
                         count(TownLink::Mentioned),
+                        done(&r),
                         reported_on(&reg.towns[i].name)
                     );
-                    (reg.towns[i].name.clone(), c, ix.town_rollup(reg, i))
+                    (reg.towns[i].name.clone(), c, r)
                 }
                 Tab::Goals => {
                     let g = &reg.goals[i];
@@ -168,6 +182,12 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                         r,
                     )
                 }
+            };
+            // Narrow lists give up the bar before the name.
+            let bar_w = if bar_w > 0 && cols.saturating_sub(width(&counts) + 1 + bar_w + 1) < 8 {
+                0
+            } else {
+                bar_w
             };
             let counts_w = width(&counts) + 1;
             let label_w = cols.saturating_sub(counts_w + if bar_w > 0 { bar_w + 1 } else { 0 });
@@ -220,21 +240,27 @@ fn task_list(f: &mut Frame, ui: &Ui, area: Rect, focused: bool) {
     for f in app.filters.describe(app.lang) {
         title.push_str(&format!(" · {f}"));
     }
-    list(
+    // Every row of a list has a tag or none does; the columns follow the width.
+    let tagged = rows.iter().any(|r| r.tag != crate::tui::app::Tag::None);
+    let columns = |cols: usize| tasks::Columns::new(ui, cols, tagged);
+    list_headed(
         f,
         ui,
         area,
         &title,
         focused,
-        rows.len(),
-        app.task_sel(),
-        1,
+        (rows.len(), app.task_sel(), 1),
+        |w| {
+            let c = columns(w - 2);
+            c.wide().then(|| tasks::header(ui, &c, w - 2))
+        },
         |i, cols| {
             let hit = app
                 .task_hit(app.tab(), rows[i].task)
                 .filter(|h| h.field == Field::Title);
             tasks::row(
                 ui,
+                &columns(cols),
                 rows[i],
                 cols,
                 hit.map(|h| h.positions).as_deref().unwrap_or(&[]),

@@ -3,6 +3,7 @@
 //! truncation, so nothing overflows and borders stay aligned.
 
 mod detail;
+mod digest;
 pub(crate) mod editing;
 mod entities;
 mod goals;
@@ -240,6 +241,22 @@ pub fn list(
     slot: usize,
     row: impl Fn(usize, usize) -> Vec<Span<'static>>,
 ) {
+    list_headed(f, ui, area, title, focused, (len, sel, slot), |_| None, row);
+}
+
+/// [`list`] with a header line: `header(cols)` gives the line over the rows
+/// (exactly `cols` wide, the marker's columns included) or none.
+#[allow(clippy::too_many_arguments)]
+pub fn list_headed(
+    f: &mut Frame,
+    ui: &Ui,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    (len, sel, slot): (usize, usize, usize),
+    header: impl Fn(usize) -> Option<Vec<Span<'static>>>,
+    row: impl Fn(usize, usize) -> Vec<Span<'static>>,
+) {
     let pos = if len > 0 {
         format!(" {}/{}", sel.min(len - 1) + 1, len)
     } else {
@@ -248,11 +265,26 @@ pub fn list(
     let block = ui.block(&format!("{title}{pos}"), focused);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let h = inner.height as usize;
     let w = inner.width as usize;
-    if h == 0 || w < 3 {
+    if inner.height == 0 || w < 3 {
         return;
     }
+    // The header takes the first row when there is room for rows under it.
+    let inner = match header(w) {
+        Some(spans) if inner.height >= 3 && len > 0 => {
+            f.render_widget(
+                Paragraph::new(Line::from(spans)),
+                Rect { height: 1, ..inner },
+            );
+            Rect {
+                y: inner.y + 1,
+                height: inner.height - 1,
+                ..inner
+            }
+        }
+        _ => inner,
+    };
+    let h = inner.height as usize;
     if focused {
         ui.app.page.set(h.saturating_sub(1).max(1));
     }

@@ -1,5 +1,6 @@
 //! The overview: the document, today's date, counts by status, one gauge per
-//! section (selectable: Enter opens the section), and the goals with due dates.
+//! section (selectable: Enter opens the section), and the goals with due dates;
+//! on a tall screen the digest (digest.rs) under the sections.
 
 use super::goals::due_note;
 use super::{Ui, list};
@@ -20,6 +21,19 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
         Constraint::Length(goals_h),
     ])
     .areas(area);
+    // A tall screen: the sections take what they need and the rows under them
+    // show what needs attention, the latest updates and the safeguards.
+    let need = reg.sections.len() as u16 + 2;
+    let (sections, digest) = if sections.height >= need + super::digest::MIN_ROWS {
+        let [s, d] =
+            Layout::vertical([Constraint::Length(need), Constraint::Fill(1)]).areas(sections);
+        (s, Some(d))
+    } else {
+        (sections, None)
+    };
+    if let Some(d) = digest {
+        super::digest::draw(f, ui, d);
+    }
 
     let w = head.width as usize;
     let d = &reg.document;

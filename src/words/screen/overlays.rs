@@ -39,6 +39,8 @@ pub struct Overlays {
     pub town: &'static str,
     pub goal: &'static str,
     pub task: &'static str,
+    /// A 保障措施 among search results.
+    pub measure: &'static str,
 }
 
 pub const ZH: Overlays = Overlays {
@@ -77,6 +79,7 @@ pub const ZH: Overlays = Overlays {
     town: "镇区",
     goal: "目标",
     task: "任务",
+    measure: "措施",
 };
 
 pub const EN: Overlays = Overlays {
@@ -115,6 +118,7 @@ pub const EN: Overlays = Overlays {
     town: "town",
     goal: "goal",
     task: "task",
+    measure: "measure",
 };
 
 /// The search popup's hint before anything is typed, with the keys in force

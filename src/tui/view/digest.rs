@@ -1,0 +1,140 @@
+//! What the Overview shows in the rows a tall screen leaves under the sections:
+//! the tasks that most need attention, the latest updates, and the plan's
+//! safeguard measures (保障措施), each in its own box — what a leader reads first.
+
+use super::Ui;
+use super::problems::level_style;
+use crate::report::words::words;
+use crate::text::{width, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Rows the digest needs at least to be worth drawing.
+pub const MIN_ROWS: u16 = 8;
+
+pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
+    let boxes: Vec<fn(&mut Frame, &Ui, Rect)> = if ui.app.reg.measures.is_empty() {
+        vec![attention, recent]
+    } else {
+        vec![attention, recent, measures]
+    };
+    let n = boxes.len() as u32;
+    let areas = if area.width >= super::WIDE {
+        Layout::horizontal((0..n).map(|_| Constraint::Ratio(1, n))).split(area)
+    } else {
+        Layout::vertical((0..n).map(|_| Constraint::Ratio(1, n))).split(area)
+    };
+    for (draw, a) in boxes.iter().zip(areas.iter()) {
+        draw(f, ui, *a);
+    }
+}
+
+/// A box titled `title` with `lines` in it (cut to its height).
+fn boxed(f: &mut Frame, ui: &Ui, area: Rect, title: &str, lines: Vec<Line<'static>>) {
+    let block = ui.block(title, false);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let lines: Vec<Line> = lines.into_iter().take(inner.height as usize).collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The first rows of the problem list: level, number, headline, why.
+fn attention(f: &mut Frame, ui: &Ui, area: Rect) {
+    let app = ui.app;
+    let w = words(app.lang);
+    let cols = area.width.saturating_sub(2) as usize;
+    let rows = app.problem_rows();
+    let lines = if rows.is_empty() {
+        vec![Line::from(ui.cell(
+            ui.w().lists.nothing_needs_attention,
+            cols,
+            ui.theme.dim,
+        ))]
+    } else {
+        rows.iter()
+            .map(|p| {
+                let t = &app.reg.tasks[p.task];
+                let tag = format!("[{}]", w.level_short(p.level));
+                let head = format!("{tag} {:>3} ", t.number);
+                let rest = cols.saturating_sub(width(&head));
+                let title_w = (width(&t.title) + 1).min(rest * 3 / 5);
+                Line::from(vec![
+                    ui.cell(&head, width(&head).min(cols), level_style(ui, p.level)),
+                    ui.cell(&t.title, title_w, ui.theme.base),
+                    ui.cell(&w.reasons(&p.reasons), rest - title_w, ui.theme.dim),
+                ])
+            })
+            .collect()
+    };
+    let title = format!(
+        "{} · {}",
+        ui.w().lists.needs_attention,
+        super::problems::headline(ui, &rows)
+    );
+    boxed(f, ui, area, &title, lines);
+}
+
+/// The newest history entries of all tasks: date, who, task, what.
+fn recent(f: &mut Frame, ui: &Ui, area: Rect) {
+    let app = ui.app;
+    let cols = area.width.saturating_sub(2) as usize;
+    let mut entries: Vec<(usize, &crate::registry::HistoryEntry)> = app
+        .reg
+        .tasks
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.history.iter().map(move |h| (i, h)))
+        .collect();
+    entries.sort_by(|a, b| b.1.at.cmp(&a.1.at));
+    let lines: Vec<Line> = if entries.is_empty() {
+        vec![Line::from(ui.cell(
+            ui.w().lists.no_updates,
+            cols,
+            ui.theme.dim,
+        ))]
+    } else {
+        entries
+            .iter()
+            .take(area.height as usize)
+            .map(|(i, h)| {
+                let t = &app.reg.tasks[*i];
+                let what = match (&h.note, &h.to) {
+                    (Some(n), _) if !n.trim().is_empty() => n.clone(),
+                    (_, Some(to)) => format!("{} → {}", h.field, to).replace('"', ""),
+                    _ => h.field.clone(),
+                };
+                let head = format!("{} {} {:>3} ", h.at.format("%m-%d"), h.by, t.number);
+                let head_w = width(&head).min(cols);
+                Line::from(vec![
+                    ui.cell(&head, head_w, ui.theme.dim),
+                    ui.cell(
+                        &what.split_whitespace().collect::<Vec<_>>().join(" "),
+                        cols - head_w,
+                        ui.theme.base,
+                    ),
+                ])
+            })
+            .collect()
+    };
+    boxed(f, ui, area, ui.w().lists.recent_updates, lines);
+}
+
+/// The safeguard measures: numeral and title, then the text wrapped.
+fn measures(f: &mut Frame, ui: &Ui, area: Rect) {
+    let app = ui.app;
+    let cols = area.width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for m in &app.reg.measures {
+        lines.push(Line::from(ui.cell(
+            &format!("({}) {}", m.numeral, m.title),
+            cols,
+            ui.theme.title,
+        )));
+        for l in wrap(&ui.t(&m.text), cols) {
+            lines.push(Line::from(Span::styled(l, ui.theme.base)));
+        }
+    }
+    boxed(f, ui, area, ui.w().lists.measures, lines);
+}

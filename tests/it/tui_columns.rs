@@ -1,0 +1,89 @@
+//! What the lists say at 80×24 and 200×60 (issue 11, items 9, 10 and 12): labelled
+//! counters, the task list's extra columns with a header, the Overview's digest.
+
+use crate::common;
+
+use chrono::DateTime;
+use dubang::lang::Lang;
+use dubang::store;
+use dubang::tui::app::{App, Command, Tab};
+use dubang::tui::theme::Theme;
+use dubang::tui::view::draw;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+
+fn app() -> App {
+    let reg = store::parse_bytes(Path::new("registry.json"), store::BUNDLED.as_bytes()).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    App::new(reg, PathBuf::from("registry.json"), Lang::Zh, now)
+}
+
+fn screen(app: &App, w: u16, h: u16) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app, &Theme::dark())).unwrap();
+    common::buffer_rows(t.backend().buffer())
+}
+
+fn row<'a>(rows: &'a [String], has: &str) -> &'a str {
+    rows.iter()
+        .find(|r| r.contains(has))
+        .unwrap_or_else(|| panic!("no row with {has:?}:\n{}", rows.join("\n")))
+}
+
+#[test]
+fn unit_and_town_counters_are_labelled_not_fractions() {
+    let mut a = app();
+    a.update(Command::GoTab(Tab::Units));
+    for (w, h) in [(80, 24), (200, 60)] {
+        let rows = screen(&a, w, h);
+        let r = row(&rows, "市发改委 ");
+        assert!(r.contains("牵头  3 责任  2 完成  0/5"), "{r}");
+        assert!(!r.contains(" 3/ 2"), "{r}");
+    }
+    a.update(Command::GoTab(Tab::Towns));
+    let rows = screen(&a, 80, 24);
+    let r = row(&rows, "嘉积镇");
+    assert!(r.contains("明确  2 各镇 13 提及  2 完成  0/17"), "{r}");
+}
+
+#[test]
+fn wide_task_lists_show_due_progress_update_and_latest_note() {
+    let mut a = app();
+    a.update(Command::GoTab(Tab::Sections));
+    let rows = screen(&a, 200, 60);
+    let head = row(&rows, "序号 任务");
+    for col in ["状态", "牵头单位", "截止", "进度", "更新", "最新进展"] {
+        assert!(head.contains(col), "{col} missing: {head}");
+    }
+    // Task 1 has no date of its own: the 2025 goal's, past on 2026-11-28.
+    let r = row(&rows, "   1 持续巩固拓展脱贫攻坚成果");
+    assert!(r.contains("2025-12-31 逾期"), "{r}");
+    assert!(r.contains("0%"), "{r}");
+    // The columns line up under their headings, Chinese widths counted.
+    let col_of = |s: &str, what: &str| dubang::text::width(&s[..s.find(what).unwrap()]);
+    assert_eq!(col_of(head, "截止"), col_of(r, "2025-12-31"), "{head}\n{r}");
+    // At 80 columns the due date still fits, with its heading.
+    let rows = screen(&a, 80, 24);
+    let head = row(&rows, "序号 任务");
+    assert!(head.contains("截止"), "{head}");
+    assert!(row(&rows, "   1 持续").contains("2025-12-31 逾期"));
+}
+
+#[test]
+fn a_tall_overview_shows_attention_updates_and_measures() {
+    let a = app();
+    let rows = screen(&a, 200, 60).join("\n");
+    for want in [
+        "需督办",
+        "最近更新",
+        "保障措施",
+        "(一) 强化组织领导",
+        "(三) 强化跟踪问效",
+    ] {
+        assert!(rows.contains(want), "{want} missing:\n{rows}");
+    }
+    // 80×24 has no rows to spare: the sections keep them.
+    let rows = screen(&a, 80, 24).join("\n");
+    assert!(!rows.contains("保障措施"), "{rows}");
+}
