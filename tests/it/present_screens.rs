@@ -129,7 +129,7 @@ fn check_styles(buf: &Buffer, theme: &Theme, what: &str) {
         }
         ThemeName::Light | ThemeName::HighContrast => {
             let bg = if theme.name == ThemeName::Light {
-                Color::White
+                dubang::tui::theme::light::WHITE
             } else {
                 Color::Black
             };
@@ -205,7 +205,7 @@ fn status_reads_without_colour_and_past_due_stands_out() {
     let mono = Theme::mono();
     // Overview: every status by symbol and word.
     let t = text(&render(&mut a, 0, &mono, 80, 24));
-    for w in ["✓ 已完成", "▸ 推进中", "! 滞后", "✗ 受阻", "- 未启动"] {
+    for w in ["✓ 已完成", "◔ 推进中", "! 滞后", "✗ 受阻", "◌ 未启动"] {
         assert!(t.contains(w), "{w} missing:\n{t}");
     }
     // Goals: the 2025 goal is past due, in the warning style, with a "!".

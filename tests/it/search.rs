@@ -242,7 +242,12 @@ fn the_empty_query_matches_everything() {
     assert_eq!(all.len(), ix.len());
     assert_eq!(
         ix.len(),
-        reg.units.len() + reg.towns.len() + reg.sections.len() + reg.goals.len() + reg.tasks.len()
+        reg.units.len()
+            + reg.towns.len()
+            + reg.sections.len()
+            + reg.goals.len()
+            + reg.tasks.len()
+            + reg.measures.len()
     );
     assert!(all.iter().all(|h| h.positions.is_empty()));
     assert_eq!(ix.search("  ", 3).len(), 3);

@@ -94,13 +94,13 @@ fn edits_are_saved_at_once_and_seen_by_a_second_instance() {
     });
     a.keys(&["Enter"]);
     a.wait_for("task 1's detail, not started", |s| {
-        task_1_detail(s) && s.has("│- 未启动 进度") && s.has("历史 (0)")
+        task_1_detail(s) && s.has("│◌ 未启动 进度") && s.has("历史 (0)")
     });
 
     // s, 2: 推进中, saved at once.
     a.keys(&["s"]);
     a.wait_for("the status picker", |s| {
-        s.has_all(&["状态 · 任务 1", "▸ 推进中", "✓ 已完成", "✗ 受阻"])
+        s.has_all(&["状态 · 任务 1", "◔ 推进中", "✓ 已完成", "✗ 受阻"])
     });
     a.keys(&["2"]);
     let saved = a.wait_for("the status saved", |s| {
@@ -119,8 +119,8 @@ fn edits_are_saved_at_once_and_seen_by_a_second_instance() {
         "the status line ends in the time saved (HH:MM:SS): {status:?}"
     );
     assert!(
-        saved.has("│▸ 推进中 进度") && saved.has("liwei 状态 未启动 → 推进中"),
-        "the detail shows ▸ 推进中 and the change in its history:\n{}",
+        saved.has("│◔ 推进中 进度") && saved.has("liwei 状态 未启动 → 推进中"),
+        "the detail shows ◔ 推进中 and the change in its history:\n{}",
         saved.dump()
     );
     assert_eq!(task_1(&reg)["status"], "in_progress", "saved to the file");
@@ -252,7 +252,7 @@ fn read_only_refuses_every_edit_key() {
             s.last_text_line().contains(reason)
         });
         assert!(
-            task_1_detail(&s) && s.has("│- 未启动 进度") && !s.has("┌ 状态") && !s.has("进展备注"),
+            task_1_detail(&s) && s.has("│◌ 未启动 进度") && !s.has("┌ 状态") && !s.has("进展备注"),
             "{key}: no picker or input opens, nothing changes:\n{}",
             s.dump()
         );

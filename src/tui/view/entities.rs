@@ -117,8 +117,11 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
         0,
         |row, cols| {
             let (i, hit) = (visible[row].0, visible[row].1.as_ref());
-            let bar_w = if cols >= 56 {
+            // The labelled counters need room: the bar is short below 100 columns.
+            let bar_w = if cols >= 100 {
                 15
+            } else if cols >= 56 {
+                12
             } else if cols >= 44 {
                 10
             } else {
