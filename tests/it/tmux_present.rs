@@ -415,9 +415,9 @@ fn an_explicit_theme_wins_over_no_color() {
     );
     t.spawn(100, 30, &format!("exec {cmd}"));
     let pane = t.pane("t");
-    pane.wait_for("the overview", &dashboard);
+    pane.wait_for("the overview", dashboard);
     t.keys(&["2"]);
-    pane.wait_for("the sections", &|s: &Screen| s.has("│▸ (一)"));
+    pane.wait_for("the sections", |s: &Screen| s.has("│▸ (一)"));
     let text = pane.capture_escapes();
     assert!(
         !colour_escapes(&text).is_empty(),

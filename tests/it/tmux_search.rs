@@ -151,7 +151,7 @@ fn filter_by_initials_open_jump_and_back() {
     let on_town = t.capture();
     t.keys(&["Enter"]);
     let jumped = t.wait_for("the jump to the town", |s| {
-        !s.has(&heading) && s.has("镇区 · ") && selected(s).is_some_and(|r| r.starts_with(&town))
+        !s.has(&heading) && s.has("┌ 镇区 ") && selected(s).is_some_and(|r| r.starts_with(&town))
     });
     assert!(
         jumped.last_text_line().ends_with(&format!("→ {town}")),
@@ -183,7 +183,7 @@ fn back_after_a_jump_returns_even_with_a_filter_on_another_tab() {
         s.has(&heading) && s.has(&format!(">{town}<"))
     });
     t.keys(&["Enter"]);
-    t.wait_for("the Towns tab", |s| !s.has(&heading) && s.has("镇区 · "));
+    t.wait_for("the Towns tab", |s| !s.has(&heading) && s.has("┌ 镇区 "));
     t.keys(&["BSpace"]);
     t.wait_for("the detail after Backspace", |s| *s == detail);
 }

@@ -87,7 +87,7 @@ fn recent(f: &mut Frame, ui: &Ui, area: Rect) {
         .enumerate()
         .flat_map(|(i, t)| t.history.iter().map(move |h| (i, h)))
         .collect();
-    entries.sort_by(|a, b| b.1.at.cmp(&a.1.at));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.1.at));
     let lines: Vec<Line> = if entries.is_empty() {
         vec![Line::from(ui.cell(
             ui.w().lists.no_updates,
