@@ -89,6 +89,9 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     loop {
         if dirty {
             app.now = now();
+            if let Ok(size) = guard.terminal.size() {
+                app.present_resize(size.width, size.height);
+            }
             guard
                 .terminal
                 .draw(|f| view::draw(f, &app, &theme))

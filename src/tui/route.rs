@@ -55,7 +55,10 @@ impl App {
                 (true, None)
             }
             (_, Event::Key(key)) if key.kind != KeyEventKind::Release => self.key(*key, event),
-            (_, Event::Resize(..)) => (true, None),
+            (_, Event::Resize(w, h)) => {
+                self.present_resize(*w, *h);
+                (true, None)
+            }
             _ => (false, None),
         }
     }

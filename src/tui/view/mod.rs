@@ -16,6 +16,7 @@ mod bars;
 pub(crate) mod problems;
 
 pub(crate) use present::fit_spans;
+pub use present::slide_pages;
 
 /// The help's (keys, description) rows as drawn, for tests.
 pub fn help_rows(app: &App) -> Vec<(String, String)> {

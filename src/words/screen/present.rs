@@ -22,6 +22,8 @@ pub struct Present {
     pub task: &'static str,
     pub status: &'static str,
     pub progress: &'static str,
+    /// After the slide counter on a slide's further pages.
+    pub continued: &'static str,
 }
 
 pub const ZH: Present = Present {
@@ -43,6 +45,7 @@ pub const ZH: Present = Present {
     task: "任务",
     status: "状态",
     progress: "进度",
+    continued: "续",
 };
 
 pub const EN: Present = Present {
@@ -64,6 +67,7 @@ pub const EN: Present = Present {
     task: "Task",
     status: "Status",
     progress: "Progress",
+    continued: "cont.",
 };
 
 /// A section slide's gauge: "已完成 3 / 8 项任务".
@@ -106,10 +110,3 @@ pub fn towns_sub(lang: Lang, towns: usize) -> String {
     }
 }
 
-/// "… 还有 3 项": rows a slide had no room for.
-pub fn more(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Zh => format!("… 还有 {n} 项"),
-        Lang::En => format!("… {n} more"),
-    }
-}

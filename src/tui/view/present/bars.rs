@@ -3,7 +3,11 @@
 use super::*;
 
 /// Done of total by lead unit, for every unit that leads at least one task.
-pub(super) fn units(ui: &Ui, buf: &mut Buffer, body: Rect) {
+pub(super) fn units(ui: &Ui, buf: &mut Buffer, body: Rect, pg: usize) {
+    bar_chart(ui, buf, body, &unit_items(ui), pg);
+}
+
+fn unit_items(ui: &Ui) -> Vec<Item> {
     let app = ui.app;
     let reg = &app.reg;
     let items: Vec<Item> = (0..reg.units.len())
@@ -14,11 +18,15 @@ pub(super) fn units(ui: &Ui, buf: &mut Buffer, body: Rect) {
             r: Rollup::of(reg, app.ix.led_by(u).iter().copied()),
         })
         .collect();
-    bar_chart(ui, buf, body, &items);
+    items
 }
 
 /// Done of total by town, shared (各镇(区)) tasks included.
-pub(super) fn towns(ui: &Ui, buf: &mut Buffer, body: Rect) {
+pub(super) fn towns(ui: &Ui, buf: &mut Buffer, body: Rect, pg: usize) {
+    bar_chart(ui, buf, body, &town_items(ui), pg);
+}
+
+fn town_items(ui: &Ui) -> Vec<Item> {
     let app = ui.app;
     let reg = &app.reg;
     let items: Vec<Item> = (0..reg.towns.len())
@@ -28,7 +36,41 @@ pub(super) fn towns(ui: &Ui, buf: &mut Buffer, body: Rect) {
             r: app.ix.town_rollup(reg, t),
         })
         .collect();
-    bar_chart(ui, buf, body, &items);
+    items
+}
+
+/// Pages the units' (`towns` false) or towns' bars take.
+pub(super) fn pages(ui: &Ui, body: Rect, towns: bool) -> usize {
+    let n = if towns {
+        ui.app.reg.towns.len()
+    } else {
+        unit_items(ui).len()
+    };
+    bars_pages(n, body)
+}
+
+/// Pages `n` bars take in `area`.
+pub(super) fn bars_pages(n: usize, area: Rect) -> usize {
+    match layout(n, area.width as usize, area.height as usize).2 {
+        0 => 1,
+        cap => n.div_ceil(cap),
+    }
+}
+
+/// Columns, bars per column and bars per page of `n` bars in `w`×`h`: one
+/// column when they fit the height, else up to three side by side, else pages.
+fn layout(n: usize, w: usize, h: usize) -> (usize, usize, usize) {
+    const MIN_COL: usize = 44;
+    let max_cols = ((w + COL_GAP) / (MIN_COL + COL_GAP)).clamp(1, 3);
+    let mut cols = 1;
+    while cols < max_cols && n.div_ceil(cols) > h {
+        cols += 1;
+    }
+    if n <= cols * h {
+        (cols, n.div_ceil(cols), n)
+    } else {
+        (cols, h, cols * h)
+    }
 }
 
 /// One bar of a chart: a label, its style, and the tasks behind it.
@@ -57,8 +99,8 @@ pub(super) fn bars_height(n: usize, avail: usize) -> usize {
 }
 
 /// A bar chart of done/total: in one column when the bars fit the height, else
-/// in up to three columns side by side, else with a last "… N more" row.
-pub(super) fn bar_chart(ui: &Ui, buf: &mut Buffer, area: Rect, items: &[Item]) {
+/// in up to three columns side by side, else page `pg` of them.
+pub(super) fn bar_chart(ui: &Ui, buf: &mut Buffer, area: Rect, items: &[Item], pg: usize) {
     let (w, h) = (area.width as usize, area.height as usize);
     let n = items.len();
     if w == 0 || h == 0 {
@@ -73,15 +115,7 @@ pub(super) fn bar_chart(ui: &Ui, buf: &mut Buffer, area: Rect, items: &[Item]) {
         );
         return;
     }
-    const MIN_COL: usize = 44;
-    let max_cols = ((w + COL_GAP) / (MIN_COL + COL_GAP)).clamp(1, 3);
-    let mut cols = 1;
-    while cols < max_cols && n.div_ceil(cols) > h {
-        cols += 1;
-    }
-    let fits = n <= cols * h;
-    let per = if fits { n.div_ceil(cols) } else { h };
-    let limit = if fits { n } else { cols * h - 1 };
+    let (cols, per, cap) = layout(n, w, h);
     let (thick, gap) = spacing(per, h);
     let used = (per * thick + (per - 1) * gap).min(h);
     let top = area.y + ((h - used) / 2) as u16;
@@ -112,14 +146,10 @@ pub(super) fn bar_chart(ui: &Ui, buf: &mut Buffer, area: Rect, items: &[Item]) {
         label_w
     };
 
-    for (k, item) in items.iter().enumerate() {
+    for (k, item) in items.iter().skip(pg * cap).take(cap).enumerate() {
         let (c, r) = (k / per, k % per);
         let x = area.x + (c * (col_w + COL_GAP)) as u16;
         let y = top + (r * (thick + gap)) as u16;
-        if k == limit {
-            put(buf, x, y + (thick / 2) as u16, vec![more(ui, n - k, col_w)]);
-            break;
-        }
         for dy in 0..thick {
             let mid = dy == thick / 2;
             let yy = y + dy as u16;

@@ -1,10 +1,39 @@
-//! The goals slide: each goal with its due date and roll-up.
+//! The goals slide: each goal with its due date and roll-up, its targets
+//! continued on further pages when they do not all fit.
 
 use super::*;
 
+/// Where the goals' panels go in `body`: columns, rows, column width, rows
+/// between panel rows, panel height.
+fn grid(n: usize, body: Rect) -> (usize, usize, usize, usize, usize) {
+    let (bw, bh) = (body.width as usize, body.height as usize);
+    let cols = if bw >= 120 { n.min(3) } else { 1 };
+    let rows = n.div_ceil(cols);
+    let col_w = (bw - (cols - 1) * COL_GAP * 2) / cols;
+    let row_gap = if rows > 1 { (bh / 20).clamp(1, 3) } else { 0 };
+    let panel_h = bh.saturating_sub((rows - 1) * row_gap) / rows;
+    (cols, rows, col_w, row_gap, panel_h)
+}
+
+/// Pages the goals' targets take: as many as the goal that needs most.
+pub(super) fn pages(ui: &Ui, body: Rect) -> usize {
+    let n = ui.app.reg.goals.len();
+    if n == 0 {
+        return 1;
+    }
+    let (_, _, col_w, _, panel_h) = grid(n, body);
+    (0..n)
+        .map(|g| {
+            plan_goal(ui, g, col_w, panel_h).pages.len()
+        })
+        .max()
+        .unwrap_or(1)
+}
+
 /// The goals side by side (stacked when narrow): each with its due date (past
-/// due stands out), status, roll-up, and its targets with their own roll-ups.
-pub(super) fn goals(ui: &Ui, buf: &mut Buffer, body: Rect) {
+/// due stands out), status, roll-up, and page `pg` of its targets with their
+/// own roll-ups.
+pub(super) fn goals(ui: &Ui, buf: &mut Buffer, body: Rect, pg: usize) {
     let n = ui.app.reg.goals.len();
     let (bw, bh) = (body.width as usize, body.height as usize);
     if n == 0 {
@@ -16,12 +45,8 @@ pub(super) fn goals(ui: &Ui, buf: &mut Buffer, body: Rect) {
         );
         return;
     }
-    let cols = if bw >= 120 { n.min(3) } else { 1 };
-    let rows = n.div_ceil(cols);
+    let (cols, rows, col_w, row_gap, panel_h) = grid(n, body);
     let col_gap = COL_GAP * 2;
-    let col_w = (bw - (cols - 1) * col_gap) / cols;
-    let row_gap = if rows > 1 { (bh / 20).clamp(1, 3) } else { 0 };
-    let panel_h = bh.saturating_sub((rows - 1) * row_gap) / rows;
     let plans: Vec<GoalPlan> = (0..n).map(|g| plan_goal(ui, g, col_w, panel_h)).collect();
     // Panels in a row share their top; the whole is centred.
     let row_h: Vec<usize> = (0..rows)
@@ -47,53 +72,130 @@ pub(super) fn goals(ui: &Ui, buf: &mut Buffer, body: Rect) {
                 width: col_w as u16,
                 height: (panel_h as u16).min(body.bottom().saturating_sub(y)),
             };
-            goal_panel(ui, buf, rect, g, &plans[g]);
+            goal_panel(ui, buf, rect, g, &plans[g], pg);
         }
         y += (h + row_gap) as u16;
     }
 }
 
 /// How a goal's panel is laid out in `w`×`h`: the year's big digits if they fit,
-/// the targets shown and the rows between them.
+/// the rows each target takes (its text wrapped), which targets go on which
+/// page, and the rows between them.
 struct GoalPlan {
     year: Option<(usize, usize)>,
-    shown: usize,
+    /// The items on each page.
+    pages: Vec<std::ops::Range<usize>>,
     gap: usize,
     height: usize,
 }
 
+impl GoalPlan {
+    fn page(&self, pg: usize) -> std::ops::Range<usize> {
+        self.pages.get(pg).cloned().unwrap_or(0..0)
+    }
+}
+
 /// Rows of a panel above its targets: name, due date, roll-up, a blank.
 const GOAL_HEAD: usize = 4;
+/// Rows a target's text may wrap to.
+const TARGET_LINES: usize = 4;
+/// Columns of a target row's right part: numbers, and a bar when wide.
+const NUMS_W: usize = 12;
+
+fn bar_w(w: usize) -> usize {
+    if w >= 80 { 12 } else { 0 }
+}
+
+/// "(一)(二)": the sections a target is measured on.
+fn target_sections(ui: &Ui, t: &crate::registry::Target) -> (Vec<usize>, String) {
+    let app = ui.app;
+    let secs: Vec<usize> = t
+        .sections
+        .iter()
+        .filter_map(|id| app.ix.section(id))
+        .collect();
+    let label = secs
+        .iter()
+        .map(|&s| format!("({})", app.reg.sections[s].numeral))
+        .collect();
+    (secs, label)
+}
+
+/// Columns of a target's sections and of its text in a `w` wide panel.
+fn target_widths(secs: &str, w: usize) -> (usize, usize) {
+    let bw = bar_w(w);
+    let right = NUMS_W + bw + usize::from(bw > 0);
+    let secs_w = if w >= 60 { width(secs).min(w / 4) } else { 0 };
+    let text_w = w.saturating_sub(2 + right + secs_w + 2 * usize::from(secs_w > 0) + 1);
+    (secs_w, text_w)
+}
+
+/// A target's text as the lines it is drawn on.
+fn target_text(ui: &Ui, t: &crate::registry::Target, w: usize) -> Vec<String> {
+    let (_, secs) = target_sections(ui, t);
+    let (_, text_w) = target_widths(&secs, w);
+    let mut lines = wrap(&t.text, text_w.max(2));
+    if lines.len() > TARGET_LINES {
+        lines.truncate(TARGET_LINES);
+        let last = lines[TARGET_LINES - 1].clone();
+        lines[TARGET_LINES - 1] = truncate(&format!("{last}……"), text_w.max(2));
+    }
+    lines
+}
 
 fn plan_goal(ui: &Ui, g: usize, w: usize, h: usize) -> GoalPlan {
     let goal = &ui.app.reg.goals[g];
-    let targets = if goal.targets.is_empty() {
-        wrap(&goal.text, w.max(1)).len()
+    let lines: Vec<usize> = if goal.targets.is_empty() {
+        vec![1; wrap(&goal.text, w.max(1)).len()]
     } else {
-        goal.targets.len()
+        goal.targets
+            .iter()
+            .map(|t| target_text(ui, t, w).len().max(1))
+            .collect()
     };
+    let all: usize = lines.iter().sum();
     let year = goal
         .horizon
         .as_deref()
         .filter(|y| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit()))
         .and_then(|y| {
-            let budget = (h / 4).min(h.saturating_sub(GOAL_HEAD + targets + 1));
+            let budget = (h / 4).min(h.saturating_sub(GOAL_HEAD + all + 1));
             big::scale(y.chars().count(), w * 2 / 3, budget).filter(|&(px, _)| px >= 2)
         });
     let year_h = year.map_or(0, |(_, py)| 5 * py + py.min(2));
     let room = h.saturating_sub(year_h + GOAL_HEAD);
-    let shown = targets.min(room);
-    let gap = usize::from(!goal.targets.is_empty() && targets * 2 - 1 <= room && h >= 30);
-    let height = (year_h + GOAL_HEAD + shown + shown.saturating_sub(1) * gap).min(h);
+    let n = lines.len();
+    let gap = usize::from(!goal.targets.is_empty() && all + n.saturating_sub(1) <= room && h >= 30);
+    // Pages: as many whole targets as fit, in order.
+    let mut pages = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    let mut tallest = 0;
+    for (k, &l) in lines.iter().enumerate() {
+        let need = l + if k > start { gap } else { 0 };
+        if k > start && used + need > room {
+            pages.push(start..k);
+            tallest = tallest.max(used);
+            start = k;
+            used = l.min(room);
+        } else {
+            used += need;
+        }
+    }
+    if room > 0 && start < n {
+        pages.push(start..n);
+        tallest = tallest.max(used);
+    }
+    let height = (year_h + GOAL_HEAD + tallest).min(h);
     GoalPlan {
         year,
-        shown,
+        pages,
         gap,
         height,
     }
 }
 
-fn goal_panel(ui: &Ui, buf: &mut Buffer, area: Rect, g: usize, plan: &GoalPlan) {
+fn goal_panel(ui: &Ui, buf: &mut Buffer, area: Rect, g: usize, plan: &GoalPlan, pg: usize) {
     let app = ui.app;
     let reg = &app.reg;
     let goal = &reg.goals[g];
@@ -175,29 +277,24 @@ fn goal_panel(ui: &Ui, buf: &mut Buffer, area: Rect, g: usize, plan: &GoalPlan) 
     y += 2;
 
     // Each target with its sections and roll-up; the goal's text when it has none.
+    let range = plan.page(pg);
     if goal.targets.is_empty() {
-        for line in wrap(&goal.text, w).into_iter().take(plan.shown) {
+        for line in wrap(&goal.text, w)
+            .into_iter()
+            .skip(range.start)
+            .take(range.len())
+        {
             put(buf, area.x, y, vec![cell(ui, &line, w, ui.theme.base)]);
             y += 1;
         }
         return;
     }
-    let targets = goal.targets.len();
-    let nums_w = 12;
-    let bar_w = if w >= 80 { 12 } else { 0 };
-    for (k, t) in goal.targets.iter().enumerate() {
-        if y >= bottom || k >= plan.shown {
+    let bar_w = bar_w(w);
+    for t in &goal.targets[range] {
+        if y >= bottom {
             break;
         }
-        if k + 1 == plan.shown && plan.shown < targets {
-            put(buf, area.x, y, vec![more(ui, targets - k, w)]);
-            break;
-        }
-        let secs: Vec<usize> = t
-            .sections
-            .iter()
-            .filter_map(|id| app.ix.section(id))
-            .collect();
+        let (secs, label) = target_sections(ui, t);
         let mut tasks: Vec<usize> = secs
             .iter()
             .flat_map(|&s| app.ix.section_tasks(s).iter().copied())
@@ -205,32 +302,33 @@ fn goal_panel(ui: &Ui, buf: &mut Buffer, area: Rect, g: usize, plan: &GoalPlan) 
         tasks.sort_unstable();
         tasks.dedup();
         let tr = Rollup::of(reg, tasks);
-        let secs: String = secs
-            .iter()
-            .map(|&s| format!("({})", reg.sections[s].numeral))
-            .collect();
         let nums = format!("{:>3}% {:>2}/{:<2}", percent(&tr), tr.done(), tr.total());
-        let right = nums_w + bar_w + usize::from(bar_w > 0);
-        let secs_w = if w >= 60 { width(&secs).min(w / 4) } else { 0 };
-        let text_w = w.saturating_sub(2 + right + secs_w + 2 * usize::from(secs_w > 0) + 1);
+        let (secs_w, text_w) = target_widths(&label, w);
+        let text = target_text(ui, t, w);
         let mut spans = vec![
             cell(ui, "- ", 2.min(w), ui.theme.dim),
-            cell(ui, &t.text, text_w, ui.theme.base),
+            cell(ui, text.first().map_or("", |l| l.as_str()), text_w, ui.theme.base),
         ];
         if secs_w > 0 {
             spans.push(Span::raw("  "));
-            spans.push(cell(ui, &secs, secs_w, ui.theme.accent));
+            spans.push(cell(ui, &label, secs_w, ui.theme.accent));
         }
         spans.push(Span::raw(" "));
         if bar_w > 0 {
             spans.extend(bar_spans(ui, tr.share_done(), bar_w));
             spans.push(Span::raw(" "));
         }
-        spans.push(cell(ui, &nums, nums_w, ui.theme.base));
+        spans.push(cell(ui, &nums, NUMS_W, ui.theme.base));
         put(buf, area.x, y, fit_spans(ui, spans, w));
+        // The rest of the text under the first line, indented like it.
+        for line in text.iter().skip(1) {
+            y += 1;
+            if y >= bottom {
+                break;
+            }
+            let spans = vec![Span::raw("  "), cell(ui, line, text_w, ui.theme.base)];
+            put(buf, area.x, y, fit_spans(ui, spans, w));
+        }
         y += 1 + plan.gap as u16;
     }
 }
-
-// ---------------------------------------------------------------------------
-// Bars.

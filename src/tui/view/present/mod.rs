@@ -28,7 +28,7 @@ mod overview;
 mod problems;
 mod section;
 
-use bars::{Item, bar_chart, bar_spans, bars_height, spacing, towns, units};
+use bars::{Item, bar_chart, bar_spans, bars_height, bars_pages, spacing, towns, units};
 use goals::goals;
 use overview::overview;
 use problems::problems;
@@ -54,20 +54,53 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, p: Presentation) {
     let Some(&slide) = list.get(no) else {
         return;
     };
+    // After a resize the slide may have fewer pages than the one shown.
+    let pg = p.page.min(pages(ui, slide, body(area)).saturating_sub(1));
     let buf = f.buffer_mut();
     let (title, sub) = heading(ui, slide);
-    let body = page(ui, buf, area, &title, sub, no + 1, list.len());
+    let body = page(ui, buf, area, &title, sub, (no + 1, list.len(), pg));
     if body.width == 0 || body.height == 0 {
         return;
     }
     match slide {
-        Slide::Overview => overview(ui, buf, body),
-        Slide::Section(s) => section(ui, buf, body, s),
-        Slide::Units => units(ui, buf, body),
-        Slide::Towns => towns(ui, buf, body),
-        Slide::Goals => goals(ui, buf, body),
-        Slide::Problems => problems(ui, buf, body),
+        Slide::Overview => overview(ui, buf, body, pg),
+        Slide::Section(s) => section(ui, buf, body, s, pg),
+        Slide::Units => units(ui, buf, body, pg),
+        Slide::Towns => towns(ui, buf, body, pg),
+        Slide::Goals => goals(ui, buf, body, pg),
+        Slide::Problems => problems(ui, buf, body, pg),
     }
+}
+
+/// How many pages slide number `no` takes on a `size` terminal: the section and
+/// goals slides continue on further pages what does not fit (1 before the size
+/// is known).
+pub fn slide_pages(app: &crate::tui::app::App, no: usize, size: (u16, u16)) -> usize {
+    let Some(&slide) = slides(app).get(no) else {
+        return 1;
+    };
+    if size.0 == 0 || size.1 == 0 {
+        return 1;
+    }
+    // Only sizes matter here, never colours.
+    let theme = crate::tui::theme::Theme::mono();
+    let ui = Ui { app, theme: &theme };
+    pages(&ui, slide, body(Rect::new(0, 0, size.0, size.1)))
+}
+
+fn pages(ui: &Ui, slide: Slide, body: Rect) -> usize {
+    if body.width == 0 || body.height == 0 {
+        return 1;
+    }
+    match slide {
+        Slide::Section(s) => section::pages(ui, body, s),
+        Slide::Goals => goals::pages(ui, body),
+        Slide::Units => bars::pages(ui, body, false),
+        Slide::Towns => bars::pages(ui, body, true),
+        Slide::Problems => problems::pages(ui, body),
+        Slide::Overview => overview::pages(ui, body),
+    }
+    .max(1)
 }
 
 // ---------------------------------------------------------------------------
@@ -138,16 +171,8 @@ fn status_counts(ui: &Ui, r: &Rollup) -> Vec<Span<'static>> {
         .collect()
 }
 
-/// Draws the margins' content (title, subtitle, footer) and returns the body.
-fn page(
-    ui: &Ui,
-    buf: &mut Buffer,
-    area: Rect,
-    title: &str,
-    sub: Vec<Span<'static>>,
-    no: usize,
-    of: usize,
-) -> Rect {
+/// The slide's area inside its margins.
+fn inner(area: Rect) -> Rect {
     let mx = if area.width >= 60 {
         (area.width / 40).max(1)
     } else {
@@ -155,19 +180,59 @@ fn page(
     };
     let top = area.height / 24;
     let bottom = top / 2;
-    let inner = Rect {
+    Rect {
         x: area.x + mx,
         y: area.y + top,
         width: area.width.saturating_sub(2 * mx),
         height: area.height.saturating_sub(top + bottom),
-    };
+    }
+}
+
+/// The body [`page`] leaves for the slide's drawing, computed without drawing.
+fn body(area: Rect) -> Rect {
+    let inner = inner(area);
+    let h = inner.height;
+    if inner.width == 0 || h < 2 {
+        return Rect::default();
+    }
+    let head = if h >= 6 { 2 } else { 1 };
+    let gap = if h >= 8 { (h / 20).max(1) } else { 0 };
+    let foot_gap = if h >= 12 { 1 } else { 0 };
+    let y = inner.y + head + gap;
+    let height = (inner.bottom() - 1).saturating_sub(y + foot_gap);
+    Rect {
+        x: inner.x,
+        y,
+        width: inner.width,
+        height,
+    }
+}
+
+/// Draws the margins' content (title, subtitle, footer) and returns the body.
+/// The footer says slide `no` of `of`, and (续) on a continuation page.
+fn page(
+    ui: &Ui,
+    buf: &mut Buffer,
+    area: Rect,
+    title: &str,
+    sub: Vec<Span<'static>>,
+    (no, of, pg): (usize, usize, usize),
+) -> Rect {
+    let inner = inner(area);
     let (w, h) = (inner.width as usize, inner.height);
     if w == 0 || h == 0 {
         return Rect::default();
     }
 
     // The footer comes first: the slide number must show at any size.
-    let counter = format!("{no} / {of}");
+    let counter = if pg > 0 {
+        format!(
+            "{no} / {of} ({})",
+            ui.w().present.continued
+        )
+    } else {
+        format!("{no} / {of}")
+    };
     let cw = width(&counter).min(w);
     let doc = &ui.app.reg.document;
     let left = format!("{}  {}", doc.title, doc.number);
@@ -193,21 +258,10 @@ fn page(
     }
     let title_style = ui.theme.title.add_modifier(Modifier::BOLD);
     put(buf, inner.x, inner.y, vec![cell(ui, title, w, title_style)]);
-    let mut head = 1;
     if h >= 6 {
         put(buf, inner.x, inner.y + 1, fit_spans(ui, sub, w));
-        head = 2;
     }
-    let gap = if h >= 8 { (h / 20).max(1) } else { 0 };
-    let foot_gap = if h >= 12 { 1 } else { 0 };
-    let y = inner.y + head + gap;
-    let height = (inner.bottom() - 1).saturating_sub(y + foot_gap);
-    Rect {
-        x: inner.x,
-        y,
-        width: inner.width,
-        height,
-    }
+    body(area)
 }
 
 // ---------------------------------------------------------------------------
@@ -224,12 +278,6 @@ fn percent(r: &Rollup) -> u32 {
 /// swapped in ASCII mode.
 fn cell(ui: &Ui, s: &str, cols: usize, style: Style) -> Span<'static> {
     Span::styled(ui.t(&fit(&ui.t(s), cols)), style)
-}
-
-/// "… 还有 3 项" in `cols` columns.
-fn more(ui: &Ui, n: usize, cols: usize) -> Span<'static> {
-    let text = crate::words::screen::present::more(ui.app.lang, n);
-    cell(ui, &text, cols, ui.theme.dim)
 }
 
 /// Spans cut to exactly `w` columns, styles kept: the span that crosses the edge

@@ -2,8 +2,15 @@
 
 use super::*;
 
-/// Counts by status in big digits, then one bar for all tasks and one per section.
-pub(super) fn overview(ui: &Ui, buf: &mut Buffer, body: Rect) {
+/// Pages the overview's bars take (more than one only on a very small screen).
+pub(super) fn pages(ui: &Ui, body: Rect) -> usize {
+    let items = items(ui);
+    let (_, _, bars) = plan(ui, body, items.len());
+    bars_pages(items.len(), bars)
+}
+
+/// The bars: all tasks, then each section.
+fn items(ui: &Ui) -> Vec<Item> {
     let app = ui.app;
     let reg = &app.reg;
     let all = Rollup::of(reg, 0..reg.tasks.len());
@@ -17,8 +24,14 @@ pub(super) fn overview(ui: &Ui, buf: &mut Buffer, body: Rect) {
         style: ui.theme.base,
         r: app.ix.section_rollup(reg, i),
     }));
+    items
+}
+
+/// The big digits' scale, their top row and the bars' area.
+fn plan(ui: &Ui, body: Rect, n: usize) -> (Option<(usize, usize)>, u16, Rect) {
+    let reg = &ui.app.reg;
+    let all = Rollup::of(reg, 0..reg.tasks.len());
     let (bw, bh) = (body.width as usize, body.height as usize);
-    let n = items.len();
 
     // The big digits take at most 45 % of the height, and leave a row per bar.
     let col_w = bw / ORDER.len();
@@ -36,6 +49,24 @@ pub(super) fn overview(ui: &Ui, buf: &mut Buffer, body: Rect) {
     let gap = (g.max(1)).min(bh.saturating_sub(head_h + bars_h));
     let top = (bh.saturating_sub(head_h + gap + bars_h) / 2) as u16;
     let y0 = body.y + top;
+    let bars = Rect {
+        y: y0 + (head_h + gap) as u16,
+        height: bars_h as u16,
+        ..body
+    };
+    (scale, y0, bars)
+}
+
+/// Counts by status in big digits, then one bar for all tasks and one per
+/// section (page `pg` of them).
+pub(super) fn overview(ui: &Ui, buf: &mut Buffer, body: Rect, pg: usize) {
+    let reg = &ui.app.reg;
+    let all = Rollup::of(reg, 0..reg.tasks.len());
+    let items = items(ui);
+    let bw = body.width as usize;
+    let col_w = bw / ORDER.len();
+    let texts: Vec<String> = ORDER.iter().map(|&s| all.count(s).to_string()).collect();
+    let (scale, y0, bars) = plan(ui, body, items.len());
 
     match scale {
         Some((px, py)) => {
@@ -62,10 +93,5 @@ pub(super) fn overview(ui: &Ui, buf: &mut Buffer, body: Rect) {
         }
         None => put(buf, body.x, y0, fit_spans(ui, status_counts(ui, &all), bw)),
     }
-    let bars = Rect {
-        y: y0 + (head_h + gap) as u16,
-        height: bars_h as u16,
-        ..body
-    };
-    bar_chart(ui, buf, bars, &items);
+    bar_chart(ui, buf, bars, &items, pg);
 }

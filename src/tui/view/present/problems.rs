@@ -1,12 +1,31 @@
 //! The problem list as a slide: how many tasks need attention by warning level in
 //! big words, then the worst first — level, number, headline, lead unit, why —
-//! as many as the screen holds, grouped by lead unit like the printed list.
+//! grouped by lead unit like the printed list, continued on further pages when
+//! they do not all fit.
 
 use super::*;
 use crate::report::words::words;
 use crate::tui::view::problems::level_style;
 
-pub(super) fn problems(ui: &Ui, buf: &mut Buffer, body: Rect) {
+/// Problems per page and rows each takes (a blank row between them when all fit
+/// with it).
+fn per_page(n: usize, bh: usize) -> (usize, usize) {
+    let room = bh.saturating_sub(2);
+    let per = 1 + usize::from(n * 2 <= room);
+    ((room / per).min(n), per)
+}
+
+/// Pages the problem list takes.
+pub(super) fn pages(ui: &Ui, body: Rect) -> usize {
+    let n = ui.app.problem_rows().len();
+    match per_page(n, body.height as usize).0 {
+        0 => 1,
+        shown => n.div_ceil(shown),
+    }
+}
+
+/// Page `pg` of the problem list.
+pub(super) fn problems(ui: &Ui, buf: &mut Buffer, body: Rect, pg: usize) {
     let app = ui.app;
     let w = words(app.lang);
     let rows = app.problem_rows();
@@ -38,16 +57,8 @@ pub(super) fn problems(ui: &Ui, buf: &mut Buffer, body: Rect) {
         .sum::<usize>()
         .min(bw);
     // Rows: one per problem, with a blank row between them when there is room.
-    let room = bh.saturating_sub(2);
-    let gap = usize::from(rows.len() * 2 <= room);
-    let per = 1 + gap;
-    let fits = room / per;
-    let shown = if rows.len() <= fits {
-        rows.len()
-    } else {
-        fits.saturating_sub(1)
-    };
-    let total = 2 + shown * per + usize::from(shown < rows.len());
+    let (shown, per) = per_page(rows.len(), bh);
+    let total = 2 + shown * per;
     let mut y = body.y + (bh.saturating_sub(total) / 2) as u16;
     put(
         buf,
@@ -59,7 +70,7 @@ pub(super) fn problems(ui: &Ui, buf: &mut Buffer, body: Rect) {
     let unit_w = (bw / 6).clamp(8, 20);
     let title_w = (bw * 2 / 5).max(10);
     let mut last_unit = "";
-    for p in rows.iter().take(shown) {
+    for p in rows.iter().skip(pg * shown).take(shown) {
         let t = &app.reg.tasks[p.task];
         let lead = t.lead.first().map(|id| app.reg.name_of(id)).unwrap_or("");
         // The unit is named on the first of its rows only, as on paper.
@@ -84,8 +95,5 @@ pub(super) fn problems(ui: &Ui, buf: &mut Buffer, body: Rect) {
         ];
         put(buf, body.x, y, fit_spans(ui, spans, bw));
         y += per as u16;
-    }
-    if shown < rows.len() {
-        put(buf, body.x, y, vec![more(ui, rows.len() - shown, bw)]);
     }
 }

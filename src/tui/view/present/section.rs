@@ -1,16 +1,27 @@
-//! One slide per section: its tasks with status and lead unit.
+//! One slide per section: its tasks with status and lead unit, continued on
+//! further pages when they do not all fit.
 
 use super::*;
 
-/// One section: its gauge (a wide bar and the share done in big digits) and its
-/// tasks with number, title, status, progress (when wide) and lead unit.
-pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize) {
+/// How a section's slide is laid out in `body`.
+struct Plan {
+    /// The big digits' pixel size, when they fit.
+    scale: Option<(usize, usize)>,
+    gauge_h: usize,
+    gap: usize,
+    /// 1 when the table has a header row.
+    header: usize,
+    /// Task rows per page and the rows between them.
+    shown: usize,
+    row_gap: usize,
+    total: usize,
+}
+
+fn plan(ui: &Ui, body: Rect, s: usize) -> Plan {
     let app = ui.app;
-    let reg = &app.reg;
-    let tasks = app.ix.section_tasks(s);
-    let r = app.ix.section_rollup(reg, s);
+    let r = app.ix.section_rollup(&app.reg, s);
     let (bw, bh) = (body.width as usize, body.height as usize);
-    let n = tasks.len().max(1);
+    let n = app.ix.section_tasks(s).len().max(1);
 
     // The gauge: big digits when they leave a row for every task.
     let pct = format!("{}%", percent(&r));
@@ -18,7 +29,8 @@ pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize) {
     let scale = big::scale(pct.chars().count(), bw * 35 / 100, budget);
     let gauge_h = scale.map_or(1, |(_, py)| 5 * py);
     let rest = bh.saturating_sub(gauge_h + 1);
-    let header = usize::from(rest >= n + 2);
+    // A header over all the rows, or over a page of them when they continue.
+    let header = usize::from(rest >= n + 2 || (rest < n && rest >= 6));
     let rows_room = rest - header;
     let (row_gap, shown) = if n <= rows_room {
         let g = (0..=2)
@@ -36,7 +48,46 @@ pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize) {
         usize::from(bh > gauge_h + rows_h + header)
     };
     let total = gauge_h + gap + header + rows_h;
-    let y0 = body.y + (bh.saturating_sub(total) / 2) as u16;
+    Plan {
+        scale,
+        gauge_h,
+        gap,
+        header,
+        shown,
+        row_gap,
+        total,
+    }
+}
+
+/// Pages the section's tasks take.
+pub(super) fn pages(ui: &Ui, body: Rect, s: usize) -> usize {
+    let n = ui.app.ix.section_tasks(s).len();
+    match plan(ui, body, s).shown {
+        0 => 1,
+        per => n.div_ceil(per),
+    }
+}
+
+/// One section: its gauge (a wide bar and the share done in big digits) and its
+/// tasks with number, title, status, progress (when wide) and lead unit; page
+/// `pg` of them.
+pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize, pg: usize) {
+    let app = ui.app;
+    let reg = &app.reg;
+    let tasks = app.ix.section_tasks(s);
+    let r = app.ix.section_rollup(reg, s);
+    let bw = body.width as usize;
+    let Plan {
+        scale,
+        gauge_h,
+        gap,
+        header,
+        shown,
+        row_gap,
+        total,
+    } = plan(ui, body, s);
+    let y0 = body.y + (body.height as usize).saturating_sub(total) as u16 / 2;
+    let pct = format!("{}%", percent(&r));
 
     let label = crate::words::screen::present::tasks_done(app.lang, r.done(), r.total());
     match scale {
@@ -140,15 +191,11 @@ pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize) {
         y += 1;
     }
     let last = y0 + total as u16;
-    for (k, &t) in tasks.iter().enumerate() {
+    for &t in tasks.iter().skip(pg * shown).take(shown) {
         if y >= last {
             break;
         }
         let task = &reg.tasks[t];
-        if k + 1 == shown && shown < tasks.len() {
-            put(buf, x0, y, vec![more(ui, tasks.len() - k, table_w)]);
-            break;
-        }
         let mut cells = vec![
             cell(ui, &format!("{}.", task.number), num_w, ui.theme.dim),
             sp(),
