@@ -26,6 +26,7 @@ mod import_variants;
 mod ledger_problems;
 mod ledger_roundtrip;
 mod no_panic;
+mod present_pages;
 mod present_screens;
 mod readme;
 mod report_cli;

@@ -49,13 +49,49 @@ const EN: Words = Words {
     red: "28 red",
 };
 
-/// The slide counter "N / M" at the end of the last line.
+/// The slide counter "N / M" at the end of the last line (a continuation page
+/// adds "(续)" or "(cont.)" after it).
 fn counter(s: &Screen) -> Option<(usize, usize)> {
     let words: Vec<&str> = s.last_text_line().split_whitespace().collect();
     match words[..] {
-        [.., n, "/", m] => Some((n.parse().ok()?, m.parse().ok()?)),
+        [.., n, "/", m] | [.., n, "/", m, "(续)" | "(cont.)"] => {
+            Some((n.parse().ok()?, m.parse().ok()?))
+        }
         _ => None,
     }
+}
+
+/// Whether the screen is a continuation page of its slide.
+fn continued(s: &Screen) -> bool {
+    let line = s.last_text_line();
+    line.ends_with("(续)") || line.ends_with("(cont.)")
+}
+
+/// The first page of slide `n` of `total`.
+fn first_page(n: usize, total: usize) -> impl Fn(&Screen) -> bool {
+    move |s: &Screen| counter(s) == Some((n, total)) && !continued(s)
+}
+
+/// How many pages each slide of the bundled plan takes on a `w`×`h` terminal
+/// today (the problem list depends on the date), as the dashboard computes them.
+fn pages(w: u16, h: u16, lang: &str) -> Vec<usize> {
+    use dubang::tui::app::App;
+    let reg = dubang::store::parse_bytes(
+        std::path::Path::new("r.json"),
+        dubang::store::BUNDLED.as_bytes(),
+    )
+    .unwrap();
+    let now = chrono::Local::now().fixed_offset();
+    let lang = if lang == "zh" {
+        dubang::lang::Lang::Zh
+    } else {
+        dubang::lang::Lang::En
+    };
+    let app = App::new(reg, std::path::PathBuf::from("r.json"), lang, now);
+    let n = dubang::tui::present::slides(&app).len();
+    (0..n)
+        .map(|no| dubang::tui::view::slide_pages(&app, no, (w, h)))
+        .collect()
 }
 
 /// A slide's heading: its first line with text.
@@ -162,31 +198,44 @@ fn present(w: u16, h: u16, words: &Words) {
         first.dump()
     );
 
+    // A slide that does not fit continues on further pages: a paging key goes
+    // through them before the next slide.
+    let pages = pages(w, h, words.lang);
+    assert_eq!(pages.len(), total);
+    let times = |key: &'static str, n: usize| vec![key; n];
     let paging = ["Right", "Space", "PageDown"];
     for n in 2..=total {
         let key = paging[n % paging.len()];
-        t.keys(&[key]);
-        let s = t.wait_for(&format!("slide {n} after {key}"), on_slide(n, total));
+        t.keys(&times(key, pages[n - 2]));
+        let s = t.wait_for(&format!("slide {n} after {key}"), first_page(n, total));
         check_slide(&seed, words, n, &s);
         if n == 2 {
             // A section slide lists tasks: no edit key may reach one. Enter pages on,
             // so it also tells that every key before it was read.
             press_edit_keys(&t);
-            t.keys(&["Enter"]);
-            t.wait_for("slide 3 after the edit keys and Enter", on_slide(3, total));
+            t.keys(&times("Enter", pages[1]));
+            t.wait_for(
+                "slide 3 after the edit keys and Enter",
+                first_page(3, total),
+            );
+            // ← from slide 3 goes to slide 2's last page, more ← to its first.
             t.keys(&["Left"]);
             t.wait_for("slide 2 again after ←", on_slide(2, total));
+            t.keys(&times("Left", pages[1] - 1));
+            t.wait_for("slide 2's first page", first_page(2, total));
         }
     }
-    // The last slide stays the last; ← and PgUp go back, End to the end again.
-    t.keys(&["Right", "Enter"]);
-    t.keys(&["Left"]);
-    t.wait_for("slide 11 after ←", on_slide(total - 1, total));
-    t.keys(&["PageUp"]);
-    t.wait_for("slide 10 after PgUp", on_slide(total - 2, total));
+    // The last page stays the last; ← and PgUp go back, End to the end again.
+    let (last_pages, before_last) = (pages[total - 1], pages[total - 2]);
+    t.keys(&times("Right", last_pages));
+    t.keys(&["Enter"]);
+    t.keys(&times("Left", last_pages));
+    t.wait_for("slide 12 after ←", on_slide(total - 1, total));
+    t.keys(&times("PageUp", before_last));
+    t.wait_for("slide 11 after PgUp", on_slide(total - 2, total));
     press_edit_keys(&t);
     t.keys(&["End"]);
-    let last = t.wait_for("the last slide after End", on_slide(total, total));
+    let last = t.wait_for("the last slide after End", first_page(total, total));
     check_slide(&seed, words, total, &last);
 
     t.keys(&["Escape"]);

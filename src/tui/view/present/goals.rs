@@ -23,9 +23,7 @@ pub(super) fn pages(ui: &Ui, body: Rect) -> usize {
     }
     let (_, _, col_w, _, panel_h) = grid(n, body);
     (0..n)
-        .map(|g| {
-            plan_goal(ui, g, col_w, panel_h).pages.len()
-        })
+        .map(|g| plan_goal(ui, g, col_w, panel_h).pages.len())
         .max()
         .unwrap_or(1)
 }
@@ -307,7 +305,12 @@ fn goal_panel(ui: &Ui, buf: &mut Buffer, area: Rect, g: usize, plan: &GoalPlan, 
         let text = target_text(ui, t, w);
         let mut spans = vec![
             cell(ui, "- ", 2.min(w), ui.theme.dim),
-            cell(ui, text.first().map_or("", |l| l.as_str()), text_w, ui.theme.base),
+            cell(
+                ui,
+                text.first().map_or("", |l| l.as_str()),
+                text_w,
+                ui.theme.base,
+            ),
         ];
         if secs_w > 0 {
             spans.push(Span::raw("  "));
