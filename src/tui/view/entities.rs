@@ -128,8 +128,7 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                 0
             };
             let w = &ui.w().lists;
-            let done =
-                |r: &Rollup| format!("{}{:>3}/{:<3}", w.done, r.done(), r.total());
+            let done = |r: &Rollup| format!("{}{:>3}/{:<3}", w.done, r.done(), r.total());
             let (label, counts, roll): (String, String, Rollup) = match tab {
                 Tab::Units => {
                     let u = &reg.units[i];

@@ -109,4 +109,3 @@ pub fn towns_sub(lang: Lang, towns: usize) -> String {
         Lang::En => format!("{towns} towns: done of their tasks, shared ones included"),
     }
 }
-

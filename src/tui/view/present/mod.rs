@@ -226,10 +226,7 @@ fn page(
 
     // The footer comes first: the slide number must show at any size.
     let counter = if pg > 0 {
-        format!(
-            "{no} / {of} ({})",
-            ui.w().present.continued
-        )
+        format!("{no} / {of} ({})", ui.w().present.continued)
     } else {
         format!("{no} / {of}")
     };
