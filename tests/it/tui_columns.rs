@@ -75,7 +75,8 @@ fn a_tall_overview_shows_attention_updates_and_measures() {
     let a = app();
     let rows = screen(&a, 200, 60).join("\n");
     for want in [
-        "需督办",
+        "┌ 问题清单(共",
+        "[红]   4 ",
         "最近更新",
         "保障措施",
         "(一) 强化组织领导",

@@ -243,7 +243,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
 }
 
 /// A history value as people read it: a status by its name, progress with %.
-fn shown(ui: &Ui, v: &serde_json::Value) -> String {
+pub(super) fn shown(ui: &Ui, v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => match s.parse::<crate::registry::Status>() {
             Ok(st) => ui.status_name(st).to_string(),

@@ -62,17 +62,15 @@ fn attention(f: &mut Frame, ui: &Ui, area: Rect) {
                 let title_w = (width(&t.title) + 1).min(rest * 3 / 5);
                 Line::from(vec![
                     ui.cell(&head, width(&head).min(cols), level_style(ui, p.level)),
-                    ui.cell(&t.title, title_w, ui.theme.base),
+                    ui.cell(&t.title, title_w.saturating_sub(1), ui.theme.base),
+                    Span::raw(if title_w > 0 { " " } else { "" }),
                     ui.cell(&w.reasons(&p.reasons), rest - title_w, ui.theme.dim),
                 ])
             })
             .collect()
     };
-    let title = format!(
-        "{} · {}",
-        ui.w().lists.needs_attention,
-        super::problems::headline(ui, &rows)
-    );
+    // The problem list's own headline: what it is and how many, by level.
+    let title = super::problems::headline(ui, &rows);
     boxed(f, ui, area, &title, lines);
 }
 
@@ -100,10 +98,19 @@ fn recent(f: &mut Frame, ui: &Ui, area: Rect) {
             .take(area.height as usize)
             .map(|(i, h)| {
                 let t = &app.reg.tasks[*i];
+                // A note says itself; a change says field and new value in the
+                // reader's words, as the task's history does.
+                let field = match h.field.as_str() {
+                    "status" => ui.w().detail.status,
+                    "progress" => ui.w().detail.progress,
+                    "due" => ui.w().detail.due,
+                    "note" => ui.w().detail.note,
+                    other => other,
+                };
                 let what = match (&h.note, &h.to) {
                     (Some(n), _) if !n.trim().is_empty() => n.clone(),
-                    (_, Some(to)) => format!("{} → {}", h.field, to).replace('"', ""),
-                    _ => h.field.clone(),
+                    (_, Some(to)) => format!("{field} → {}", super::detail::shown(ui, to)),
+                    _ => field.to_string(),
                 };
                 let head = format!("{} {} {:>3} ", h.at.format("%m-%d"), h.by, t.number);
                 let head_w = width(&head).min(cols);

@@ -47,7 +47,6 @@ pub struct Lists {
     pub overdue: &'static str,
     pub measures: &'static str,
     pub recent_updates: &'static str,
-    pub needs_attention: &'static str,
     pub nothing_needs_attention: &'static str,
     pub no_updates: &'static str,
 }
@@ -95,7 +94,6 @@ pub const ZH: Lists = Lists {
     overdue: "逾期",
     measures: "保障措施",
     recent_updates: "最近更新",
-    needs_attention: "需督办",
     nothing_needs_attention: "没有需要督办的问题",
     no_updates: "还没有任何更新",
 };
@@ -143,7 +141,6 @@ pub const EN: Lists = Lists {
     overdue: "late",
     measures: "Safeguards",
     recent_updates: "Recent updates",
-    needs_attention: "Needs attention",
     nothing_needs_attention: "Nothing needs attention",
     no_updates: "No updates yet",
 };
