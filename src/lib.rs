@@ -4,6 +4,7 @@
 //! (files), [`import`] (document text → registry), [`report`] (plain text), and the
 //! terminal UI.
 
+pub mod account;
 pub mod import;
 pub mod lang;
 pub mod ledger;

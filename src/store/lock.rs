@@ -44,6 +44,24 @@ pub enum LockError {
     Open { lock: PathBuf, error: io::Error },
     /// Someone else held it for the whole timeout.
     TimedOut { lock: PathBuf },
+    /// The sidecar is there but must not be used (see [`LockProblem`]).
+    Unusable { lock: PathBuf, why: LockProblem },
+}
+
+/// Why an existing sidecar is refused. A lock file someone planted could send the saver's
+/// writes elsewhere (a symlink) or hang it (a FIFO); one nobody else can open blocks the
+/// whole office.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockProblem {
+    /// A symbolic link: never followed, whoever made it.
+    Symlink,
+    /// A directory, FIFO, device or socket.
+    NotRegular,
+    /// Owned by someone who is neither this user nor the registry's owner, and not in the
+    /// registry's group: a stranger's file.
+    Stranger { owner: String },
+    /// This user cannot open it (its mode leaves them out), and only its owner can fix that.
+    NoAccess { owner: String },
 }
 
 /// The sidecar lock file of `target` (give the canonical path: every writer must agree).
@@ -62,7 +80,14 @@ pub fn lock(target: &Path, timeout: Duration) -> Result<FileLock, LockError> {
         lock: path.clone(),
         error,
     };
-    let file = open(&path).map_err(open_error)?;
+    let registry = std::fs::metadata(target).ok();
+    let file = open(&path, registry.as_ref()).map_err(|e| match e {
+        Opened::Io(error) => open_error(error),
+        Opened::Refused(why) => LockError::Unusable {
+            lock: path.clone(),
+            why,
+        },
+    })?;
     match file.try_lock() {
         Ok(()) => return Ok(FileLock { file, path }),
         Err(TryLockError::WouldBlock) => {}
@@ -88,29 +113,143 @@ pub fn lock(target: &Path, timeout: Duration) -> Result<FileLock, LockError> {
     }
 }
 
-/// Opens the sidecar, creating it readable and writable by everyone the umask allows
-/// (colleagues in the same group share it). `flock` needs no write access, so a
-/// sidecar someone else created is opened read-only when it is not writable for us.
-fn open(path: &Path) -> io::Result<File> {
-    let mut opts = OpenOptions::new();
-    opts.read(true).write(true).create(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o666);
+enum Opened {
+    Io(io::Error),
+    Refused(LockProblem),
+}
+
+impl From<io::Error> for Opened {
+    fn from(e: io::Error) -> Self {
+        Opened::Io(e)
     }
-    match opts.open(path) {
-        Ok(f) => Ok(f),
-        Err(e)
-            if matches!(
-                e.kind(),
-                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
-            ) =>
-        {
-            File::open(path).map_err(|_| e)
+}
+
+/// The mode a sidecar gets: read and write for whoever may write the registry (its
+/// owner; its group and others only when they have write access to it), nothing for
+/// anyone else — so that only people who can save can hold the lock. Without a registry
+/// yet, the owner only.
+pub fn lock_mode(registry_mode: Option<u32>) -> u32 {
+    let m = registry_mode.unwrap_or(0o600);
+    let mut mode = 0o600;
+    if m & 0o020 != 0 {
+        mode |= 0o060;
+    }
+    if m & 0o002 != 0 {
+        mode |= 0o006;
+    }
+    mode
+}
+
+/// Opens the sidecar, never through a symlink and never blocking on a FIFO. A sidecar
+/// this call creates gets the registry's group and [`lock_mode`], whatever the umask
+/// (the first saver's umask 077 must not lock colleagues out); one this user owns is
+/// repaired to them. `flock` needs no write access, so a sidecar someone else created is
+/// opened read-only when it is not writable for us.
+#[cfg(unix)]
+fn open(path: &Path, registry: Option<&std::fs::Metadata>) -> Result<File, Opened> {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let flags = (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32;
+    let want_mode = lock_mode(registry.map(|m| m.mode()));
+    let want_gid = registry.map(|m| m.gid());
+    let created = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .custom_flags(flags)
+        .open(path);
+    let file = match created {
+        Ok(f) => {
+            settle(&f, want_mode, want_gid);
+            return Ok(f);
         }
-        Err(e) => Err(e),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            let rw = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .custom_flags(flags)
+                .open(path);
+            match rw {
+                Ok(f) => f,
+                Err(e) if is_symlink_refusal(&e) => {
+                    return Err(Opened::Refused(LockProblem::Symlink));
+                }
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                    ) =>
+                {
+                    match OpenOptions::new().read(true).custom_flags(flags).open(path) {
+                        Ok(f) => f,
+                        Err(e2) if is_symlink_refusal(&e2) => {
+                            return Err(Opened::Refused(LockProblem::Symlink));
+                        }
+                        Err(_) => {
+                            let owner = std::fs::symlink_metadata(path)
+                                .map(|m| crate::account::login_or_uid(m.uid()))
+                                .unwrap_or_default();
+                            return Err(match e.kind() {
+                                io::ErrorKind::PermissionDenied => {
+                                    Opened::Refused(LockProblem::NoAccess { owner })
+                                }
+                                _ => Opened::Io(e),
+                            });
+                        }
+                    }
+                }
+                Err(e) => return Err(Opened::Io(e)),
+            }
+        }
+        Err(e) if is_symlink_refusal(&e) => return Err(Opened::Refused(LockProblem::Symlink)),
+        Err(e) => return Err(Opened::Io(e)),
+    };
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Err(Opened::Refused(LockProblem::NotRegular));
     }
+    let me = rustix::process::geteuid().as_raw();
+    let trusted = meta.uid() == me
+        || meta.uid() == 0
+        || registry.is_some_and(|r| r.uid() == meta.uid() || r.gid() == meta.gid());
+    if !trusted {
+        return Err(Opened::Refused(LockProblem::Stranger {
+            owner: crate::account::login_or_uid(meta.uid()),
+        }));
+    }
+    if meta.uid() == me
+        && (meta.mode() & 0o777 != want_mode || want_gid.is_some_and(|g| g != meta.gid()))
+    {
+        // Ours, but made by an older dubang or under another umask: repair it.
+        settle(&file, want_mode, want_gid);
+    }
+    Ok(file)
+}
+
+/// Gives a sidecar we own the registry's group and its lock mode. Best effort: a user
+/// outside the registry's group keeps their own group (and the registry is not theirs to
+/// share anyway).
+#[cfg(unix)]
+fn settle(f: &File, mode: u32, gid: Option<u32>) {
+    use rustix::fs::{Gid, Mode, fchmod, fchown};
+    if let Some(g) = gid {
+        let _ = fchown(f, None, Some(Gid::from_raw(g)));
+    }
+    let _ = fchmod(f, Mode::from_raw_mode(mode));
+}
+
+/// `O_NOFOLLOW` on a symlink fails with `ELOOP`.
+fn is_symlink_refusal(e: &io::Error) -> bool {
+    e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+}
+
+#[cfg(not(unix))]
+fn open(path: &Path, _: Option<&std::fs::Metadata>) -> Result<File, Opened> {
+    Ok(OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .open(path)?)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod paths;
 mod save;
 mod stamp;
 mod write;
+mod xattrs;
 
 pub use locate::{line_col, locate};
 pub use paths::{DefaultFile, data_dir, default_file, ensure_default_file};

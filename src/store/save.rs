@@ -11,7 +11,7 @@
 //! A failure changes nothing on disk and says in one line what happened, where, and
 //! what to do; the caller keeps its edit and may retry.
 
-use super::lock::{self, LOCK_TIMEOUT, LockError};
+use super::lock::{self, LOCK_TIMEOUT, LockError, LockProblem};
 use super::stamp::FileStamp;
 use super::write::{TEMP_SUFFIX, temp_prefix};
 use super::{LoadError, parse_bytes, to_json, write_atomic};
@@ -57,6 +57,13 @@ pub enum SaveError {
     Edit { file: PathBuf, error: EditError },
     /// Another process held the lock for [`LOCK_TIMEOUT`].
     Busy { file: PathBuf, lock: PathBuf },
+    /// The lock file beside the registry must not be used (a symlink, not a regular
+    /// file, a stranger's, or closed to this user).
+    LockRefused {
+        file: PathBuf,
+        lock: PathBuf,
+        why: LockProblem,
+    },
     /// Anything else the system reported.
     Io {
         file: PathBuf,
@@ -112,6 +119,31 @@ impl fmt::Display for SaveError {
                 "{}: not saved: cannot {doing} ({error}): check the disk and retry; the file is unchanged",
                 file.display()
             ),
+            SaveError::LockRefused { file, lock, why } => {
+                let lock = lock.display();
+                match why {
+                    LockProblem::Symlink => write!(
+                        f,
+                        "{}: not saved: the lock file {lock} is a symbolic link, which dubang never follows: remove it (`rm {lock}`) and retry",
+                        file.display()
+                    ),
+                    LockProblem::NotRegular => write!(
+                        f,
+                        "{}: not saved: the lock file {lock} is not a regular file: remove it and retry",
+                        file.display()
+                    ),
+                    LockProblem::Stranger { owner } => write!(
+                        f,
+                        "{}: not saved: the lock file {lock} belongs to {owner}, who neither owns the registry nor is in its group: remove it and retry",
+                        file.display()
+                    ),
+                    LockProblem::NoAccess { owner } => write!(
+                        f,
+                        "{}: not saved: the lock file {lock} is closed to you: ask {owner} (its owner) or an administrator to run `chmod 660 {lock}`",
+                        file.display()
+                    ),
+                }
+            }
         }
     }
 }
@@ -284,6 +316,11 @@ fn take_lock(target: &Path) -> Result<lock::FileLock, SaveError> {
             lock,
         },
         LockError::Open { error, .. } => io_failure(target, "create the lock file", error),
+        LockError::Unusable { lock, why } => SaveError::LockRefused {
+            file: target.to_path_buf(),
+            lock,
+            why,
+        },
     })
 }
 

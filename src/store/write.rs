@@ -17,7 +17,8 @@ pub fn to_json(reg: &Registry) -> String {
 /// rename over the target, fsync of the directory. A symlink is written through to
 /// its target; the target's permissions, owner and group are kept (the owner only
 /// when running as root, the group when this user belongs to it: otherwise the file
-/// passes to the user who saved it, as with any editor that saves by rename).
+/// passes to the user who saved it, as with any editor that saves by rename), and so
+/// are its extended attributes and POSIX ACL (see [`super::xattrs`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = resolve(path)?;
     let dir = match target.parent() {
@@ -34,6 +35,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Some(m) => {
             keep_owner(tmp.as_file(), m);
             tmp.as_file().set_permissions(m.permissions())?;
+            // After the mode: an ACL sets the mode's group bits from its mask.
+            super::xattrs::copy(&target, tmp.as_file(), owner_of(m))?;
         }
         None => set_default_mode(tmp.as_file())?,
     }
@@ -69,6 +72,16 @@ fn keep_owner(f: &std::fs::File, old: &std::fs::Metadata) {
     if std::os::unix::fs::fchown(f, Some(old.uid()), Some(old.gid())).is_err() {
         let _ = std::os::unix::fs::fchown(f, None, Some(old.gid()));
     }
+}
+
+#[cfg(unix)]
+fn owner_of(m: &std::fs::Metadata) -> u32 {
+    std::os::unix::fs::MetadataExt::uid(m)
+}
+
+#[cfg(not(unix))]
+fn owner_of(_: &std::fs::Metadata) -> u32 {
+    0
 }
 
 #[cfg(not(unix))]

@@ -6,6 +6,7 @@
 
 use crate::lang::Lang;
 use crate::registry::{Changes, EditError, Status};
+use crate::store::lock::LockProblem;
 use crate::store::{LoadError, SaveError};
 use std::path::Path;
 
@@ -126,6 +127,23 @@ pub fn save_error(lang: Lang, e: &SaveError) -> String {
             p(file),
             doing_zh(doing)
         ),
+        SaveError::LockRefused { file, lock, why } => {
+            let (file, lock) = (p(file), p(lock));
+            match why {
+                LockProblem::Symlink => format!(
+                    "{file}:未保存:锁文件 {lock} 是符号链接,dubang 不会跟随:请删除它(`rm {lock}`)后重试"
+                ),
+                LockProblem::NotRegular => {
+                    format!("{file}:未保存:锁文件 {lock} 不是普通文件:请删除它后重试")
+                }
+                LockProblem::Stranger { owner } => format!(
+                    "{file}:未保存:锁文件 {lock} 属于 {owner},此人既不是登记表的属主也不在其用户组:请删除它后重试"
+                ),
+                LockProblem::NoAccess { owner } => format!(
+                    "{file}:未保存:你无权打开锁文件 {lock}:请其属主 {owner} 或管理员执行 `chmod 660 {lock}`"
+                ),
+            }
+        }
     }
 }
 

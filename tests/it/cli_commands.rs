@@ -17,7 +17,7 @@ fn dubang(home: &Path, args: &[&str]) -> Output {
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "tester")
+        .env("SUDO_USER", "tester")
         .env("LANG", "C.UTF-8")
         .output()
         .expect("the binary runs")

@@ -82,7 +82,7 @@ fn concurrent_sets_lose_nothing_and_keep_each_writers_order() {
         for h in &t.history {
             assert_eq!(h.field, "status");
             assert_eq!(h.from.as_ref(), Some(&status), "task {}: {h:?}", t.number);
-            assert_eq!(h.by, "tester");
+            assert_eq!(h.by, crate::common::people::recorded_as("tester"));
             status = h.to.clone().unwrap();
         }
         assert_eq!(serde_json::Value::from(t.status.key()), status);

@@ -32,6 +32,7 @@ mod readme;
 mod report_cli;
 mod report_content;
 mod search;
+mod shared_file;
 mod themes;
 mod tmux_edit;
 mod tmux_present;

@@ -5,6 +5,7 @@
 //! dashboard refuses every edit key with its reason and leaves the file's bytes alone.
 //! The tmux harness is in `common`.
 
+use crate::common::people::recorded_as;
 use crate::common::*;
 use serde_json::Value;
 use std::time::{Duration, Instant};
@@ -17,8 +18,8 @@ const NOTE: &str = "已召开推进会";
 fn app_as(t: &Tmux, user: &str, lang_env: &str, args: &[&str]) -> String {
     let cmd = t.app_command_env(
         lang_env,
-        // An empty SUDO_USER counts as unset: `user` is who the history names.
-        &[("USER", user), ("LOGNAME", user), ("SUDO_USER", "")],
+        // `user` is who the history names (see common::people).
+        &[("SUDO_USER", user)],
         args,
     );
     format!("exec {cmd}")
@@ -52,6 +53,7 @@ fn task_1(path: &str) -> Value {
 /// A: status → 推进中 and a note; B, on the same file, sees both within 2 s.
 #[test]
 fn edits_are_saved_at_once_and_seen_by_a_second_instance() {
+    let liwei = recorded_as("liwei");
     need_tmux!();
     let t = Tmux::new();
     let reg = t.registry_copy();
@@ -119,8 +121,9 @@ fn edits_are_saved_at_once_and_seen_by_a_second_instance() {
         "the status line ends in the time saved (HH:MM:SS): {status:?}"
     );
     assert!(
-        saved.has("│◔ 推进中 进度") && saved.has("liwei 状态 未启动 → 推进中"),
-        "the detail shows ◔ 推进中 and the change in its history:\n{}",
+        saved.has("│◔ 推进中 进度") && saved.has(&format!("{liwei} 状态 未启动 → 推进中")),
+        "the detail shows ◔ 推进中 and the change in its history:
+{}",
         saved.dump()
     );
     assert_eq!(task_1(&reg)["status"], "in_progress", "saved to the file");
@@ -133,7 +136,7 @@ fn edits_are_saved_at_once_and_seen_by_a_second_instance() {
     let took = saved_at.elapsed();
     let reloaded = seen.last_text_line();
     assert!(
-        reloaded.contains("reloaded: ") && reloaded.ends_with("by liwei"),
+        reloaded.contains("reloaded: ") && reloaded.ends_with(&format!("by {liwei}")),
         "B names who changed the file: {reloaded:?}\n{}",
         seen.dump()
     );
@@ -159,7 +162,7 @@ fn edits_are_saved_at_once_and_seen_by_a_second_instance() {
     let at = noted
         .lines
         .iter()
-        .position(|l| l.contains("liwei 备注"))
+        .position(|l| l.contains(&format!("{liwei} 备注")))
         .unwrap_or_else(|| panic!("a note entry by liwei:\n{}", noted.dump()));
     assert!(
         noted.lines[at + 1].contains(NOTE),
@@ -184,7 +187,7 @@ fn edits_are_saved_at_once_and_seen_by_a_second_instance() {
     // The file: both entries by liwei, status first, with RFC 3339 times.
     let task = task_1(&reg);
     assert_eq!(task["status"], "in_progress");
-    assert_eq!(task["updated_by"], "liwei");
+    assert_eq!(task["updated_by"], liwei.as_str());
     let history = task["history"].as_array().expect("history");
     assert_eq!(history.len(), 2, "two history entries: {history:#?}");
     assert_eq!(
@@ -195,7 +198,7 @@ fn edits_are_saved_at_once_and_seen_by_a_second_instance() {
             &history[0]["to"]
         ),
         (
-            &Value::from("liwei"),
+            &Value::from(liwei.as_str()),
             &Value::from("status"),
             &Value::from("not_started"),
             &Value::from("in_progress")
@@ -205,7 +208,7 @@ fn edits_are_saved_at_once_and_seen_by_a_second_instance() {
     assert_eq!(
         (&history[1]["by"], &history[1]["field"], &history[1]["note"]),
         (
-            &Value::from("liwei"),
+            &Value::from(liwei.as_str()),
             &Value::from("note"),
             &Value::from(NOTE)
         ),

@@ -17,7 +17,7 @@ fn command(t: &Tmux, runner: &Runner, lang: &str, file: &Path, status: &Path) ->
         Runner::Nobody(Some(copy)) => copy.clone(),
         _ => PathBuf::from(BIN),
     };
-    let env = [("USER", "liwei"), ("LOGNAME", "liwei"), ("SUDO_USER", "")];
+    let env = [("SUDO_USER", "liwei")];
     let file = file.display().to_string();
     let app = t.app_command_with(&bin, lang, &env, &["--file", &file]);
     let prefix = match runner {

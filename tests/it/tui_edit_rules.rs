@@ -3,6 +3,7 @@
 //! every key, a compound change is one undo step, quick changes are one history
 //! entry, and undos are marked in the history as the detail shows it.
 
+use crate::common::people::recorded_as;
 use crate::edit_common::BIN;
 use crate::tui_editing::{app_on, at_task_12, key, perform, press, temp_registry};
 use crossterm::event::KeyCode;
@@ -25,7 +26,7 @@ fn reload(a: &mut App, file: &Path) {
     a.reloaded(reg, &changes);
 }
 
-/// A colleague's `dubang set` in another process, as user `wangfang`.
+/// A colleague's `dubang set` in another process, as user `wangfang` (see common::people).
 fn colleague_sets(file: &Path, args: &[&str]) {
     let out = std::process::Command::new(BIN)
         .arg("set")
@@ -33,8 +34,7 @@ fn colleague_sets(file: &Path, args: &[&str]) {
         .arg("--file")
         .arg(file)
         .env_remove("DUBANG_FILE")
-        .env_remove("SUDO_USER")
-        .env("USER", "wangfang")
+        .env("SUDO_USER", "wangfang")
         .env("LANG", "C.UTF-8")
         .output()
         .unwrap();
@@ -60,14 +60,18 @@ fn undo_refuses_to_overwrite_a_colleagues_later_change() {
             "no save"
         );
         let msg = a.message.clone().unwrap();
-        assert!(msg.contains("wangfang"), "{msg}");
+        let wangfang = recorded_as("wangfang");
+        assert!(msg.contains(&wangfang), "{msg}");
         match lang {
             Lang::En => assert!(
-                msg.starts_with("not undone: the status was changed to blocked by wangfang at "),
+                msg.starts_with(&format!(
+                    "not undone: the status was changed to blocked by {wangfang} at "
+                )),
                 "{msg}"
             ),
             Lang::Zh => assert!(
-                msg.starts_with("未撤销:状态已被 wangfang 于 ") && msg.contains("改为 受阻"),
+                msg.starts_with(&format!("未撤销:状态已被 {wangfang} 于 "))
+                    && msg.contains("改为 受阻"),
                 "{msg}"
             ),
         }
@@ -100,7 +104,10 @@ fn an_undo_that_races_a_colleague_is_refused_by_the_save_too() {
     );
     assert!(a.pending.is_empty(), "a refused undo is not kept for retry");
     assert!(
-        a.message.as_deref().unwrap().contains("wangfang"),
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains(&recorded_as("wangfang")),
         "{:?}",
         a.message
     );

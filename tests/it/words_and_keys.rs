@@ -133,7 +133,7 @@ fn dubang(home: &Path, lang_env: &str, args: &[&str]) -> std::process::Output {
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "tester")
+        .env("SUDO_USER", "tester")
         .env("LANG", lang_env)
         .output()
         .expect("the binary runs")

@@ -30,12 +30,11 @@ mod apply;
 mod changes;
 mod record;
 pub mod rules;
-mod who;
 
+pub use crate::account::who;
 pub use apply::{apply, apply_recorded, check_revert};
 pub use changes::{Changes, changes_between};
 pub use record::COALESCE;
-pub use who::who;
 
 #[cfg(test)]
 use super::Registry;
@@ -43,8 +42,6 @@ use super::{HistoryEntry, Status};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike};
 use serde_json::Value;
 use std::fmt;
-#[cfg(test)]
-use who::{real_uid, who_from};
 
 /// What an edit changes: a task or a goal, by id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

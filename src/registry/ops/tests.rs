@@ -254,37 +254,6 @@ fn parses_progress_and_dates() {
 }
 
 #[test]
-fn who_prefers_sudo_user_then_user_then_logname_then_passwd() {
-    let passwd =
-        || Some("root:x:0:0::/root:/bin/sh\nliwei:x:1000:1000::/home/liwei:/bin/sh\n".to_string());
-    let env = |pairs: &'static [(&'static str, &'static str)]| {
-        move |k: &str| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        }
-    };
-    assert_eq!(
-        who_from(
-            env(&[("SUDO_USER", "wang"), ("USER", "root")]),
-            Some(0),
-            passwd
-        ),
-        "wang"
-    );
-    assert_eq!(
-        who_from(env(&[("USER", " "), ("LOGNAME", "zhao")]), Some(0), passwd),
-        "zhao"
-    );
-    assert_eq!(who_from(env(&[]), Some(1000), passwd), "liwei");
-    assert_eq!(who_from(env(&[]), Some(4242), passwd), "unknown");
-    assert_eq!(who_from(env(&[]), None, passwd), "unknown");
-    assert_eq!(real_uid("Name:\tx\nUid:\t1000\t0\t0\t0\n"), Some(1000));
-    assert!(!who().is_empty());
-}
-
-#[test]
 fn changes_name_who_made_them() {
     let old = reg();
     let mut new = old.clone();

@@ -19,6 +19,8 @@
 // Not every helper is used by the tests of every capability at all times.
 #![allow(dead_code)]
 
+pub mod people;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -363,7 +365,7 @@ impl Tmux {
         self.app_command_env(lang_env, &[], args)
     }
 
-    /// [`Tmux::app_command`] with more variables set (`("USER", "liwei")`; an empty
+    /// [`Tmux::app_command`] with more variables set (`("SUDO_USER", "liwei")`; an empty
     /// value is as good as unset for `NO_COLOR` and `SUDO_USER`).
     pub fn app_command_env(&self, lang_env: &str, env: &[(&str, &str)], args: &[&str]) -> String {
         self.app_command_with(binary(), lang_env, env, args)

@@ -40,9 +40,9 @@ pub fn set_cmd(file: &Path, args: &[&str]) -> Command {
 pub fn set_cmd_with(bin: &str, file: &Path, args: &[&str]) -> Command {
     let mut c = Command::new(bin);
     c.arg("set").args(args).arg("--file").arg(file);
+    // The history names `tester` (see common::people).
     c.env_remove("DUBANG_FILE")
-        .env_remove("SUDO_USER")
-        .env("USER", "tester")
+        .env("SUDO_USER", "tester")
         .env("LANG", "C.UTF-8");
     c
 }
