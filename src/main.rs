@@ -14,12 +14,25 @@ use dubang::{report, store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+// Human output goes through the sanitiser: a path, an argument or a file's text
+// quoted in a message can never drive the terminal (JSON and reports are written as
+// they are: they are made from the cleaned registry).
+macro_rules! say {
+    ($($a:tt)*) => { print!("{}", dubang::registry::sanitize_text(&format!($($a)*))) };
+}
+macro_rules! sayln {
+    ($($a:tt)*) => { println!("{}", dubang::registry::sanitize_text(&format!($($a)*))) };
+}
+macro_rules! esayln {
+    ($($a:tt)*) => { eprintln!("{}", dubang::registry::sanitize_text(&format!($($a)*))) };
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
-            eprintln!("dubang: {msg}");
+            esayln!("dubang: {msg}");
             ExitCode::from(1)
         }
     }
@@ -89,7 +102,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 dubang::tui::keys::KeyMap::from_bindings(&settings.bindings, &config);
             let problems: Vec<_> = problems.into_iter().chain(key_problems).collect();
             for p in &problems {
-                eprintln!("dubang: {}", words::settings_problem(lang, p));
+                esayln!("dubang: {}", words::settings_problem(lang, p));
             }
             let (path, created) = registry_path_quiet(lang, file(None))?;
             let reg = store::load(&path).map_err(|e| words::load_error(lang, &e))?;
@@ -133,7 +146,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }) => {
             let path = registry_path(lang, file(Some(&f)))?;
             let reg = store::load(&path).map_err(|e| words::load_error(lang, &e))?;
-            print!("{}", report::task_list(&reg, plan_lang(&reg)));
+            say!("{}", report::task_list(&reg, plan_lang(&reg)));
             Ok(())
         }
         command @ (Some(Command::Summary { .. }) | None) => {
@@ -146,7 +159,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let lang = plan_lang(&reg);
             let ix = Index::build(&reg);
             let today = chrono::Local::now().date_naive();
-            print!(
+            say!(
                 "{}",
                 report::summary(&reg, &ix, lang, today, &settings.problems)
             );
@@ -202,7 +215,7 @@ fn run_config(
                 }
                 .text(lang)
             })?;
-        println!("{}", Say::ConfigWritten(&p).text(lang));
+        sayln!("{}", Say::ConfigWritten(&p).text(lang));
         return Ok(());
     }
     let state = if p.exists() {
@@ -210,12 +223,12 @@ fn run_config(
     } else {
         Say::ConfigMissing.text(lang)
     };
-    println!("{}{state}", p.display());
+    sayln!("{}{state}", p.display());
     // The bindings are checked as the dashboard would apply them.
     let (_, key_problems) = dubang::tui::keys::KeyMap::from_bindings(&settings.bindings, &p);
     let all: Vec<_> = problems.into_iter().chain(key_problems).collect();
     for problem in &all {
-        eprintln!("dubang: {}", words::settings_problem(lang, problem));
+        esayln!("dubang: {}", words::settings_problem(lang, problem));
     }
     match all.len() {
         0 => Ok(()),
@@ -253,12 +266,12 @@ fn run_report(
     let tty = std::io::IsTerminal::is_terminal(&stdout);
     match run(path, &req, &mut stdout.lock(), tty) {
         Ok(notes) => {
-            notes.iter().for_each(|n| eprintln!("dubang: {n}"));
+            notes.iter().for_each(|n| esayln!("dubang: {n}"));
             Ok(())
         }
         Err(Failure::Failed(msg)) => Err(msg),
         Err(Failure::Usage(msg)) => {
-            eprintln!("dubang: {msg}");
+            esayln!("dubang: {msg}");
             std::process::exit(2)
         }
     }
@@ -267,7 +280,7 @@ fn run_report(
 /// Ends with exit code 2 and one line: the command line asked for something that
 /// cannot be (an unknown status, progress 150, a date that is no date).
 fn usage(msg: &str) -> ! {
-    eprintln!("dubang: {msg}");
+    esayln!("dubang: {msg}");
     std::process::exit(2)
 }
 
@@ -318,12 +331,12 @@ fn run_ledger(
     };
     match done {
         Ok(text) => {
-            print!("{text}");
+            say!("{text}");
             Ok(())
         }
         Err(Failure::Failed(msg)) => Err(msg),
         Err(Failure::Usage(msg)) => {
-            eprintln!("dubang: {msg}");
+            esayln!("dubang: {msg}");
             std::process::exit(2)
         }
     }
@@ -338,7 +351,7 @@ fn no_color() -> bool {
 fn registry_path(lang: Lang, file: Option<PathBuf>) -> Result<PathBuf, String> {
     let (path, created) = registry_path_quiet(lang, file)?;
     if created {
-        eprintln!("dubang: {}", Say::CreatedCopy(&path).text(lang));
+        esayln!("dubang: {}", Say::CreatedCopy(&path).text(lang));
     }
     Ok(path)
 }
@@ -427,13 +440,13 @@ fn run_import(
         Ok(ok) => ok,
         Err((problems, source)) => {
             if check {
-                print!(
+                say!(
                     "{}",
                     check::report(&file, source.as_deref(), None, &problems)
                 );
             } else {
                 for p in &problems[..problems.len() - 1] {
-                    eprintln!("dubang: {}", check::problem_line(&file, p));
+                    esayln!("dubang: {}", check::problem_line(&file, p));
                 }
             }
             return Err(check::problem_line(&file, &problems[problems.len() - 1]));
@@ -441,7 +454,7 @@ fn run_import(
     };
     if check {
         let p = &imported.problems;
-        print!(
+        say!(
             "{}",
             check::report(&file, Some(&source), Some(&imported), p)
         );
@@ -450,13 +463,13 @@ fn run_import(
             n => Err(messages::unplaced(lang, &file, n)),
         };
     }
-    eprintln!("dubang: {}", messages::note(lang, &source));
+    esayln!("dubang: {}", messages::note(lang, &source));
     for p in &imported.problems {
         let line = check::problem_line(&file, p);
-        eprintln!("dubang: {}", messages::left_out_line(lang, &line));
+        esayln!("dubang: {}", messages::left_out_line(lang, &line));
     }
     for n in &imported.notes {
-        eprintln!("dubang: {}", messages::note(lang, n));
+        esayln!("dubang: {}", messages::note(lang, n));
     }
     let json = store::to_json(&imported.registry);
     match out {
@@ -477,7 +490,7 @@ fn run_import(
                 r.goals.len(),
                 r.measures.len(),
             ];
-            eprintln!("dubang: {}", Say::Wrote { path: p, counts }.text(lang));
+            esayln!("dubang: {}", Say::Wrote { path: p, counts }.text(lang));
         }
         None => print!("{json}"),
     }
@@ -494,13 +507,13 @@ fn run_validate(lang: Lang, path: &Path) -> Result<(), String> {
                 reg.towns.len(),
                 reg.goals.len(),
             ];
-            println!("{}", Say::Valid { path, counts }.text(lang));
+            sayln!("{}", Say::Valid { path, counts }.text(lang));
             Ok(())
         }
         Err(problems) => {
             let n = problems.len();
             for p in &problems[..n - 1] {
-                eprintln!("dubang: {}", words::load_error(lang, p));
+                esayln!("dubang: {}", words::load_error(lang, p));
             }
             Err(words::load_error(lang, &problems[n - 1]))
         }
@@ -594,7 +607,7 @@ fn run_set(
         .collect();
     let saved = store::save_edits(path, &edits).map_err(|e| words::save_error(lang, &e))?;
     if !saved.written {
-        println!("{}", Say::NothingChanged(label).text(lang));
+        sayln!("{}", Say::NothingChanged(label).text(lang));
         return Ok(());
     }
     let show = |v: &Option<serde_json::Value>, unit: &str| match v {
@@ -641,6 +654,6 @@ fn run_set(
         changes: &changes,
         path: &saved.path,
     };
-    println!("{}", said.text(lang));
+    sayln!("{}", said.text(lang));
     Ok(())
 }

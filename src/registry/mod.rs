@@ -18,7 +18,7 @@ pub use ops::{
     Changes, Edit, EditError, Op, Target as EditTarget, apply, apply_recorded, changes_between, who,
 };
 pub use rollup::Rollup;
-pub use sanitize::{sanitize_line, sanitize_text};
+pub use sanitize::{is_unwanted, sanitize_line, sanitize_text};
 pub use status::Status;
 pub use validate::{Problem, validate};
 
@@ -253,13 +253,14 @@ impl Registry {
     }
 
     /// Strips control characters and escape sequences from every string that will be
-    /// shown, so text from the file can never drive the terminal.
+    /// shown, so text from the file can never drive the terminal. Ids are left alone:
+    /// validation refuses an id the cleaning would change, so references stay intact.
     pub fn sanitize(&mut self) {
         let d = &mut self.document;
         for s in [&mut d.title, &mut d.issuer, &mut d.number] {
             *s = sanitize_line(s);
         }
-        if let Some(n) = d.notice.as_mut() {
+        for n in [&mut d.notice, &mut d.source].into_iter().flatten() {
             *n = sanitize_line(n);
         }
         for n in &mut d.notes {
@@ -277,11 +278,17 @@ impl Registry {
         }
         for t in &mut self.towns {
             t.name = sanitize_line(&t.name);
-            if let Some(s) = t.short.as_mut() {
+            for s in [&mut t.short, &mut t.code].into_iter().flatten() {
                 *s = sanitize_line(s);
+            }
+            for a in &mut t.aliases {
+                *a = sanitize_line(a);
             }
         }
         for g in &mut self.goals {
+            if let Some(h) = g.horizon.as_mut() {
+                *h = sanitize_line(h);
+            }
             g.text = sanitize_text(&g.text);
             for t in &mut g.targets {
                 t.text = sanitize_line(&t.text);
@@ -306,8 +313,25 @@ fn sanitize_history(history: &mut [HistoryEntry], updated_by: &mut Option<String
     }
     for h in history {
         h.by = sanitize_line(&h.by);
+        h.field = sanitize_line(&h.field);
         if let Some(n) = h.note.as_mut() {
             *n = sanitize_text(n);
         }
+        if let Some(s) = h.source.as_mut() {
+            *s = sanitize_line(s);
+        }
+        for v in [&mut h.from, &mut h.to].into_iter().flatten() {
+            sanitize_value(v);
+        }
+    }
+}
+
+/// Every string inside a JSON value (a history entry's from/to), cleaned in place.
+fn sanitize_value(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => *s = sanitize_line(s),
+        serde_json::Value::Array(a) => a.iter_mut().for_each(sanitize_value),
+        serde_json::Value::Object(o) => o.values_mut().for_each(sanitize_value),
+        _ => {}
     }
 }

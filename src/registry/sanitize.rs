@@ -1,5 +1,9 @@
 //! Text from a registry is shown, never executed: control characters, escape
-//! sequences and invisible format characters are removed when the file is loaded.
+//! sequences and invisible format characters are removed when the file is loaded,
+//! and so is everything whose width terminals disagree on (variation selectors,
+//! skin tones, zero-width joiners, Hangul fillers), so that the width dubang
+//! measures is the width the terminal draws. The same cleaning is applied to
+//! settings, paths and the CLI's own output before they reach a terminal.
 
 /// Cleans one line of text (names, titles): no line breaks are kept.
 pub fn sanitize_line(s: &str) -> String {
@@ -14,7 +18,10 @@ pub fn sanitize_text(s: &str) -> String {
 
 fn clean(s: &str, keep_newlines: bool) -> String {
     // Fast path: almost every string is already clean.
-    if !s.chars().any(|c| is_unwanted(c) || c == '\n' || c == '\t') {
+    if !s
+        .chars()
+        .any(|c| is_unwanted(c) || matches!(c, '\n' | '\t' | '\u{2028}' | '\u{2029}'))
+    {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -24,8 +31,11 @@ fn clean(s: &str, keep_newlines: bool) -> String {
             '\u{1b}' => skip_escape(&mut chars),
             // C1 control sequence introducer: same shape as ESC [.
             '\u{9b}' => skip_csi(&mut chars),
-            '\n' if keep_newlines => out.push('\n'),
-            '\n' | '\t' => out.push(' '),
+            '\n' | '\u{2028}' | '\u{2029}' if keep_newlines => out.push('\n'),
+            '\n' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            // A flag is two of these: terminals draw the pair one, two or four
+            // columns wide. One ASCII stand-in each, so the width is certain.
+            '\u{1f1e6}'..='\u{1f1ff}' => out.push('?'),
             c if is_unwanted(c) => {}
             c => out.push(c),
         }
@@ -33,14 +43,32 @@ fn clean(s: &str, keep_newlines: bool) -> String {
     out
 }
 
-fn is_unwanted(c: char) -> bool {
+/// Whether a character is dropped: it drives the terminal, is invisible, or has a
+/// width that unicode-width and real terminals (tmux, xterm, VTE) disagree on.
+pub fn is_unwanted(c: char) -> bool {
     c.is_control()
         || matches!(c,
-            '\u{200b}'..='\u{200f}'   // zero-width space/joiners, LRM, RLM
+            '\u{ad}'                  // soft hyphen: drawn by some terminals, not others
+            | '\u{34f}'               // combining grapheme joiner
+            | '\u{61c}'               // Arabic letter mark (bidi)
+            | '\u{115f}' | '\u{1160}' // Hangul fillers: blank, two columns or none
+            | '\u{17b4}' | '\u{17b5}' // Khmer inherent vowels (invisible)
+            | '\u{180b}'..='\u{180f}' // Mongolian variation selectors and vowel separator
+            | '\u{200b}'..='\u{200f}' // zero-width space/joiners, LRM, RLM
+            | '\u{2028}' | '\u{2029}' // line and paragraph separators
             | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
-            | '\u{2060}'..='\u{2069}' // word joiner, invisible operators, bidi isolates
+            | '\u{2060}'..='\u{206f}' // word joiner, invisible operators, bidi isolates
+            | '\u{20e3}'              // combining keycap: 1️⃣ is one column or two
+            | '\u{3164}'              // Hangul filler
+            | '\u{fe00}'..='\u{fe0f}' // variation selectors: ❤️ (VS16) is 1 or 2 columns
             | '\u{feff}'              // byte-order mark / zero-width no-break space
+            | '\u{ffa0}'              // halfwidth Hangul filler
             | '\u{fff9}'..='\u{fffb}' // interlinear annotation controls
+            | '\u{1bca0}'..='\u{1bca3}' // shorthand format controls
+            | '\u{1d173}'..='\u{1d17a}' // musical format controls
+            | '\u{1f3fb}'..='\u{1f3ff}' // skin tones: merged with the emoji or not
+            | '\u{e0000}'..='\u{e007f}' // tag characters (hidden text)
+            | '\u{e0100}'..='\u{e01ef}' // variation selectors supplement
         )
 }
 
@@ -109,6 +137,21 @@ mod tests {
         assert_eq!(sanitize_line("\u{202e}局务水市\u{200b}"), "局务水市");
         assert_eq!(sanitize_line("a\tb\nc"), "a b c");
         assert_eq!(sanitize_text("a\tb\nc\r"), "a b\nc");
+    }
+
+    #[test]
+    fn strips_invisible_and_width_ambiguous_characters() {
+        let s = "a\u{3164}b\u{115f}c\u{2028}d\u{34f}e\u{180e}f\u{61c}g\u{e0041}h\u{ad}i";
+        assert_eq!(sanitize_line(s), "abc defghi");
+        assert_eq!(sanitize_text("a\u{2029}b"), "a\nb");
+        // Emoji presentation, skin tone, ZWJ family, keycap, flag.
+        let e = "❤️👍🏽👨\u{200d}👩\u{200d}👧1️⃣🇨🇳";
+        let clean = sanitize_line(e);
+        assert_eq!(clean, "❤👍👨👩👧1??");
+        // What is measured as a string is the sum of what each character takes.
+        use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+        let by_char: usize = clean.chars().map(|c| c.width().unwrap_or(0)).sum();
+        assert_eq!(clean.width(), by_char);
     }
 
     #[test]

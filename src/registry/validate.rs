@@ -191,6 +191,13 @@ fn unique_ids<'a>(
                 format!("{list}[{i}].id"),
                 "empty id: give every entry a unique, non-empty id".into(),
             ));
+        } else if super::sanitize_line(id) != id {
+            // An id is a key, not text: cleaning it for the screen would break the
+            // references to it, so one that needs cleaning is refused.
+            out.push(problem(
+                format!("{list}[{i}].id"),
+                format!("id '{id}' holds a control, invisible or emoji-joining character: use plain letters, digits, - and _"),
+            ));
         } else if let Some(first) = seen.insert(id, i) {
             out.push(problem(
                 format!("{list}[{i}].id"),

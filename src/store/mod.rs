@@ -103,7 +103,7 @@ pub fn load(file: &Path) -> Result<Registry, LoadError> {
 pub fn load_all_problems(file: &Path) -> Result<Registry, Vec<LoadError>> {
     let bytes = read(file).map_err(|e| vec![e])?;
     let text = decode(file, &bytes).map_err(|e| vec![e])?;
-    let (reg, mut problems, repaired) = match deserialize(file, text) {
+    let (mut reg, mut problems, repaired) = match deserialize(file, text) {
         Ok(reg) => (reg, Vec::new(), Vec::new()),
         // A value of the wrong type: keep going on stand-ins, to list every problem.
         Err(first) => match lenient::repair(file, text, &first) {
@@ -120,6 +120,7 @@ pub fn load_all_problems(file: &Path) -> Result<Registry, Vec<LoadError>> {
             .is_some_and(|path| lenient::caused_by_stand_in(path, &repaired))
     }));
     if problems.is_empty() {
+        reg.sanitize();
         Ok(reg)
     } else {
         Err(problems)
@@ -154,8 +155,17 @@ fn io_error(file: &Path, e: &std::io::Error) -> LoadError {
     LoadError::new(file, msg)
 }
 
-/// Parses and checks a registry held in memory; `file` names it in messages.
+/// Parses and checks a registry held in memory; `file` names it in messages. Its text
+/// is cleaned for the screen (see [`Registry::sanitize`]).
 pub fn parse_bytes(file: &Path, bytes: &[u8]) -> Result<Registry, LoadError> {
+    let mut reg = parse_bytes_as_written(file, bytes)?;
+    reg.sanitize();
+    Ok(reg)
+}
+
+/// Like [`parse_bytes`], with the text as written: for saving an edit on top of the
+/// file, so that what others wrote stays on disk as they wrote it.
+pub(crate) fn parse_bytes_as_written(file: &Path, bytes: &[u8]) -> Result<Registry, LoadError> {
     let text = decode(file, bytes)?;
     let reg = deserialize(file, text)?;
     let mut problems = check(file, text, &reg);
@@ -216,11 +226,8 @@ fn deserialize(file: &Path, text: &str) -> Result<Registry, LoadError> {
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let err = match serde_path_to_error::deserialize::<_, Registry>(&mut de) {
-        Ok(mut reg) => match de.end() {
-            Ok(()) => {
-                reg.sanitize();
-                return Ok(reg);
-            }
+        Ok(reg) => match de.end() {
+            Ok(()) => return Ok(reg),
             Err(e) => return Err(json_error(file, text, None, &e)),
         },
         Err(e) => e,

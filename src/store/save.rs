@@ -14,7 +14,7 @@
 use super::lock::{self, LOCK_TIMEOUT, LockError, LockProblem};
 use super::stamp::FileStamp;
 use super::write::{TEMP_SUFFIX, temp_prefix};
-use super::{LoadError, parse_bytes, to_json, write_atomic};
+use super::{LoadError, parse_bytes_as_written, to_json, write_atomic};
 use crate::registry::{Edit, EditError, EditTarget, HistoryEntry, Registry, apply_recorded};
 use std::fmt;
 use std::io::{self, ErrorKind};
@@ -184,12 +184,15 @@ where
     let bytes = std::fs::read(&target).map_err(|e| io_failure(&target, "read the file", e))?;
     // Stat after reading, under the lock: nobody who locks can change it in between.
     let read_stamp = FileStamp::of(&target).map_err(|e| io_failure(&target, "read the file", e))?;
-    let mut registry = parse_bytes(&target, &bytes).map_err(SaveError::Invalid)?;
+    // The edit goes on top of the file as written; only the copy handed back to be
+    // shown is cleaned.
+    let mut registry = parse_bytes_as_written(&target, &bytes).map_err(SaveError::Invalid)?;
     let recorded = change(&mut registry).map_err(|error| SaveError::Edit {
         file: target.clone(),
         error,
     })?;
     if recorded.is_empty() {
+        registry.sanitize();
         return Ok(Saved {
             registry,
             stamp: read_stamp,
@@ -199,6 +202,7 @@ where
         });
     }
     let stamp = write(&target, &registry)?;
+    registry.sanitize();
     Ok(Saved {
         registry,
         stamp,

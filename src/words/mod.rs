@@ -237,6 +237,11 @@ fn load_message_zh(msg: &str) -> String {
         )
     } else if msg.starts_with("empty id") {
         "id 为空:每一项都要有唯一且非空的 id".to_string()
+    } else if msg.starts_with("id '") && msg.contains("holds a control") {
+        format!(
+            "id“{}”含控制字符、不可见字符或表情连接符:请只用字母、数字、- 和 _",
+            quoted(msg)
+        )
     } else if msg.starts_with("duplicate id") {
         format!("id“{}”重复:id 必须唯一", quoted(msg))
     } else if msg.starts_with("id '") && msg.contains("used by a unit too") {

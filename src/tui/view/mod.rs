@@ -316,8 +316,19 @@ pub fn list_headed(
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The whole screen.
+/// The whole screen. Whatever a view drew, no cell leaves with a control character:
+/// the registry is cleaned when loaded, and this is the net for text from anywhere
+/// else (paths, settings, the environment).
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme) {
+    draw_screen(f, app, theme);
+    for cell in f.buffer_mut().content.iter_mut() {
+        if cell.symbol().chars().any(crate::registry::is_unwanted) {
+            cell.set_symbol("?");
+        }
+    }
+}
+
+fn draw_screen(f: &mut Frame, app: &App, theme: &Theme) {
     let ui = Ui { app, theme };
     let area = f.area();
     if theme.screen != Style::default() {
