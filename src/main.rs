@@ -44,6 +44,19 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(p) => dubang::settings::load(p),
         None => Default::default(),
     };
+    // A FIFO, a device or a huge file as the settings stops every command but
+    // `config` (which says where the file is).
+    let refused = problems
+        .iter()
+        .find(|p| matches!(p.kind, dubang::settings::ProblemKind::Refused(_)));
+    if let Some(p) = refused
+        && !matches!(cli.command, Some(Command::Config { .. }))
+    {
+        let lang = cli
+            .lang
+            .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
+        return Err(words::settings_problem(lang, p));
+    }
     // Messages follow --lang, the settings, then the locale (English when it names no
     // language); the dashboard and the summary fall back to the plan's language instead.
     let chosen = cli.lang.or(settings.lang);
@@ -370,7 +383,7 @@ fn registry_path_quiet(lang: Lang, file: Option<PathBuf>) -> Result<(PathBuf, bo
 }
 
 fn read_text(lang: Lang, path: &Path, what: FileKind) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = store::files::read_regular(path, store::files::FILE_CAP).map_err(|e| {
         Say::CannotRead {
             path,
             what,
@@ -397,7 +410,7 @@ fn run_import(
     (no_bundled, check, allow_partial): (bool, bool, bool),
 ) -> Result<(), String> {
     let lang = named.unwrap_or(Lang::En);
-    let bytes = std::fs::read(document).map_err(|e| {
+    let bytes = store::files::read_regular(document, store::files::FILE_CAP).map_err(|e| {
         Say::CannotRead {
             path: document,
             what: FileKind::Document,

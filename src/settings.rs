@@ -113,6 +113,9 @@ pub struct Problem {
 pub enum ProblemKind {
     /// The file exists but cannot be read (the system's words).
     Unreadable(String),
+    /// The path names a FIFO, a device, a directory or a huge file: nothing is read,
+    /// and the command stops (a hostile neighbour, not a typo).
+    Refused(crate::store::files::Refusal),
     /// Not TOML, or an unknown setting or value (the TOML parser's words).
     Broken(String),
     /// `[keys.NAME]` that is no context.
@@ -140,6 +143,7 @@ impl std::fmt::Display for Problem {
                     "{file}: cannot read the settings ({e}); using the defaults"
                 )
             }
+            ProblemKind::Refused(r) => write!(f, "{file}: settings {r}"),
             ProblemKind::Broken(what) => {
                 write!(f, "{file}")?;
                 if self.line > 0 {
@@ -203,9 +207,22 @@ pub fn config_path(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
 /// Reads the settings. A missing file is the defaults; a broken one is the
 /// defaults plus a one-line reason naming the line.
 pub fn load(path: &Path) -> (Settings, Vec<Problem>) {
-    match std::fs::read_to_string(path) {
+    use crate::store::files::{Refusal, SETTINGS_CAP, read_regular};
+    let read = read_regular(path, SETTINGS_CAP).and_then(|b| {
+        String::from_utf8(b).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    });
+    match read {
         Ok(text) => parse(path, &text),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), Vec::new()),
+        Err(ref e) if let Some(r) = Refusal::of(e) => (
+            Settings::default(),
+            vec![Problem {
+                file: path.to_path_buf(),
+                line: 0,
+                col: None,
+                kind: ProblemKind::Refused(r.clone()),
+            }],
+        ),
         Err(e) => (
             Settings::default(),
             vec![Problem {

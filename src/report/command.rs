@@ -92,6 +92,10 @@ pub fn run(
 /// A regular file (or a new one) is replaced atomically; a device or pipe that exists
 /// (`/dev/stdout`, a FIFO) is written in place: renaming over it would replace it.
 pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        // Whoever planted the link does not choose where dubang writes.
+        store::files::may_follow(path)?;
+    }
     match std::fs::metadata(path) {
         Ok(m) if !m.is_file() && !m.is_dir() => {
             let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
@@ -107,6 +111,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 pub fn write_reason(lang: Lang, e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {
+        _ if store::files::Refusal::of(e).is_some() => crate::words::io_error(lang, e),
         NotFound => lang.pick("目录不存在", "no such directory").into(),
         PermissionDenied => lang.pick("没有写入权限", "permission denied").into(),
         StorageFull => lang.pick("磁盘已满", "no space left on the device").into(),

@@ -1,6 +1,7 @@
 //! Files: loading a registry with a clear reason when it cannot be used, writing it
 //! back atomically, and the user's default copy of the bundled plan.
 
+pub mod files;
 mod lenient;
 mod locate;
 pub mod lock;
@@ -127,22 +128,22 @@ pub fn load_all_problems(file: &Path) -> Result<Registry, Vec<LoadError>> {
     }
 }
 
+/// The registry's bytes: only from a regular file (a FIFO, a device or a huge sparse
+/// file is refused at once, see [`files::read_regular`]).
 fn read(file: &Path) -> Result<Vec<u8>, LoadError> {
-    match std::fs::metadata(file) {
-        Ok(m) if m.is_dir() => {
-            return Err(LoadError::new(
-                file,
-                "is a directory, not a registry file: give the path of a .json file",
-            ));
-        }
-        Ok(_) => {}
-        Err(e) => return Err(io_error(file, &e)),
-    }
-    std::fs::read(file).map_err(|e| io_error(file, &e))
+    files::read_regular(file, files::FILE_CAP).map_err(|e| io_error(file, &e))
 }
 
 fn io_error(file: &Path, e: &std::io::Error) -> LoadError {
     let msg = match e.kind() {
+        _ if matches!(
+            files::Refusal::of(e),
+            Some(files::Refusal::NotRegular(files::Special::Directory))
+        ) =>
+        {
+            "is a directory, not a registry file: give the path of a .json file".to_string()
+        }
+        _ if let Some(r) = files::Refusal::of(e) => r.to_string(),
         ErrorKind::NotFound => {
             "no such file: check the path, or create one with `dubang import`".to_string()
         }

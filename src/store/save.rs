@@ -11,6 +11,7 @@
 //! A failure changes nothing on disk and says in one line what happened, where, and
 //! what to do; the caller keeps its edit and may retry.
 
+use super::files::Refusal;
 use super::lock::{self, LOCK_TIMEOUT, LockError, LockProblem};
 use super::stamp::FileStamp;
 use super::write::{TEMP_SUFFIX, temp_prefix};
@@ -64,6 +65,9 @@ pub enum SaveError {
         lock: PathBuf,
         why: LockProblem,
     },
+    /// The path names something dubang does not replace (a device, a FIFO) or reaches
+    /// it through another user's symlink in a shared directory.
+    Refused { file: PathBuf, refusal: Refusal },
     /// Anything else the system reported.
     Io {
         file: PathBuf,
@@ -114,6 +118,9 @@ impl fmt::Display for SaveError {
                 lock.display(),
                 lock.display()
             ),
+            SaveError::Refused { file, refusal } => {
+                write!(f, "{}: not saved: {refusal}", file.display())
+            }
             SaveError::Io { file, doing, error } => write!(
                 f,
                 "{}: not saved: cannot {doing} ({error}): check the disk and retry; the file is unchanged",
@@ -181,7 +188,8 @@ where
     let _lock = take_lock(&target)?;
     clean_orphans(&target);
 
-    let bytes = std::fs::read(&target).map_err(|e| io_failure(&target, "read the file", e))?;
+    let bytes = super::files::read_regular(&target, super::files::FILE_CAP)
+        .map_err(|e| io_failure(&target, "read the file", e))?;
     // Stat after reading, under the lock: nobody who locks can change it in between.
     let read_stamp = FileStamp::of(&target).map_err(|e| io_failure(&target, "read the file", e))?;
     // The edit goes on top of the file as written; only the copy handed back to be
@@ -216,6 +224,9 @@ where
 /// "save elsewhere" when the registry's own file cannot take an edit. Unlike
 /// [`save_edits`] this is a snapshot: it overwrites whatever `path` held.
 pub fn save_as(path: &Path, registry: &Registry) -> Result<Saved, SaveError> {
+    // No planted symlink followed, no device replaced: checked before canonicalising.
+    let resolved = super::write::resolve(path).map_err(|e| io_failure(path, "find the file", e))?;
+    super::files::replaceable(&resolved).map_err(|e| io_failure(path, "write the file", e))?;
     let target = match path.canonicalize() {
         Ok(t) => t,
         // A new file: its directory must exist.
@@ -291,6 +302,7 @@ pub fn writable(path: &Path) -> Writable {
 }
 
 fn existing_target(path: &Path) -> Result<PathBuf, SaveError> {
+    super::write::resolve(path).map_err(|e| io_failure(path, "find the file", e))?;
     path.canonicalize().map_err(|e| match e.kind() {
         ErrorKind::NotFound => SaveError::Deleted {
             file: path.to_path_buf(),
@@ -337,6 +349,12 @@ fn write(target: &Path, registry: &Registry) -> Result<FileStamp, SaveError> {
 /// Sorts a system error into what the user can act on.
 fn io_failure(file: &Path, doing: &'static str, e: io::Error) -> SaveError {
     let file = file.to_path_buf();
+    if let Some(refusal) = Refusal::of(&e) {
+        return SaveError::Refused {
+            file,
+            refusal: refusal.clone(),
+        };
+    }
     match e.kind() {
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded => SaveError::DiskFull { file },
         ErrorKind::ReadOnlyFilesystem => SaveError::ReadOnlyFilesystem { file },

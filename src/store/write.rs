@@ -14,13 +14,15 @@ pub fn to_json(reg: &Registry) -> String {
 }
 
 /// Replaces `path` with `bytes`: temporary file in the same directory, fsync,
-/// rename over the target, fsync of the directory. A symlink is written through to
-/// its target; the target's permissions, owner and group are kept (the owner only
+/// rename over the target, fsync of the directory. Only a regular file (or a new
+/// one) is replaced. A symlink is written through to its target (unless another user
+/// planted it in a sticky shared directory); the target's permissions, owner and group are kept (the owner only
 /// when running as root, the group when this user belongs to it: otherwise the file
 /// passes to the user who saved it, as with any editor that saves by rename), and so
 /// are its extended attributes and POSIX ACL (see [`super::xattrs`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = resolve(path)?;
+    super::files::replaceable(&target)?;
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -88,12 +90,13 @@ fn owner_of(_: &std::fs::Metadata) -> u32 {
 fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) {}
 
 /// The file a path finally names, following symlinks even when the target does not
-/// exist yet.
-fn resolve(path: &Path) -> io::Result<PathBuf> {
+/// exist yet, but none that another user planted in a shared directory.
+pub(crate) fn resolve(path: &Path) -> io::Result<PathBuf> {
     let mut p = path.to_path_buf();
     for _ in 0..40 {
         match std::fs::symlink_metadata(&p) {
             Ok(m) if m.file_type().is_symlink() => {
+                super::files::may_follow(&p)?;
                 let link = std::fs::read_link(&p)?;
                 p = match p.parent() {
                     Some(parent) if link.is_relative() => parent.join(link),

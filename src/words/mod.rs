@@ -122,6 +122,9 @@ pub fn save_error(lang: Lang, e: &SaveError) -> String {
             p(lock),
             p(lock)
         ),
+        SaveError::Refused { file, refusal: r } => {
+            format!("{}:未保存:{}", p(file), refusal(Lang::Zh, r))
+        }
         SaveError::Io { file, doing, error } => format!(
             "{}:未保存:无法{}({error}):请检查磁盘后重试;文件未改动",
             p(file),
@@ -204,6 +207,8 @@ fn load_message_zh(msg: &str) -> String {
     } else if let Some(rest) = msg.strip_prefix("cannot read the file (") {
         let detail = rest.split("):").next().unwrap_or(rest);
         format!("无法读取文件({detail}):请检查路径和磁盘")
+    } else if let Some(r) = refusal_of_message(msg) {
+        refusal(Lang::Zh, &r)
     } else if msg.starts_with("is a directory") {
         "这是一个目录,不是登记表文件:请给出 .json 文件的路径".to_string()
     } else if let Some(rest) = msg.strip_prefix("not UTF-8 text (") {
@@ -279,6 +284,7 @@ pub fn settings_problem(lang: Lang, p: &crate::settings::Problem) -> String {
     };
     match &p.kind {
         K::Unreadable(e) => format!("{at}:无法读取设置文件({e});现使用默认设置"),
+        K::Refused(r) => format!("{at}:设置文件{}", refusal(lang, r)),
         K::Broken(what) => format!(
             "{at}:设置文件有误({what}):请修正(`dubang config --print-default` 列出全部设置)——现使用默认设置"
         ),
@@ -309,6 +315,9 @@ pub fn settings_problem(lang: Lang, p: &crate::settings::Problem) -> String {
 /// English for kinds this catalogue does not know).
 pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
+    if let Some(r) = crate::store::files::Refusal::of(e) {
+        return refusal(lang, r);
+    }
     let zh = match e.kind() {
         K::NotFound => "没有这个文件或目录",
         K::PermissionDenied => "没有权限",
@@ -322,6 +331,68 @@ pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
     match lang {
         Lang::Zh => zh.to_string(),
         Lang::En => e.to_string(),
+    }
+}
+
+/// The refusal whose English text a load message is (the loader keeps messages as
+/// text), to say it again in Chinese.
+fn refusal_of_message(msg: &str) -> Option<crate::store::files::Refusal> {
+    use crate::store::files::{Refusal, Special};
+    let mut known: Vec<Refusal> = [
+        Special::Fifo,
+        Special::CharDevice,
+        Special::BlockDevice,
+        Special::Socket,
+        Special::Other,
+    ]
+    .map(Refusal::NotRegular)
+    .to_vec();
+    known.push(Refusal::ForeignSymlink);
+    if let Some(found) = known.into_iter().find(|r| r.to_string() == msg) {
+        return Some(found);
+    }
+    let rest = msg.strip_prefix("too large (")?;
+    let nums: Vec<u64> = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    match nums[..] {
+        [size, cap, ..] => Some(Refusal::TooLarge {
+            size: size << 20,
+            cap: cap << 20,
+        }),
+        _ => None,
+    }
+}
+
+/// Why dubang does not read or replace a file (a FIFO, a device, a huge file, a
+/// planted symlink).
+pub fn refusal(lang: Lang, r: &crate::store::files::Refusal) -> String {
+    use crate::store::files::{Refusal, Special};
+    if lang == Lang::En {
+        return r.to_string();
+    }
+    match r {
+        Refusal::NotRegular(s) => format!(
+            "不是普通文件,而是{}:请给出普通文件的路径",
+            match s {
+                Special::Directory => "目录",
+                Special::Fifo => "命名管道(FIFO)",
+                Special::CharDevice => "字符设备",
+                Special::BlockDevice => "块设备",
+                Special::Socket => "套接字",
+                Special::Other => "特殊文件",
+            }
+        ),
+        Refusal::TooLarge { size, cap } => format!(
+            "文件过大({} MiB,最多读取 {} MiB):请确认是不是这个文件",
+            size.div_ceil(1 << 20),
+            cap >> 20
+        ),
+        Refusal::ForeignSymlink => {
+            "这是其他用户在共享目录中放置的符号链接,不予跟随:请写到你自己的路径".to_string()
+        }
     }
 }
 

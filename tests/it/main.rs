@@ -19,6 +19,7 @@ mod edit_concurrency;
 mod edit_crash;
 mod edit_failures;
 mod edit_rules_cli;
+mod hostile_files;
 mod hostile_text;
 mod import_corpus;
 mod import_formats;
