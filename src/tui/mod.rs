@@ -10,6 +10,7 @@ pub mod edit;
 mod export;
 pub mod find;
 pub mod keys;
+mod lost;
 mod navigate;
 pub mod overlays;
 pub mod present;
@@ -82,6 +83,7 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     }
     let theme = opts.theme;
     let mut guard = terminal::enter().map_err(|e| format!("cannot use the terminal: {e}"))?;
+    lost::watch();
     let fail = |e: std::io::Error| format!("terminal error: {e}");
     let mut dirty = true;
     // The stamp of a broken file already reported, so it is said once.

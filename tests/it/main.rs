@@ -37,6 +37,7 @@ mod search;
 mod shared_file;
 mod themes;
 mod tmux_edit;
+mod tmux_lost_terminal;
 mod tmux_present;
 mod tmux_report;
 mod tmux_search;
