@@ -106,9 +106,17 @@ pub enum Command {
         /// not_started, in_progress, done, delayed, blocked, or 未启动 推进中 已完成 滞后 受阻
         /// [default: unchanged]
         status: Option<String>,
-        /// A progress note, recorded with the change (alone: just add the note)
-        #[arg(long, value_name = "TEXT")]
+        /// A progress note, recorded with the change (alone: just add the note); `-` reads it from standard input
+        #[arg(
+            long,
+            value_name = "TEXT",
+            allow_hyphen_values = true,
+            conflicts_with = "note_file"
+        )]
         note: Option<String>,
+        /// Read the note from a UTF-8 file (a note longer than a command line takes)
+        #[arg(long, value_name = "FILE")]
+        note_file: Option<PathBuf>,
         /// Percent done, 0-100
         #[arg(long, value_name = "N", allow_hyphen_values = true)]
         progress: Option<String>,

@@ -93,6 +93,7 @@ fn run(cli: Cli) -> Result<(), String> {
             task,
             status,
             note,
+            note_file,
             progress,
             due,
             file: f,
@@ -101,7 +102,7 @@ fn run(cli: Cli) -> Result<(), String> {
             &registry_path(lang, file(Some(&f)))?,
             &task,
             status.as_deref(),
-            note,
+            read_note(lang, note, note_file.as_deref())?,
             progress.as_deref(),
             due.as_deref(),
         ),
@@ -380,6 +381,57 @@ fn registry_path_quiet(lang: Lang, file: Option<PathBuf>) -> Result<(PathBuf, bo
         Lang::En => e,
     })?;
     Ok((d.path, d.created))
+}
+
+/// The note of `dubang set`: as given, from standard input (`--note -`) or from a
+/// file (`--note-file`); at most 1 MiB is read (the note's own limit is checked with
+/// the edit, in characters).
+fn read_note(
+    lang: Lang,
+    note: Option<String>,
+    file: Option<&Path>,
+) -> Result<Option<String>, String> {
+    use std::io::Read;
+    let cap = store::files::SETTINGS_CAP;
+    let stdin = Path::new("-");
+    let (path, bytes) = match (note.as_deref(), file) {
+        (Some("-"), _) => {
+            let mut bytes = Vec::new();
+            let read = std::io::stdin().take(cap + 1).read_to_end(&mut bytes);
+            let read = read.and_then(|n| {
+                if n as u64 > cap {
+                    Err(std::io::Error::new(
+                        std::io::ErrorKind::FileTooLarge,
+                        store::files::Refusal::TooLarge {
+                            size: n as u64,
+                            cap,
+                        },
+                    ))
+                } else {
+                    Ok(())
+                }
+            });
+            (stdin, read.map(|()| bytes))
+        }
+        (_, Some(f)) => (f, store::files::read_regular(f, cap)),
+        _ => return Ok(note),
+    };
+    let bytes = bytes.map_err(|e| {
+        Say::CannotRead {
+            path,
+            what: FileKind::Note,
+            error: words::io_error(lang, &e),
+        }
+        .text(lang)
+    })?;
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        Say::NotUtf8 {
+            path,
+            what: FileKind::Note,
+            offset: e.utf8_error().valid_up_to(),
+        }
+        .text(lang)
+    })
 }
 
 fn read_text(lang: Lang, path: &Path, what: FileKind) -> Result<String, String> {

@@ -39,7 +39,7 @@ impl App {
         match (&mut self.mode, event) {
             (_, Event::Paste(_)) if self.present.is_some() => (false, None),
             (Mode::Input(state), Event::Paste(text)) => {
-                state.paste(text);
+                state.paste_in(text, self.lang);
                 if state.kind == InputKind::Filter {
                     let q = state.input.value().to_string();
                     self.set_list_query(&q);

@@ -87,6 +87,8 @@ pub enum FileKind {
     Document,
     TownList,
     Curation,
+    /// `dubang set --note-file` (or `--note -`: standard input).
+    Note,
 }
 
 impl Say<'_> {
@@ -280,6 +282,7 @@ impl FileKind {
             FileKind::Document => "文件",
             FileKind::TownList => "镇区名单",
             FileKind::Curation => "整理文件",
+            FileKind::Note => "备注",
         }
     }
 
@@ -288,6 +291,7 @@ impl FileKind {
             FileKind::Document => "document",
             FileKind::TownList => "town list",
             FileKind::Curation => "curation file",
+            FileKind::Note => "note",
         }
     }
 }

@@ -73,6 +73,10 @@ pub fn edit_error(lang: Lang, e: &EditError) -> String {
             format!("目标 {goal} 没有{field}:目标只有状态和备注")
         }
         EditError::EmptyNote => "备注是空的:请写点内容".into(),
+        EditError::NoteTooLong { chars } => format!(
+            "备注有 {chars} 个字,超过 {} 字:请精简,或把长文放在文件里、备注中写明位置",
+            crate::registry::ops::NOTE_MAX_CHARS
+        ),
         EditError::BadProgress(s) => {
             format!("进度“{s}”无效:请给出 0 到 100 的整数(如 60 或 60%)")
         }

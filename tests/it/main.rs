@@ -21,6 +21,7 @@ mod edit_failures;
 mod edit_rules_cli;
 mod hostile_files;
 mod hostile_text;
+mod hostile_work;
 mod import_corpus;
 mod import_formats;
 mod import_plan;

@@ -2,7 +2,7 @@
 
 use super::record::{Holder, Recorder};
 use super::rules::{progress_for_status, status_for_progress};
-use super::{Edit, EditError, Op, Reverted, Target};
+use super::{Edit, EditError, NOTE_MAX_CHARS, Op, Reverted, Target};
 use crate::registry::{HistoryEntry, Registry, Status, Task, sanitize_line, sanitize_text};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -22,6 +22,16 @@ pub fn apply_recorded(reg: &mut Registry, edit: &Edit) -> Result<Vec<HistoryEntr
         if b.is_empty() { "unknown".into() } else { b }
     };
     let note = clean_note(edit.note.as_deref());
+    let added = match &edit.op {
+        Op::AddNote { text } => clean_note(Some(text)),
+        _ => None,
+    };
+    for n in [&note, &added].into_iter().flatten() {
+        let chars = n.chars().count();
+        if chars > NOTE_MAX_CHARS {
+            return Err(EditError::NoteTooLong { chars });
+        }
+    }
     let rec = Recorder {
         at: edit.at,
         by,

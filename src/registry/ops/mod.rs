@@ -191,6 +191,10 @@ impl Edit {
     }
 }
 
+/// The longest note, in characters: a note is read in the task's history on one
+/// screen, and every note is kept in the shared file for good.
+pub const NOTE_MAX_CHARS: usize = 10_000;
+
 /// Why an edit cannot be applied (or its input not understood). Displays as one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
@@ -205,6 +209,10 @@ pub enum EditError {
     },
     /// A note with no text.
     EmptyNote,
+    /// A note longer than [`NOTE_MAX_CHARS`] (a pasted file, not a note).
+    NoteTooLong {
+        chars: usize,
+    },
     /// Text that is not a percentage (from [`parse_progress`]).
     BadProgress(String),
     /// Text that is not a date (from [`parse_due`]).
@@ -241,6 +249,10 @@ impl fmt::Display for EditError {
                 "goal {goal} has no {field}: goals take a status and notes only"
             ),
             EditError::EmptyNote => f.write_str("the note is empty: write some text"),
+            EditError::NoteTooLong { chars } => write!(
+                f,
+                "the note has {chars} characters, more than {NOTE_MAX_CHARS}: shorten it, or keep the long text in a file and note where it is"
+            ),
             EditError::BadProgress(s) => write!(
                 f,
                 "bad progress '{s}': give a whole number from 0 to 100 (e.g. 60 or 60%)"

@@ -4,6 +4,7 @@
 //! the text) and draws itself with the terminal cursor at the caret, so an input
 //! method composes in the right place. What Enter makes of the text is `edit.rs`'s.
 
+use crate::lang::Lang;
 use crate::registry::EditTarget;
 use crate::text::{truncate, width};
 use crate::tui::app::Command;
@@ -95,11 +96,23 @@ impl InputState {
 
     /// Pasted text goes into the input (as text, never as commands).
     pub fn paste(&mut self, text: &str) {
+        self.paste_in(text, Lang::En);
+    }
+
+    /// [`InputState::paste`], saying in `lang` when a note was cut at its limit.
+    pub fn paste_in(&mut self, text: &str, lang: Lang) {
         // A paste replaces a selected prefill, like typing.
         if std::mem::take(&mut self.selected) {
             self.input.reset();
         }
-        crate::tui::edit::paste(&mut self.input, text);
+        if self.kind == InputKind::Note {
+            let max = crate::registry::ops::NOTE_MAX_CHARS;
+            if crate::tui::edit::paste_at_most(&mut self.input, text, max) {
+                self.error = Some(crate::words::screen::overlays::note_cut(lang, max));
+            }
+        } else {
+            crate::tui::edit::paste(&mut self.input, text);
+        }
     }
 
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
@@ -274,6 +287,26 @@ mod tests {
         );
         let s = InputState::new(InputKind::Note, None, String::new());
         assert!(!s.selected, "a note starts empty");
+    }
+
+    #[test]
+    fn a_long_paste_is_fast_and_a_note_is_cut_at_its_limit() {
+        let mut s = InputState::new(InputKind::Note, None, "前".into());
+        let big = "很长的备注。".repeat(200_000);
+        let t = std::time::Instant::now();
+        s.paste_in(&big, Lang::Zh);
+        assert!(t.elapsed() < std::time::Duration::from_secs(1));
+        let max = crate::registry::ops::NOTE_MAX_CHARS;
+        assert_eq!(s.input.value().chars().count(), max);
+        assert!(s.input.value().starts_with("前很长"));
+        assert_eq!(s.input.cursor(), max);
+        assert!(s.error.as_deref().is_some_and(|e| e.contains("10000")));
+        // Another input takes all of it, in one piece.
+        let mut p = InputState::new(InputKind::WriteAs, None, "ab".into());
+        p.input = p.input.with_cursor(1);
+        p.paste("xyz\n");
+        assert_eq!(p.input.value(), "axyz b");
+        assert_eq!(p.input.cursor(), 5);
     }
 
     #[test]

@@ -181,7 +181,20 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
             ui.theme.dim,
         )));
     }
+    // Only as much history as the view can show: the newest entries down to the
+    // last visible row. A task with years of history (or a 200 MB file) costs no
+    // more per key than a short one. The entries not drawn are counted as long as
+    // the drawn ones were on average: the scroll limit is an estimate, exact once
+    // the oldest entry is drawn (a jump past the end draws everything, once).
+    let rows = inner.height as usize;
+    let need = d.scroll.saturating_add(rows).saturating_add(1);
+    let mut undrawn = t.history.len();
+    let history_starts = lines.len();
     for h in t.history.iter().rev() {
+        if lines.len() >= need {
+            break;
+        }
+        undrawn -= 1;
         let field = match h.field.as_str() {
             "status" => ui.w().detail.status,
             "progress" => ui.w().detail.progress,
@@ -215,6 +228,8 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
             lines.push(Line::from(Span::styled(l, ui.theme.dim)));
         }
         if let Some(n) = &h.note {
+            // A note written before notes had a limit is shown up to it.
+            let n = cut_chars(n, crate::registry::ops::NOTE_MAX_CHARS);
             for l in wrap(&ui.t(n), w.saturating_sub(2)) {
                 lines.push(Line::from(vec![
                     Span::raw("  "),
@@ -224,8 +239,10 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         }
     }
 
-    let h = inner.height as usize;
-    let max = lines.len().saturating_sub(h);
+    let h = rows;
+    let drawn = t.history.len() - undrawn;
+    let per_entry = (lines.len() - history_starts).div_ceil(drawn.max(1)).max(1);
+    let max = (lines.len() + undrawn.saturating_mul(per_entry)).saturating_sub(h);
     if focused {
         app.detail_max.set(max);
         app.page.set(h.saturating_sub(1).max(1));
@@ -240,6 +257,11 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
     }
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
     f.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The first `max` characters of `s`.
+fn cut_chars(s: &str, max: usize) -> &str {
+    s.char_indices().nth(max).map_or(s, |(i, _)| &s[..i])
 }
 
 /// A history value as people read it: a status by its name, progress with %.

@@ -134,6 +134,16 @@ pub fn search_hint(lang: Lang, [up, down, go, close]: [&str; 4]) -> String {
     }
 }
 
+/// Under the note input, when a paste was cut at the note's limit.
+pub fn note_cut(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Zh => format!("备注最多 {max} 字,粘贴的其余部分未放入"),
+        Lang::En => {
+            format!("a note holds at most {max} characters: the rest of the paste was left out")
+        }
+    }
+}
+
 /// The search popup when nothing matches `query`.
 pub fn search_no_match(lang: Lang, query: &str) -> String {
     match lang {

@@ -1,0 +1,167 @@
+//! Bounded work per key: a long paste, a long note, a long history.
+//!
+//! - a 1 MB paste into the note input is taken in one piece (linear), cut at the
+//!   note's limit with a message, and Esc right after it closes the input;
+//! - `dubang set --note-file FILE` and `--note -` (standard input) take notes longer
+//!   than a command line, and a note over the limit is refused in one line;
+//! - the task detail of a task with 300 000 history entries draws only what is
+//!   visible (each key is cheap), and scrolling to the end still reaches the oldest.
+
+use crate::common;
+
+use chrono::{DateTime, Duration as Days};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use dubang::lang::Lang;
+use dubang::registry::HistoryEntry;
+use dubang::store;
+use dubang::tui::app::{App, Command, Tab};
+use dubang::tui::edit::Mode;
+use dubang::tui::theme::Theme;
+use dubang::tui::view::draw;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+fn app() -> App {
+    let reg = store::parse_bytes(Path::new("r.json"), store::BUNDLED.as_bytes()).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    App::new(
+        reg,
+        PathBuf::from("/srv/dubang/registry.json"),
+        Lang::Zh,
+        now,
+    )
+}
+
+fn screen(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| draw(f, app, &Theme::dark())).unwrap();
+    common::buffer_rows(t.backend().buffer()).join("\n")
+}
+
+#[test]
+fn a_megabyte_paste_is_cut_at_the_note_limit_and_esc_closes_it() {
+    let mut a = app();
+    for c in [
+        Command::GoTab(Tab::Sections),
+        Command::Open,
+        Command::Open,
+        Command::Note,
+    ] {
+        a.update(c);
+    }
+    assert!(matches!(a.mode, Mode::Input(_)), "the note input is open");
+    let big = "推进会议纪要已印发。".repeat(110_000);
+    assert!(big.len() > 3_000_000);
+    let t = Instant::now();
+    a.handle(&Event::Paste(big));
+    let s = screen(&a);
+    assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+    let Mode::Input(state) = &a.mode else {
+        panic!("the paste closed the input")
+    };
+    assert_eq!(state.input.value().chars().count(), 10_000);
+    assert!(s.contains("备注最多 10000 字"), "{s}");
+    a.handle(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    assert!(!matches!(a.mode, Mode::Input(_)), "Esc closes the input");
+}
+
+/// Runs `dubang --file FILE set 1 ARGS`, with `stdin` on standard input.
+fn set(file: &Path, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = std::process::Command::new(common::binary())
+        .args(["--lang", "zh", "--file"])
+        .arg(file)
+        .args(["set", "1"])
+        .args(args)
+        .env("DUBANG_USER", "王五")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn last_note(file: &Path) -> String {
+    let reg = store::load(file).unwrap();
+    let t = &reg.tasks[reg.find_task("1").unwrap()];
+    t.history.last().unwrap().note.clone().unwrap()
+}
+
+#[test]
+fn long_notes_come_from_a_file_or_standard_input_up_to_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("registry.json");
+    std::fs::write(&file, store::BUNDLED).unwrap();
+    // 9 000 Chinese characters: 27 kB, and past 128 KiB for the file case below.
+    let long = "调度".repeat(4_500);
+    let out = set(&file, &["--note", "-"], &long);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(last_note(&file), long);
+    let big = "落实到位".repeat(2_400) + &"a".repeat(30_000 * 4);
+    let note = dir.path().join("note.txt");
+    std::fs::write(&note, &big[..big.len() - 30_000 * 4]).unwrap();
+    assert!(std::fs::metadata(&note).unwrap().len() > 28_000);
+    let out = set(&file, &["--note-file", note.to_str().unwrap()], "");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(last_note(&file).chars().count(), 9_600);
+    // Over the limit: one line, exit 1, nothing written.
+    let before = std::fs::read(&file).unwrap();
+    std::fs::write(&note, "超".repeat(10_001)).unwrap();
+    let out = set(&file, &["--note-file", note.to_str().unwrap()], "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("10001") && err.contains("10000"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn a_huge_history_costs_little_per_key_and_still_scrolls_to_the_end() {
+    let _quiet = common::timing();
+    let mut a = app();
+    for c in [Command::GoTab(Tab::Sections), Command::Open, Command::Open] {
+        a.update(c);
+    }
+    let task = a.view.detail.expect("the detail is open").task;
+    let start = DateTime::parse_from_rfc3339("2020-01-01T09:00:00+08:00").unwrap();
+    let n = 300_000;
+    a.reg.tasks[task].history = (0..n)
+        .map(|i| HistoryEntry {
+            at: start + Days::minutes(i),
+            by: "张三".into(),
+            field: "note".into(),
+            from: None,
+            to: None,
+            note: Some(format!(
+                "第 {i} 次调度:项目前期工作有序推进,用地、资金等要素保障到位。"
+            )),
+            source: None,
+        })
+        .collect();
+    screen(&a);
+    let t = Instant::now();
+    for _ in 0..20 {
+        a.update(Command::PageDown);
+        screen(&a);
+    }
+    let took = t.elapsed();
+    assert!(took < Duration::from_secs(2), "20 pages took {took:?}");
+    // The oldest entry is reached by going to the bottom (a few presses at most:
+    // the first jump learns how long the entries are).
+    let mut found = false;
+    for _ in 0..5 {
+        a.update(Command::Bottom);
+        if screen(&a).contains("第 0 次调度") {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "the oldest entry is never shown");
+}
