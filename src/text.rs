@@ -82,6 +82,10 @@ pub fn truncate(s: &str, max: usize) -> String {
         out.push(c);
         used += w;
     }
+    // Measured character by character, a sequence such as ❤ + VS16 is one column;
+    // as a string it is two. Text from the registry is cleaned of such sequences,
+    // but the promise holds for any text: drop characters until the string fits.
+    while width(&out) > max - 1 && out.pop().is_some() {}
     out.push('…');
     out
 }

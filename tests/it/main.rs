@@ -29,6 +29,7 @@ mod import_variants;
 mod ledger_problems;
 mod ledger_roundtrip;
 mod no_panic;
+mod no_panic_screens;
 mod present_pages;
 mod present_screens;
 mod readme;

@@ -239,7 +239,7 @@ fn page(
     } else {
         Span::raw("")
     };
-    let pad = left_w - width(&left_span.content);
+    let pad = left_w.saturating_sub(width(&left_span.content));
     put(
         buf,
         inner.x,
