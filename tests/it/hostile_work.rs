@@ -143,6 +143,7 @@ fn a_huge_history_costs_little_per_key_and_still_scrolls_to_the_end() {
                 "第 {i} 次调度:项目前期工作有序推进,用地、资金等要素保障到位。"
             )),
             source: None,
+            undo: false,
         })
         .collect();
     screen(&a);

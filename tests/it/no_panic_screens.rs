@@ -155,6 +155,7 @@ fn registry(texts: &[String]) -> Registry {
             to: Some(serde_json::Value::String(next())),
             note: Some(next()),
             source: Some(next()),
+            undo: false,
         }];
     }
     for m in &mut reg.measures {
