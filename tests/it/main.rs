@@ -39,6 +39,7 @@ mod search;
 mod shared_file;
 mod themes;
 mod tmux_edit;
+mod tmux_emoji;
 mod tmux_lost_terminal;
 mod tmux_present;
 mod tmux_report;
