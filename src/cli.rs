@@ -114,7 +114,7 @@ pub enum Command {
             conflicts_with = "note_file"
         )]
         note: Option<String>,
-        /// Read the note from a UTF-8 file (a note longer than a command line takes)
+        /// Read the note from a UTF-8 file (at most 10 000 characters, as any note)
         #[arg(long, value_name = "FILE")]
         note_file: Option<PathBuf>,
         /// Percent done, 0-100

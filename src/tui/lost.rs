@@ -77,12 +77,14 @@ pub fn watch() {
         foreground: -1,
     });
     let pgrp = i64::from(rustix::process::getpgrp().as_raw_pid());
+    // A device already shown as deleted (some containers) says nothing later.
+    let deleted_at_start = deleted();
     let spawned = std::thread::Builder::new()
         .name("tty-watch".into())
         .spawn(move || {
             loop {
                 std::thread::sleep(EVERY);
-                match judge(start, ctty(), pgrp, deleted()) {
+                match judge(start, ctty(), pgrp, !deleted_at_start && deleted()) {
                     Verdict::Here => continue,
                     Verdict::Gone => super::terminal::restore(),
                     Verdict::TakenOver => {}
