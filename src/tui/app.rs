@@ -5,11 +5,14 @@ pub use super::command::Command;
 use super::edit::{Effect, Mode};
 use super::find::Filters;
 use super::keys::KeyMap;
+use super::overlays::help::{Help, Outcome as HelpOutcome};
+use super::overlays::log::{LogView, Outcome as LogOutcome};
 use crate::lang::Lang;
 use crate::registry::{Edit, EditTarget, HistoryEntry, Index, Registry, Status, TownLink};
 use crate::search::SearchIndex;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::cell::Cell;
+use ratatui::layout::Rect;
+use std::collections::VecDeque;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,13 +90,36 @@ pub struct Detail {
     pub task: usize,
     /// Selected link (lead units first, then responsible, towns, section, goals).
     pub link: usize,
-    /// First text line shown.
+    /// First text line shown: ↑/↓ bring the selected link into sight, pages and
+    /// ends scroll the whole text, down to the oldest history.
     pub scroll: usize,
-    /// Whether the view keeps the selected link in sight: true after ↑/↓ moved it,
-    /// false after the text was paged, so that the whole text and the oldest
-    /// history can be scrolled to whichever link is selected.
-    pub follow: bool,
 }
+
+impl Detail {
+    pub fn of(task: usize) -> Detail {
+        Detail {
+            task,
+            link: 0,
+            scroll: 0,
+        }
+    }
+}
+
+/// The first row shown of each list of the main screen, kept between keys so a
+/// list moves only when its selection leaves it (updated with the state, by the
+/// layout of [`super::layout`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    /// The entity list of a tab, or the Overview's sections.
+    pub entities: usize,
+    /// The task list.
+    pub tasks: usize,
+    /// The selected goal's document (Goals tab): its first line shown.
+    pub goal: usize,
+}
+
+/// How many status-line messages the message log keeps.
+pub const LOG_LEN: usize = 50;
 
 /// Everything "Back" returns to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,25 +144,24 @@ pub struct App {
     pub lang: Lang,
     /// "Now", fixed per frame by the caller (tests pin it).
     pub now: DateTime<FixedOffset>,
-    pub view: View,
+    pub(crate) view: View,
     /// Views to go back to (Esc/Backspace), most recent last.
-    pub back: Vec<View>,
-    pub help: bool,
-    /// First help row shown, when the help is taller than the screen.
-    pub help_scroll: usize,
-    /// Furthest the help can scroll, as last drawn.
-    pub help_max: Cell<usize>,
+    pub(crate) back: Vec<View>,
+    /// Where the lists of the main screen start.
+    pub(crate) scroll: Scroll,
+    /// The terminal's size, told by the event loop (resize events): the layout
+    /// pages and scrolls by it.
+    pub(crate) area: Rect,
+    /// The help screen, when open.
+    pub(crate) help: Option<super::overlays::help::Help>,
+    /// The message log, when open.
+    pub(crate) log_view: Option<super::overlays::log::LogView>,
+    /// The last status-line messages with their time, oldest first.
+    pub(crate) log: VecDeque<(DateTime<FixedOffset>, String)>,
     pub message: Option<String>,
     pub quit: bool,
     /// Swap ambiguous-width characters for ASCII (for terminals drawing them wide).
     pub ascii: bool,
-    /// Rows of the list that has the keyboard, as last drawn (for PgUp/PgDn).
-    pub page: Cell<usize>,
-    /// First row shown of each scrolled list, kept between frames so the view only
-    /// moves when the selection leaves it.
-    pub offsets: [Cell<usize>; 4],
-    /// Furthest the open detail can scroll, as last drawn.
-    pub detail_max: Cell<usize>,
     /// The keys in force (defaults plus the user's rebindings).
     pub keys: KeyMap,
     /// A picker or text input that has the keyboard, if any.
@@ -182,15 +207,15 @@ impl App {
                 problems: None,
             },
             back: Vec::new(),
-            help: false,
-            help_scroll: 0,
-            help_max: Cell::new(usize::MAX),
+            scroll: Scroll::default(),
+            // Unknown (0×0) until the event loop tells it: nothing pages by a guess.
+            area: Rect::default(),
+            help: None,
+            log_view: None,
+            log: VecDeque::new(),
             message: None,
             quit: false,
             ascii: false,
-            page: Cell::new(10),
-            offsets: Default::default(),
-            detail_max: Cell::new(usize::MAX),
             keys: KeyMap::default(),
             mode: Mode::Normal,
             pending: Vec::new(),
@@ -212,6 +237,49 @@ impl App {
 
     pub fn today(&self) -> NaiveDate {
         self.now.date_naive()
+    }
+
+    /// Where the dashboard is: tab, selections, open detail or problem list.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// Whether the help screen is open.
+    pub fn showing_help(&self) -> bool {
+        self.help.is_some()
+    }
+
+    /// Whether the message log is open.
+    pub fn showing_log(&self) -> bool {
+        self.log_view.is_some()
+    }
+
+    /// The status line's last messages with their time, oldest first.
+    pub fn messages(&self) -> impl Iterator<Item = &(DateTime<FixedOffset>, String)> {
+        self.log.iter()
+    }
+
+    /// The terminal's size changed (or is first known): pages and scrolling
+    /// follow it.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        self.present_resize(width, height);
+        self.settle_scroll();
+    }
+
+    /// Keeps the message on the status line in the log (once per message), with
+    /// the time it was said; the oldest go past [`LOG_LEN`].
+    pub fn log_message(&mut self) {
+        let Some(msg) = &self.message else {
+            return;
+        };
+        if self.log.back().is_some_and(|(_, m)| m == msg) {
+            return;
+        }
+        self.log.push_back((self.now, msg.clone()));
+        while self.log.len() > LOG_LEN {
+            self.log.pop_front();
+        }
     }
 
     pub fn tab(&self) -> Tab {
@@ -344,26 +412,27 @@ impl App {
         if cmd != Command::Help {
             self.message = None;
         }
-        if self.help {
-            // The help popup takes Esc/?/q to close; everything else is ignored so a
-            // stray key does not act behind it.
-            match cmd {
-                Command::Back | Command::Help | Command::Quit | Command::Cancel => {
-                    self.help = false;
-                    self.help_scroll = 0;
-                }
-                Command::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Command::Down => self.help_scroll += 1,
-                Command::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
-                Command::PageDown => self.help_scroll += 10,
-                Command::Top => self.help_scroll = 0,
-                Command::Bottom => self.help_scroll = usize::MAX,
-                _ => {}
+        if let Some(mut help) = self.help {
+            match help.handle(cmd, self, self.area) {
+                HelpOutcome::Closed => self.help = None,
+                _ => self.help = Some(help),
             }
-            // Never past the end, so the way back up is as long as the way down.
-            self.help_scroll = self.help_scroll.min(self.help_max.get());
             return None;
         }
+        if let Some(mut log) = self.log_view {
+            match log.handle(cmd, self, self.area) {
+                LogOutcome::Closed => self.log_view = None,
+                _ => self.log_view = Some(log),
+            }
+            return None;
+        }
+        let effect = self.main_command(cmd);
+        self.settle_scroll();
+        effect
+    }
+
+    /// A command of the main screen.
+    fn main_command(&mut self, cmd: Command) -> Option<Effect> {
         match cmd {
             Command::Status
             | Command::StatusNext
@@ -378,14 +447,15 @@ impl App {
         }
         match cmd {
             Command::Quit => self.request_quit(),
-            Command::Help => self.help = true,
+            Command::Help => self.help = Some(Help::default()),
+            Command::Log => self.log_view = Some(LogView::default()),
             Command::NextTab => self.go_tab(Tab::ALL[(self.tab().index() + 1) % 5]),
             Command::PrevTab => self.go_tab(Tab::ALL[(self.tab().index() + 4) % 5]),
             Command::GoTab(t) => self.go_tab(t),
             Command::Up => self.move_by(-1),
             Command::Down => self.move_by(1),
-            Command::PageUp => self.move_by(-(self.page.get().max(1) as isize)),
-            Command::PageDown => self.move_by(self.page.get().max(1) as isize),
+            Command::PageUp => self.page_by(-1),
+            Command::PageDown => self.page_by(1),
             Command::Top => self.move_by(isize::MIN / 2),
             Command::Bottom => self.move_by(isize::MAX / 2),
             Command::Open => self.open(),

@@ -19,24 +19,8 @@ impl App {
                 .saturating_add(delta)
                 .clamp(0, len as isize - 1) as usize
         };
-        if let Some(task) = self.view.detail.map(|d| d.task) {
-            let n = self.links_len(task);
-            let max = self.detail_max.get() as isize;
-            if let Some(d) = self.view.detail.as_mut() {
-                match delta.abs() {
-                    1 => {
-                        d.link = step(d.link, n);
-                        d.follow = true;
-                    }
-                    // Pages and ends scroll the text, wherever the link is.
-                    _ => {
-                        d.scroll = (d.scroll as isize)
-                            .saturating_add(delta)
-                            .clamp(0, max.max(0)) as usize;
-                        d.follow = false;
-                    }
-                }
-            }
+        if self.view.detail.is_some() {
+            self.move_in_detail(delta);
             return;
         }
         if self.view.problems.is_some() {
@@ -62,10 +46,6 @@ impl App {
                 self.view.task_sel[i] = step(self.view.task_sel[i], n);
             }
         }
-    }
-
-    pub(super) fn links_len(&self, task: usize) -> usize {
-        self.links(task).len()
     }
 
     pub(super) fn push(&mut self) {
@@ -110,12 +90,7 @@ impl App {
             (_, Focus::Tasks) => {
                 if let Some(task) = self.selected_task() {
                     self.push();
-                    self.view.detail = Some(Detail {
-                        task,
-                        link: 0,
-                        scroll: 0,
-                        follow: true,
-                    });
+                    self.view.detail = Some(Detail::of(task));
                 }
             }
         }

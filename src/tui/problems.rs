@@ -51,12 +51,7 @@ impl App {
     pub(super) fn open_problem(&mut self) {
         if let Some(task) = self.selected_problem() {
             self.push();
-            self.view.detail = Some(Detail {
-                task,
-                link: 0,
-                scroll: 0,
-                follow: true,
-            });
+            self.view.detail = Some(Detail::of(task));
         }
     }
 

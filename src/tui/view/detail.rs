@@ -83,6 +83,34 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
     if w < 8 || inner.height == 0 {
         return;
     }
+    let (lines, _) = document(ui, d, w, focused);
+    // The state keeps the scroll in range for the screen it knows; a frame of
+    // another size is clamped here, without writing back.
+    let max = lines.len().saturating_sub(inner.height as usize);
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(d.scroll.min(max))
+        .take(inner.height as usize)
+        .collect();
+    f.render_widget(Paragraph::new(shown), inner);
+}
+
+/// How many lines a task's detail takes at `w` columns, and the line of its
+/// selected link: what the state scrolls by.
+pub fn measure(app: &crate::tui::app::App, d: Detail, w: usize) -> (usize, Option<usize>) {
+    let theme = crate::tui::theme::Theme::dark();
+    let ui = Ui { app, theme: &theme };
+    if w < 8 || d.task >= app.reg.tasks.len() {
+        return (0, None);
+    }
+    let (lines, link) = document(&ui, d, w, true);
+    (lines.len(), link)
+}
+
+/// A task's detail as lines `w` columns wide, and the line of the selected link.
+fn document(ui: &Ui, d: Detail, w: usize, focused: bool) -> (Vec<Line<'static>>, Option<usize>) {
+    let app = ui.app;
+    let t = &app.reg.tasks[d.task];
     let mut lines: Vec<Line<'static>> = Vec::new();
 
     // Status, progress, due date.
@@ -224,22 +252,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         }
     }
 
-    let h = inner.height as usize;
-    let max = lines.len().saturating_sub(h);
-    if focused {
-        app.detail_max.set(max);
-        app.page.set(h.saturating_sub(1).max(1));
-    }
-    let mut scroll = d.scroll.min(max);
-    if let Some(l) = link_line.filter(|_| d.follow) {
-        if l < scroll {
-            scroll = l;
-        } else if l >= scroll + h {
-            scroll = l + 1 - h;
-        }
-    }
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
-    f.render_widget(Paragraph::new(shown), inner);
+    (lines, link_line)
 }
 
 /// A history value as people read it: a status by its name, progress with %.

@@ -93,3 +93,9 @@ pub fn panel(f: &mut Frame, ui: &Ui, area: Rect, g: usize) {
 fn line_text(spans: &[Span]) -> String {
     spans.iter().map(|s| s.content.as_ref()).collect()
 }
+
+/// Lines of a goal's panel at `w` columns (what the layout makes room for).
+pub fn document_len(app: &crate::tui::app::App, g: usize, _w: usize) -> usize {
+    let goal = &app.reg.goals[g];
+    goal.targets.len() + 1 + usize::from(goal.updated_at.is_some())
+}

@@ -1,0 +1,45 @@
+//! The words of the message log and of a goal's document: titles, the empty
+//! case, and the hints that name the keys in force.
+
+use crate::lang::Lang;
+
+/// The message log's title: "消息记录 (Esc 关闭)".
+pub fn log_title(lang: Lang, close: &str, more: &str) -> String {
+    match lang {
+        Lang::Zh => format!("消息记录 ({close} 关闭){more}"),
+        Lang::En => format!("Messages ({close} closes){more}"),
+    }
+}
+
+/// What the log says before anything was said.
+pub fn log_empty(lang: Lang) -> &'static str {
+    lang.pick("尚无消息", "no messages yet")
+}
+
+/// The heading of the log's keys in the help.
+pub fn log_context(lang: Lang) -> &'static str {
+    lang.pick("【消息记录】", "[Message log]")
+}
+
+/// The hint line while the log is open.
+pub fn log_hint(lang: Lang, scroll: &str, close: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{scroll} 滚动  {close} 关闭消息记录"),
+        Lang::En => format!("{scroll} scroll  {close} closes the log"),
+    }
+}
+
+/// The main screen's hint for the log key.
+pub fn log_key_hint(lang: Lang) -> &'static str {
+    lang.pick("消息", "messages")
+}
+
+/// A goal's history heading: "历史 (3)".
+pub fn history_heading(lang: Lang, n: usize) -> String {
+    format!("{} ({n})", lang.pick("历史", "History"))
+}
+
+/// A goal or task with no history yet.
+pub fn no_history(lang: Lang) -> &'static str {
+    lang.pick("尚无记录", "nothing yet")
+}
