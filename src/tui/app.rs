@@ -116,6 +116,8 @@ pub struct Scroll {
     pub tasks: usize,
     /// The selected goal's document (Goals tab): its first line shown.
     pub goal: usize,
+    /// The goal `goal` scrolls (another goal's document starts at its top).
+    pub goal_of: usize,
 }
 
 /// How many status-line messages the message log keeps.

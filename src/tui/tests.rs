@@ -28,12 +28,12 @@ pub(super) fn app(lang: Lang, settings: &str) -> App {
     app
 }
 
-fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
+pub(super) fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
     app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
         .1
 }
 
-fn typed(app: &mut App, s: &str) -> Option<Effect> {
+pub(super) fn typed(app: &mut App, s: &str) -> Option<Effect> {
     let mut effect = None;
     for c in s.chars() {
         effect = press(app, KeyCode::Char(c)).or(effect);
@@ -45,7 +45,7 @@ fn screen(app: &App) -> String {
     screen_sized(app, 100, 30)
 }
 
-fn screen_sized(app: &App, w: u16, h: u16) -> String {
+pub(super) fn screen_sized(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let theme = super::theme::Theme::dark();
     t.draw(|f| super::view::draw(f, app, &theme)).unwrap();

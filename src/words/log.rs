@@ -33,13 +33,3 @@ pub fn log_hint(lang: Lang, scroll: &str, close: &str) -> String {
 pub fn log_key_hint(lang: Lang) -> &'static str {
     lang.pick("消息", "messages")
 }
-
-/// A goal's history heading: "历史 (3)".
-pub fn history_heading(lang: Lang, n: usize) -> String {
-    format!("{} ({n})", lang.pick("历史", "History"))
-}
-
-/// A goal or task with no history yet.
-pub fn no_history(lang: Lang) -> &'static str {
-    lang.pick("尚无记录", "nothing yet")
-}

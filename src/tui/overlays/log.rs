@@ -31,13 +31,14 @@ pub enum Outcome {
 /// Columns of the time before each message ("10:02:03 ").
 const TIME_W: usize = 9;
 
-/// Where the log sits on a screen of `area`.
-fn rect(area: Rect) -> Rect {
-    centered(
-        area,
-        area.width.saturating_sub(4).min(100),
-        area.height.saturating_sub(4).max(3),
-    )
+/// Where the log sits on a screen of `area`: as wide as the screen allows (up to
+/// 100 columns), as tall as its lines need (the tab bar and the status lines stay
+/// in sight).
+fn rect(app: &App, area: Rect) -> Rect {
+    let w = area.width.saturating_sub(4).min(100);
+    let n = lines(app, w.saturating_sub(2) as usize).len().max(1);
+    let h = (n as u16 + 2).min(area.height.saturating_sub(4)).max(3);
+    centered(area, w, h)
 }
 
 /// The log's lines at `cols` columns: the time, then the message wrapped after it.
@@ -61,7 +62,7 @@ fn lines(app: &App, cols: usize) -> Vec<(Option<String>, String)> {
 impl LogView {
     /// A command of the `message_log` context on a screen of `area`.
     pub fn handle(&mut self, cmd: Command, app: &App, area: Rect) -> Outcome {
-        let r = rect(area);
+        let r = rect(app, area);
         let visible = r.height.saturating_sub(2) as usize;
         let n = lines(app, r.width.saturating_sub(2) as usize).len();
         let page = crate::tui::layout::page(visible);
@@ -83,7 +84,7 @@ impl LogView {
 
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
         let app = ui.app;
-        let r = rect(area);
+        let r = rect(app, area);
         clear_wide_edges(f.buffer_mut(), r);
         f.render_widget(Clear, r);
         let cols = r.width.saturating_sub(2) as usize;
@@ -134,4 +135,85 @@ pub fn hint(ui: &Ui) -> String {
         &format!("{}{}", k(Command::Up), k(Command::Down)),
         &k(Command::Cancel),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+    use crate::tui::tests::{app, press, screen_sized, typed};
+    use crossterm::event::KeyCode;
+
+    /// Issue 11, item 11: a message longer than the status line was cut with no
+    /// way to read it.
+    #[test]
+    fn a_long_message_is_kept_and_shown_in_full_wrapped() {
+        let mut app = app(Lang::Zh, "");
+        app.resize(80, 24);
+        let long = "已重新载入:李伟、王丽、张强 的 12 处修改,另有 3 处其他修改;磁盘上的文件已损坏,显示的是上次的版本,请检查 /srv/dubang/registry.json 的第 3 行";
+        app.message = Some(long.into());
+        app.log_message();
+        app.message = Some("已清除筛选".into());
+        app.log_message();
+        let status = screen_sized(&app, 80, 24);
+        assert!(
+            !status.contains("第 3 行"),
+            "cut on the status line:\n{status}"
+        );
+        typed(&mut app, "L");
+        assert!(app.showing_log());
+        let shown = screen_sized(&app, 80, 24);
+        // Every character of the long message is on screen, in order, over lines.
+        let squashed: String = shown.chars().filter(|c| !c.is_whitespace()).collect();
+        let inner: String = shown
+            .lines()
+            .filter_map(|l| l.split('│').nth(2))
+            .collect::<String>()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let want: String = long.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(inner.contains(&want), "{shown}");
+        // Newest first, each with its time.
+        let newest = squashed.find("已清除筛选").expect("the newest message");
+        assert!(newest < squashed.find("已重新载入").unwrap(), "{shown}");
+        assert!(shown.contains("10:00:00"), "{shown}");
+        press(&mut app, KeyCode::Esc);
+        assert!(!app.showing_log());
+    }
+
+    #[test]
+    fn the_log_keeps_the_last_fifty_and_its_key_is_rebindable() {
+        let mut app = app(
+            Lang::En,
+            "[keys]\nmessages = \"M\"\n[keys.message_log]\nclose = \"z\"\n",
+        );
+        for i in 0..60 {
+            app.message = Some(format!("message {i}"));
+            app.log_message();
+        }
+        let kept: Vec<&str> = app.messages().map(|(_, m)| m.as_str()).collect();
+        assert_eq!(kept.len(), crate::tui::app::LOG_LEN);
+        assert_eq!(kept[0], "message 10");
+        assert_eq!(kept.last(), Some(&"message 59"));
+        typed(&mut app, "L");
+        assert!(!app.showing_log(), "L is no longer the log's key");
+        typed(&mut app, "M");
+        assert!(app.showing_log());
+        let shown = screen_sized(&app, 100, 30);
+        assert!(shown.contains("Messages (z closes)"), "{shown}");
+        assert!(shown.contains("z closes the log"), "{shown}");
+        typed(&mut app, "z");
+        assert!(!app.showing_log());
+        let shown = screen_sized(&app, 100, 30);
+        assert!(
+            shown.contains("M messages"),
+            "the hint names the key: {shown}"
+        );
+        let help = crate::tui::view::help_rows(&app);
+        assert!(
+            help.iter()
+                .any(|(k, d)| k == "M" && d.starts_with("message log")),
+            "{help:?}"
+        );
+    }
 }

@@ -96,6 +96,7 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
             (&[C::Up, C::Down], w.hint_select),
             (&[C::Open], w.hint_open),
             (&[C::Back], w.hint_back),
+            (&[C::Log], w.hint_messages),
             (&[C::Help], w.hint_help),
             (&[C::Quit], w.hint_quit),
         ]

@@ -200,16 +200,29 @@ fn document(ui: &Ui, d: Detail, w: usize, focused: bool) -> (Vec<Line<'static>>,
         lines.push(Line::from(Span::styled(l, ui.theme.base)));
     }
     lines.push(Line::raw(""));
-    let hist_title = format!("{} ({})", ui.w().detail.history, t.history.len());
+    lines.extend(history(ui, &t.history, w));
+
+    (lines, link_line)
+}
+
+/// A task's or a goal's history, newest first: when, who, what changed (status
+/// and progress by the words people read), where it came from, and the note.
+pub(super) fn history(
+    ui: &Ui,
+    history: &[crate::registry::HistoryEntry],
+    w: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let hist_title = format!("{} ({})", ui.w().detail.history, history.len());
     lines.push(Line::from(Span::styled(hist_title, ui.theme.title)));
-    if t.history.is_empty() {
+    if history.is_empty() {
         lines.push(Line::from(ui.cell(
             ui.w().detail.nothing_yet,
             w,
             ui.theme.dim,
         )));
     }
-    for h in t.history.iter().rev() {
+    for h in history.iter().rev() {
         let field = match h.field.as_str() {
             "status" => ui.w().detail.status,
             "progress" => ui.w().detail.progress,
@@ -251,8 +264,7 @@ fn document(ui: &Ui, d: Detail, w: usize, focused: bool) -> (Vec<Line<'static>>,
             }
         }
     }
-
-    (lines, link_line)
+    lines
 }
 
 /// A history value as people read it: a status by its name, progress with %.
