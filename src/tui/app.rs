@@ -1,5 +1,7 @@
-//! The dashboard's state and how commands change it. Pure: no terminal, no files,
-//! so navigation is tested as (state, command) → state.
+//! The dashboard's state as a whole and who a command goes to: the help or the
+//! message log when open, else the main screen ([`super::dashboard`]) or an edit.
+//! Pure: no terminal, no files (the event loop tells it the time, the user and the
+//! terminal's size), so navigation is tested as (state, command) → state.
 
 pub use super::command::Command;
 use super::edit::{Effect, Mode};
@@ -8,134 +10,14 @@ use super::keys::KeyMap;
 use super::overlays::help::{Help, Outcome as HelpOutcome};
 use super::overlays::log::{LogView, Outcome as LogOutcome};
 use crate::lang::Lang;
-use crate::registry::{Edit, EditTarget, HistoryEntry, Index, Registry, Status, TownLink};
+use crate::registry::{Edit, EditTarget, HistoryEntry, Index, Registry, Status};
 use crate::search::SearchIndex;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::layout::Rect;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Overview,
-    Sections,
-    Units,
-    Towns,
-    Goals,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Overview,
-        Tab::Sections,
-        Tab::Units,
-        Tab::Towns,
-        Tab::Goals,
-    ];
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        let w = &crate::words::screen::of(lang).lists;
-        match self {
-            Tab::Overview => w.overview,
-            Tab::Sections => w.sections,
-            Tab::Units => w.units,
-            Tab::Towns => w.towns,
-            Tab::Goals => w.goals,
-        }
-    }
-}
-
-/// Which list of a tab has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    /// Sections, units, towns or goals.
-    #[default]
-    Entities,
-    /// The tasks of the selected entity.
-    Tasks,
-}
-
-/// Something a task's detail links to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Link {
-    Unit(usize),
-    Town(usize),
-    Section(usize),
-    Goal(usize),
-}
-
-/// A row of a task list: the task and why it is in the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TaskRow {
-    pub task: usize,
-    pub tag: Tag,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tag {
-    None,
-    Lead,
-    Shared,
-    Town(TownLink),
-    Section(usize),
-}
-
-/// An open task detail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Detail {
-    pub task: usize,
-    /// Selected link (lead units first, then responsible, towns, section, goals).
-    pub link: usize,
-    /// First text line shown: ↑/↓ bring the selected link into sight, pages and
-    /// ends scroll the whole text, down to the oldest history.
-    pub scroll: usize,
-}
-
-impl Detail {
-    pub fn of(task: usize) -> Detail {
-        Detail {
-            task,
-            link: 0,
-            scroll: 0,
-        }
-    }
-}
-
-/// The first row shown of each list of the main screen, kept between keys so a
-/// list moves only when its selection leaves it (updated with the state, by the
-/// layout of [`super::layout`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Scroll {
-    /// The entity list of a tab, or the Overview's sections.
-    pub entities: usize,
-    /// The task list.
-    pub tasks: usize,
-    /// The selected goal's document (Goals tab): its first line shown.
-    pub goal: usize,
-    /// The goal `goal` scrolls (another goal's document starts at its top).
-    pub goal_of: usize,
-}
-
-/// How many status-line messages the message log keeps.
-pub const LOG_LEN: usize = 50;
-
-/// Everything "Back" returns to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct View {
-    pub tab: Tab,
-    /// Selected entity of each tab (the overview selects a section).
-    pub sel: [usize; 5],
-    /// Selected row of each tab's task list.
-    pub task_sel: [usize; 5],
-    pub focus: [Focus; 5],
-    pub detail: Option<Detail>,
-    /// The problem list, when open: its selected row (see `problems.rs`).
-    pub problems: Option<usize>,
-}
+pub use super::dashboard::{Detail, Focus, LOG_LEN, Link, Scroll, Tab, Tag, TaskRow, View};
 
 /// The whole dashboard.
 pub struct App {
@@ -299,113 +181,6 @@ impl App {
 
     pub fn task_sel(&self) -> usize {
         self.view.task_sel[self.view.tab.index()]
-    }
-
-    /// How many entities the tab lists.
-    pub fn entity_count(&self, tab: Tab) -> usize {
-        match tab {
-            Tab::Overview | Tab::Sections => self.reg.sections.len(),
-            Tab::Units => self.reg.units.len(),
-            Tab::Towns => self.reg.towns.len(),
-            Tab::Goals => self.reg.goals.len(),
-        }
-    }
-
-    /// The task list of entity `e` of a tab.
-    pub fn task_rows(&self, tab: Tab, e: usize) -> Vec<TaskRow> {
-        if e >= self.entity_count(tab) {
-            return Vec::new();
-        }
-        let plain = |tag: Tag| move |&task: &usize| TaskRow { task, tag };
-        match tab {
-            Tab::Overview | Tab::Sections => self
-                .ix
-                .section_tasks(e)
-                .iter()
-                .map(plain(Tag::None))
-                .collect(),
-            Tab::Units => {
-                let lead = self.ix.led_by(e);
-                let mut rows: Vec<TaskRow> = lead.iter().map(plain(Tag::Lead)).collect();
-                rows.extend(
-                    self.ix
-                        .shared_by(e)
-                        .iter()
-                        .filter(|t| !lead.contains(t))
-                        .map(plain(Tag::Shared)),
-                );
-                rows
-            }
-            Tab::Towns => self
-                .ix
-                .town_tasks(e)
-                .iter()
-                .map(|&(task, link)| TaskRow {
-                    task,
-                    tag: Tag::Town(link),
-                })
-                .collect(),
-            Tab::Goals => self
-                .ix
-                .goal_tasks(e)
-                .iter()
-                .map(|&task| {
-                    let s = self.ix.section(&self.reg.tasks[task].section).unwrap_or(0);
-                    TaskRow {
-                        task,
-                        tag: Tag::Section(s),
-                    }
-                })
-                .collect(),
-        }
-    }
-
-    /// The current tab's task list, as shown (filtered and sorted).
-    pub fn current_rows(&self) -> Vec<TaskRow> {
-        self.visible_rows(self.tab(), self.sel())
-    }
-
-    /// The task under the cursor: the open detail's, else the selected row's.
-    pub fn selected_task(&self) -> Option<usize> {
-        if let Some(d) = self.view.detail {
-            return Some(d.task);
-        }
-        if self.view.problems.is_some() {
-            return self.selected_problem();
-        }
-        match (self.tab(), self.focus()) {
-            (Tab::Overview, _) => None,
-            _ => self.current_rows().get(self.task_sel()).map(|r| r.task),
-        }
-    }
-
-    /// Everything a task's detail links to, in display order.
-    pub fn links(&self, task: usize) -> Vec<Link> {
-        let t = &self.reg.tasks[task];
-        let mut out = Vec::new();
-        let owner = |id: &String| {
-            self.ix
-                .unit(id)
-                .map(Link::Unit)
-                .or_else(|| self.ix.town(id).map(Link::Town))
-        };
-        for id in t.lead.iter().chain(&t.responsible) {
-            if let Some(l) = owner(id)
-                && !out.contains(&l)
-            {
-                out.push(l);
-            }
-        }
-        for id in &t.mentions {
-            if let Some(i) = self.ix.town(id) {
-                out.push(Link::Town(i));
-            }
-        }
-        if let Some(s) = self.ix.section(&t.section) {
-            out.push(Link::Section(s));
-            out.extend(self.ix.section_goals(s).iter().map(|&g| Link::Goal(g)));
-        }
-        out
     }
 
     /// Applies one command; an edit comes back as an [`Effect`] for the runner to

@@ -6,18 +6,16 @@
 
 pub mod app;
 mod command;
+pub mod dashboard;
 pub mod edit;
 mod export;
 pub mod find;
 pub mod keys;
 pub mod layout;
-mod navigate;
 pub mod overlays;
 pub mod present;
-mod problems;
 mod reload;
 mod route;
-mod scrolling;
 pub mod terminal;
 pub mod theme;
 mod unsaved;

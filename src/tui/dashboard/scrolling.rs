@@ -3,8 +3,8 @@
 //! selection stays in sight, and how far a task's detail scrolls. The views read
 //! these; nothing is written back from drawing.
 
-use super::app::{App, Focus, Tab};
-use super::layout::{self, inner_height, inner_width, scroll};
+use crate::tui::app::{App, Focus, Tab};
+use crate::tui::layout::{self, inner_height, inner_width, scroll};
 use ratatui::layout::Rect;
 
 impl App {
@@ -57,9 +57,9 @@ impl App {
     }
 
     /// PgUp (-1) or PgDn (1): a page of the pane that has the keyboard.
-    pub(super) fn page_by(&mut self, dir: isize) {
+    pub(in crate::tui) fn page_by(&mut self, dir: isize) {
         if let Some((g, pane)) = self.goal_pane() {
-            let len = super::view::goals::document_len(self, g, inner_width(pane));
+            let len = crate::tui::view::goals::document_len(self, g, inner_width(pane));
             let max = len.saturating_sub(inner_height(pane));
             self.scroll.goal = (self.scroll.goal as isize + dir * self.page() as isize)
                 .clamp(0, max as isize) as usize;
@@ -101,20 +101,20 @@ impl App {
 
     /// ↑/↓ in a task's detail move the selected link and bring it into sight;
     /// pages and ends scroll the whole text, down to its oldest history.
-    pub(super) fn move_in_detail(&mut self, delta: isize) {
+    pub(in crate::tui) fn move_in_detail(&mut self, delta: isize) {
         let Some(mut d) = self.view.detail else {
             return;
         };
         let body = self.body();
         let (h, w) = (inner_height(body), inner_width(body));
-        let (len, _) = super::view::detail::measure(self, d, w);
+        let (len, _) = crate::tui::view::detail::measure(self, d, w);
         let max = len.saturating_sub(h);
         if delta.abs() == 1 {
             let n = self.links(d.task).len();
             if n > 0 {
                 d.link = (d.link as isize + delta).clamp(0, n as isize - 1) as usize;
             }
-            let (_, line) = super::view::detail::measure(self, d, w);
+            let (_, line) = crate::tui::view::detail::measure(self, d, w);
             if let Some(l) = line {
                 if l < d.scroll {
                     d.scroll = l;

@@ -1,16 +1,16 @@
 //! Moving around the dashboard: tabs, lists, a task's detail and its links, and
 //! the back stack (Esc returns like a browser).
 
-use super::app::{App, Detail, Focus, Link, Tab};
+use crate::tui::app::{App, Detail, Focus, Link, Tab};
 
 impl App {
-    pub(super) fn go_tab(&mut self, t: Tab) {
+    pub(in crate::tui) fn go_tab(&mut self, t: Tab) {
         self.view.detail = None;
         self.view.problems = None;
         self.view.tab = t;
     }
 
-    pub(super) fn move_by(&mut self, delta: isize) {
+    pub(in crate::tui) fn move_by(&mut self, delta: isize) {
         let step = |cur: usize, len: usize| -> usize {
             if len == 0 {
                 return 0;
@@ -48,7 +48,7 @@ impl App {
         }
     }
 
-    pub(super) fn push(&mut self) {
+    pub(in crate::tui) fn push(&mut self) {
         self.back.push(self.view.clone());
         // A long walk keeps the last hundred steps.
         if self.back.len() > 100 {
@@ -56,7 +56,7 @@ impl App {
         }
     }
 
-    pub(super) fn open(&mut self) {
+    pub(in crate::tui) fn open(&mut self) {
         if let Some(d) = self.view.detail {
             if let Some(&link) = self.links(d.task).get(d.link) {
                 self.follow(link, d.task);
@@ -150,7 +150,7 @@ impl App {
 
     /// Whether a filter narrows a list on this screen (Esc clears those first; a
     /// filter on another tab must not swallow the way back).
-    pub(super) fn filters_shown(&self) -> bool {
+    pub(in crate::tui) fn filters_shown(&self) -> bool {
         let i = self.tab().index();
         let f = &self.filters;
         !f.entity_query[i].is_empty()
@@ -162,7 +162,7 @@ impl App {
                     || f.mine))
     }
 
-    pub(super) fn go_back(&mut self) {
+    pub(in crate::tui) fn go_back(&mut self) {
         if self.filters_shown() && self.view.detail.is_none() && self.view.problems.is_none() {
             self.clear_filters();
             self.message = Some(self.w().lists.filters_cleared.into());
