@@ -205,6 +205,7 @@ impl App {
         }
         let effect = self.main_command(cmd);
         self.settle_scroll();
+        self.log_message();
         effect
     }
 

@@ -14,7 +14,6 @@ mod cli;
 pub mod edits;
 mod input;
 pub mod ledger;
-pub mod log;
 pub mod screen;
 
 pub use cli::{Change, FileKind, Say, Target, task_list_header};

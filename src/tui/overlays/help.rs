@@ -166,7 +166,7 @@ fn context_title(ctx: Context, lang: Lang) -> &'static str {
         Context::Help => w.help_ctx,
         Context::Present => w.presentation,
         Context::Quit => w.quit_dialog,
-        Context::Log => crate::words::log::log_context(lang),
+        Context::Log => crate::words::screen::log::log_context(lang),
     }
 }
 

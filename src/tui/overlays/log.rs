@@ -8,7 +8,7 @@ use crate::text::wrap;
 use crate::tui::app::{App, Command};
 use crate::tui::keys::Context;
 use crate::tui::view::{Ui, centered, clear_wide_edges};
-use crate::words::log as words;
+use crate::words::screen::log as words;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

@@ -1,5 +1,5 @@
-//! The words of the message log and of a goal's document: titles, the empty
-//! case, and the hints that name the keys in force.
+//! The words of the message log: its title, the empty case, and the hints that
+//! name the keys in force.
 
 use crate::lang::Lang;
 
@@ -27,9 +27,4 @@ pub fn log_hint(lang: Lang, scroll: &str, close: &str) -> String {
         Lang::Zh => format!("{scroll} 滚动  {close} 关闭消息记录"),
         Lang::En => format!("{scroll} scroll  {close} closes the log"),
     }
-}
-
-/// The main screen's hint for the log key.
-pub fn log_key_hint(lang: Lang) -> &'static str {
-    lang.pick("消息", "messages")
 }
