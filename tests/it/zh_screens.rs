@@ -133,7 +133,10 @@ fn screens() -> Vec<(&'static str, Reach)> {
         ("select_a_task", cmds(vec![Note])),
         ("filters_cleared", cmds(with(task(), &[PastDue, Back]))),
         ("message_log", cmds(with(task(), &[Undo, Retry, Sort, Log]))),
-        ("goal_read_down", cmds(vec![GoTab(Tab::Goals), PageDown, PageDown])),
+        (
+            "goal_read_down",
+            cmds(vec![GoTab(Tab::Goals), PageDown, PageDown]),
+        ),
     ];
     out.push((
         "search_hits",
