@@ -20,6 +20,7 @@ mod duty;
 pub mod formats;
 mod goals;
 pub mod messages;
+mod notes;
 mod notice;
 mod outline;
 mod title;

@@ -109,6 +109,7 @@
 mod automaton;
 mod fuzzy;
 mod index;
+mod passes;
 mod query;
 mod searcher;
 mod symbols;

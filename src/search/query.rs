@@ -2,12 +2,12 @@
 
 use super::automaton::{Automaton, MAX_QUERY};
 use super::fuzzy::Fuzzy;
-use super::index::{FieldEntry, SearchIndex, bits, set};
-use super::symbols::{Symbols, bloom_bit, fold_query, letter_bit, pair_bit, wide_bloom_bit};
+use super::index::{FieldEntry, SearchIndex, set};
+use super::passes::{first_initials, fuzzy_pass, in_chunks, long_pass, short_pass};
+use super::symbols::{bloom_bit, fold_query, letter_bit, pair_bit, wide_bloom_bit};
 use super::{Field, Hit, Kind, Tier};
 use std::cmp::Reverse;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// What is still possible for an entity, one bit per pass (see [`Query::run`]).
 /// Each pass's predicate is monotone: if the query plus a character passes, the
@@ -18,7 +18,7 @@ pub(super) const MAY_LONG: u8 = 2;
 pub(super) const MAY_FUZZY: u8 = 4;
 pub(super) const MAY_ALL: u8 = MAY_SHORT | MAY_LONG | MAY_FUZZY;
 /// Matched in an earlier pass of this round (cleared before the round ends).
-const HIT: u8 = 8;
+pub(super) const HIT: u8 = 8;
 
 /// A query compiled for one index. Cheap to make (well under a millisecond on the
 /// bundled plan); make one per keystroke and reuse it for every item of a list.
@@ -32,29 +32,29 @@ pub struct Query<'i> {
 }
 
 /// The strict matcher and the cheap tests that let a pass skip a field.
-struct Strict {
-    auto: Automaton,
+pub(super) struct Strict {
+    pub(super) auto: Automaton,
     /// Letters of the query: a field must have all of them in its readings.
-    letters: u32,
+    pub(super) letters: u32,
     /// Bloom bits of the query's other characters, which match only themselves (in
     /// the 64-bit filter of names and titles and the 512-bit one of full texts).
-    bloom: u64,
-    wide: [u64; 8],
+    pub(super) bloom: u64,
+    pub(super) wide: [u64; 8],
     /// Pairs of those characters that follow each other in the query, and so
     /// must in a matching text.
-    pairs: [u64; 8],
+    pub(super) pairs: [u64; 8],
     /// Pairs of initials of which a matching text must have at least one
     /// (see [`first_initials`]); `None` when a single character may match.
-    initials: Option<[u64; 11]>,
+    pub(super) initials: Option<[u64; 11]>,
     /// One of those characters occurs nowhere in the registry: nothing matches.
-    hopeless: bool,
+    pub(super) hopeless: bool,
 }
 
 impl Strict {
     /// Whether the field can match at all: it has every letter and character the
     /// query needs. One test instead of a scan for most fields.
     #[inline]
-    fn admits(&self, ix: &SearchIndex, f: &FieldEntry) -> bool {
+    pub(super) fn admits(&self, ix: &SearchIndex, f: &FieldEntry) -> bool {
         if f.letters & self.letters != self.letters {
             return false;
         }
@@ -75,29 +75,29 @@ impl Strict {
 
 /// A match found in the ranking passes, before its positions are worked out.
 #[derive(Debug, Clone, Copy)]
-struct Raw {
-    entity: u32,
+pub(super) struct Raw {
+    pub(super) entity: u32,
     /// Index into `SearchIndex::fields`.
-    field: u32,
-    tier: Tier,
-    score: u32,
-    len: u32,
+    pub(super) field: u32,
+    pub(super) tier: Tier,
+    pub(super) score: u32,
+    pub(super) len: u32,
     /// The strict match's first and last char, when already known.
-    span: Option<(u32, u32)>,
+    pub(super) span: Option<(u32, u32)>,
 }
 
 impl Raw {
-    fn rank(&self) -> (Tier, Reverse<u32>, u32, u32) {
+    pub(super) fn rank(&self) -> (Tier, Reverse<u32>, u32, u32) {
         (self.tier, Reverse(self.score), self.len, self.entity)
     }
 }
 
 /// The outcome of one pass over a chunk of entities.
 #[derive(Default)]
-struct Pass {
-    hits: Vec<Raw>,
+pub(super) struct Pass {
+    pub(super) hits: Vec<Raw>,
     /// Entities for which the pass's predicate is false.
-    failed: Vec<u32>,
+    pub(super) failed: Vec<u32>,
 }
 
 impl<'i> Query<'i> {
@@ -324,292 +324,5 @@ impl<'i> Query<'i> {
             positions,
             len: r.len,
         }
-    }
-}
-
-/// Pass 1 over some entities: the best strict match among names and titles.
-fn short_pass(ix: &SearchIndex, strict: &Strict, entities: &[u32]) -> Pass {
-    let auto = &strict.auto;
-    let mut out = Pass::default();
-    for &e in entities {
-        let first = ix.entities[e as usize].fields.start;
-        let mut best: Option<Raw> = None;
-        for (k, f) in ix.entity_fields(e).iter().enumerate() {
-            if f.long || !strict.admits(ix, f) {
-                continue;
-            }
-            let syms = ix.field_syms(f);
-            let found = if let Some(end) = auto.match_at(syms, 0) {
-                if auto.matches_all(syms) {
-                    Some((Tier::Exact, 0, (0, syms.len() - 1)))
-                } else {
-                    Some((Tier::Prefix, 0, (0, end)))
-                }
-            } else if auto.find_end(syms).is_some() {
-                // Prefer a match that starts a word.
-                word_starts(&ix.table, syms, f.extra_start as usize)
-                    .find_map(|st| {
-                        auto.match_at(syms, st)
-                            .map(|en| (Tier::Substring, 1, (st, en)))
-                    })
-                    .or_else(|| auto.find(syms).map(|span| (Tier::Substring, 0, span)))
-            } else {
-                None
-            };
-            if let Some((tier, score, (st, en))) = found {
-                let raw = Raw {
-                    entity: e,
-                    field: first + k as u32,
-                    tier,
-                    score,
-                    len: f.len,
-                    span: Some((st as u32, en as u32)),
-                };
-                if best.is_none_or(|b| raw.rank() < b.rank()) {
-                    best = Some(raw);
-                }
-            }
-        }
-        match best {
-            Some(b) => out.hits.push(b),
-            None => out.failed.push(e),
-        }
-    }
-    out
-}
-
-/// Pass 2: a strict match in a full text (the first text field that has one).
-fn long_pass(ix: &SearchIndex, strict: &Strict, entities: &[u32]) -> Pass {
-    let mut out = Pass::default();
-    for &e in entities {
-        let first = ix.entities[e as usize].fields.start;
-        let found = ix.entity_fields(e).iter().enumerate().find(|(_, f)| {
-            f.long && strict.admits(ix, f) && strict.auto.find_end(ix.field_syms(f)).is_some()
-        });
-        match found {
-            Some((k, _)) => out.hits.push(Raw {
-                entity: e,
-                field: first + k as u32,
-                tier: Tier::Text,
-                score: 0,
-                // Text hits tie by registry order, not by the length of the text.
-                len: 0,
-                span: None,
-            }),
-            None => out.failed.push(e),
-        }
-    }
-    out
-}
-
-/// Pass 3: the best fuzzy match among names and titles. An entity whose fields
-/// hold the query as a subsequence, but score too low, is neither a hit nor failed.
-fn fuzzy_pass(ix: &SearchIndex, strict: &Strict, chars: &[char], entities: &[u32]) -> Pass {
-    let mut fuzzy = Fuzzy::new(chars);
-    let mut out = Pass::default();
-    for &e in entities {
-        let first = ix.entities[e as usize].fields.start;
-        let mut best: Option<Raw> = None;
-        let mut weak = false;
-        for (k, f) in ix.entity_fields(e).iter().enumerate() {
-            if f.long || !strict.admits(ix, f) {
-                continue;
-            }
-            match fuzzy.score(ix.field_roman(f), ix.field_syms(f), &ix.table) {
-                Ok(score) => {
-                    let raw = Raw {
-                        entity: e,
-                        field: first + k as u32,
-                        tier: Tier::Fuzzy,
-                        score: score as u32,
-                        len: f.len,
-                        span: None,
-                    };
-                    if best.is_none_or(|b| raw.rank() < b.rank()) {
-                        best = Some(raw);
-                    }
-                }
-                Err(subsequence) => weak |= subsequence,
-            }
-        }
-        match best {
-            Some(b) => out.hits.push(b),
-            None if weak => {}
-            None => out.failed.push(e),
-        }
-    }
-    out
-}
-
-/// Runs a pass over the entities, split across the machine's cores when there are
-/// enough of them to be worth a thread; the results keep the entities' order.
-fn in_chunks(entities: &[u32], pass: impl Fn(&[u32]) -> Pass + Sync) -> Pass {
-    /// Below this many entities per thread, a thread costs more than it saves.
-    const MIN_CHUNK: usize = 8 * 1024;
-    static THREADS: OnceLock<usize> = OnceLock::new();
-    let cores = *THREADS.get_or_init(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .min(8)
-    });
-    let threads = cores.min(entities.len() / MIN_CHUNK).max(1);
-    if threads == 1 {
-        return pass(entities);
-    }
-    let size = entities.len().div_ceil(threads);
-    let pass = &pass;
-    let parts: Vec<Pass> = std::thread::scope(|s| {
-        let mut chunks = entities.chunks(size);
-        let mine = chunks.next().unwrap_or_default();
-        let others: Vec<_> = chunks.map(|c| s.spawn(move || pass(c))).collect();
-        let mut parts = vec![pass(mine)];
-        for h in others {
-            parts.push(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-        }
-        parts
-    });
-    let mut out = Pass::default();
-    for p in parts {
-        out.hits.extend(p.hits);
-        out.failed.extend(p.failed);
-    }
-    out
-}
-
-/// The pairs of initials that the first two characters of any match must have,
-/// as a set of bits `a * 26 + b`, or `None` when a single character may match (or
-/// a character has no initials to tell).
-///
-/// The first character consumes the query's start: itself, one letter (its
-/// initial), zh/ch/sh, or a whole reading; the second character's initial (or the
-/// character itself) is the query's letter after that. `wushui`: w|u… or wu|shui,
-/// so a text without a w-initial character followed by a u- or s-initial one
-/// cannot match, and is skipped without a scan.
-fn first_initials(q: &[char], table: &Symbols) -> Option<[u64; 11]> {
-    let n = q.len();
-    if n < 2 {
-        return None;
-    }
-    let letters = q.iter().take_while(|c| c.is_ascii_lowercase()).count();
-    let bytes: Vec<u8> = q[..letters].iter().map(|&c| c as u8).collect();
-    if letters == n && table.all_readings().any(|r| r.starts_with(&bytes)) {
-        return None;
-    }
-    // The initials a query character asks of the text character that consumes it.
-    let initials_of = |c: char| -> u32 {
-        if c.is_ascii_lowercase() {
-            letter_bit(c)
-        } else {
-            table.get(c).map_or(0, |s| table.initials(s))
-        }
-    };
-    let first = initials_of(q[0]);
-    let mut cuts = vec![1];
-    if letters >= 2 {
-        if bytes[1] == b'h' && matches!(bytes[0], b'z' | b'c' | b's') {
-            cuts.push(2);
-        }
-        cuts.extend(
-            table
-                .all_readings()
-                .filter(|r| r.len() > 1 && bytes.starts_with(r))
-                .map(<[u8]>::len),
-        );
-    }
-    let mut alts = [0u64; 11];
-    for k in cuts {
-        if k >= n {
-            continue;
-        }
-        let second = initials_of(q[k]);
-        if first == 0 || second == 0 {
-            return None;
-        }
-        for a in bits(first) {
-            for b in bits(second) {
-                set(&mut alts, a * 26 + b);
-            }
-        }
-    }
-    Some(alts)
-}
-
-/// Where words start in a field: `extra` first, then every position after a char
-/// that is not a letter, digit or Chinese character, or between ASCII and Chinese
-/// (`5G` | `网络`). Position 0 is left out: a match there is a prefix.
-pub(super) fn word_starts<'a>(
-    table: &'a Symbols,
-    syms: &'a [u32],
-    extra: usize,
-) -> impl Iterator<Item = usize> + 'a {
-    let extra = (extra > 0 && extra < syms.len()).then_some(extra);
-    extra.into_iter().chain((1..syms.len()).filter(move |&p| {
-        let (a, b) = (syms[p - 1], syms[p]);
-        Some(p) != extra
-            && table.is_word(b)
-            && (!table.is_word(a) || table.ch(a).is_ascii() != table.ch(b).is_ascii())
-    }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_starts_follow_punctuation_and_scripts() {
-        let mut t = Symbols::new();
-        let syms: Vec<u32> = "推进5G网络、建设".chars().map(|c| t.intern(c)).collect();
-        let got: Vec<usize> = word_starts(&t, &syms, 0).collect();
-        assert_eq!(got, [2, 4, 7]);
-        let got: Vec<usize> = word_starts(&t, &syms, 1).collect();
-        assert_eq!(got, [1, 2, 4, 7]);
-    }
-
-    #[test]
-    fn first_initials_of_a_query() {
-        let mut t = Symbols::new();
-        for c in "市水务局嘉积镇污长".chars() {
-            t.intern(c);
-        }
-        let pairs = |q: &str| -> Option<Vec<String>> {
-            let alts = first_initials(&fold_query(q), &t)?;
-            let mut out = Vec::new();
-            for i in 0..26 * 26 {
-                if alts[i / 64] & (1 << (i % 64)) != 0 {
-                    out.push(format!(
-                        "{}{}",
-                        (b'a' + (i / 26) as u8) as char,
-                        (b'a' + (i % 26) as u8) as char
-                    ));
-                }
-            }
-            Some(out)
-        };
-        assert_eq!(pairs("wushui").unwrap(), ["ws", "wu"]);
-        assert_eq!(pairs("swj").unwrap(), ["sw"]);
-        // zh is an initial; jia|ji; 市 is shi (and fu).
-        assert_eq!(pairs("zhenj").unwrap(), ["ze", "zh", "zj"]);
-        assert_eq!(pairs("zhen"), None, "镇 alone is zhen");
-        // j|i, ji|a or jia|ji.
-        assert_eq!(pairs("jiaji").unwrap(), ["ja", "ji", "jj"]);
-        assert_eq!(pairs("市shui").unwrap(), ["fs", "ss"]);
-        // One character may be the whole match: no constraint.
-        assert_eq!(pairs("shui"), None);
-        assert_eq!(pairs("shu"), None);
-        assert_eq!(pairs("s"), None);
-        // Nothing to say about a character without readings.
-        assert_eq!(pairs("5g"), None);
-    }
-
-    #[test]
-    fn chunks_keep_order() {
-        let entities: Vec<u32> = (0..50_000).collect();
-        let pass = in_chunks(&entities, |c| Pass {
-            hits: Vec::new(),
-            failed: c.iter().copied().filter(|e| e % 7 == 0).collect(),
-        });
-        let want: Vec<u32> = entities.iter().copied().filter(|e| e % 7 == 0).collect();
-        assert_eq!(pass.failed, want);
     }
 }

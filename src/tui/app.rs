@@ -1,113 +1,23 @@
-//! The dashboard's state and how commands change it. Pure: no terminal, no files,
-//! so navigation is tested as (state, command) → state.
+//! The dashboard's state as a whole and who a command goes to: the help or the
+//! message log when open, else the main screen ([`super::dashboard`]) or an edit.
+//! Pure: no terminal, no files (the event loop tells it the time, the user and the
+//! terminal's size), so navigation is tested as (state, command) → state.
 
 pub use super::command::Command;
 use super::edit::{Effect, Mode};
 use super::find::Filters;
 use super::keys::KeyMap;
+use super::overlays::help::{Help, Outcome as HelpOutcome};
+use super::overlays::log::{LogView, Outcome as LogOutcome};
 use crate::lang::Lang;
-use crate::registry::{Edit, EditTarget, HistoryEntry, Index, Registry, Status, TownLink};
+use crate::registry::{Edit, EditTarget, HistoryEntry, Index, Registry, Status};
 use crate::search::SearchIndex;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use std::cell::Cell;
+use ratatui::layout::Rect;
+use std::collections::VecDeque;
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Overview,
-    Sections,
-    Units,
-    Towns,
-    Goals,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Overview,
-        Tab::Sections,
-        Tab::Units,
-        Tab::Towns,
-        Tab::Goals,
-    ];
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        let w = &crate::words::screen::of(lang).lists;
-        match self {
-            Tab::Overview => w.overview,
-            Tab::Sections => w.sections,
-            Tab::Units => w.units,
-            Tab::Towns => w.towns,
-            Tab::Goals => w.goals,
-        }
-    }
-}
-
-/// Which list of a tab has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    /// Sections, units, towns or goals.
-    #[default]
-    Entities,
-    /// The tasks of the selected entity.
-    Tasks,
-}
-
-/// Something a task's detail links to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Link {
-    Unit(usize),
-    Town(usize),
-    Section(usize),
-    Goal(usize),
-}
-
-/// A row of a task list: the task and why it is in the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TaskRow {
-    pub task: usize,
-    pub tag: Tag,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tag {
-    None,
-    Lead,
-    Shared,
-    Town(TownLink),
-    Section(usize),
-}
-
-/// An open task detail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Detail {
-    pub task: usize,
-    /// Selected link (lead units first, then responsible, towns, section, goals).
-    pub link: usize,
-    /// First text line shown.
-    pub scroll: usize,
-    /// Whether the view keeps the selected link in sight: true after ↑/↓ moved it,
-    /// false after the text was paged, so that the whole text and the oldest
-    /// history can be scrolled to whichever link is selected.
-    pub follow: bool,
-}
-
-/// Everything "Back" returns to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct View {
-    pub tab: Tab,
-    /// Selected entity of each tab (the overview selects a section).
-    pub sel: [usize; 5],
-    /// Selected row of each tab's task list.
-    pub task_sel: [usize; 5],
-    pub focus: [Focus; 5],
-    pub detail: Option<Detail>,
-    /// The problem list, when open: its selected row (see `problems.rs`).
-    pub problems: Option<usize>,
-}
+pub use super::dashboard::{Detail, Focus, LOG_LEN, Link, Scroll, Tab, Tag, TaskRow, View};
 
 /// The whole dashboard.
 pub struct App {
@@ -118,25 +28,24 @@ pub struct App {
     pub lang: Lang,
     /// "Now", fixed per frame by the caller (tests pin it).
     pub now: DateTime<FixedOffset>,
-    pub view: View,
+    pub(crate) view: View,
     /// Views to go back to (Esc/Backspace), most recent last.
-    pub back: Vec<View>,
-    pub help: bool,
-    /// First help row shown, when the help is taller than the screen.
-    pub help_scroll: usize,
-    /// Furthest the help can scroll, as last drawn.
-    pub help_max: Cell<usize>,
+    pub(crate) back: Vec<View>,
+    /// Where the lists of the main screen start.
+    pub(crate) scroll: Scroll,
+    /// The terminal's size, told by the event loop (resize events): the layout
+    /// pages and scrolls by it.
+    pub(crate) area: Rect,
+    /// The help screen, when open.
+    pub(crate) help: Option<super::overlays::help::Help>,
+    /// The message log, when open.
+    pub(crate) log_view: Option<super::overlays::log::LogView>,
+    /// The last status-line messages with their time, oldest first.
+    pub(crate) log: VecDeque<(DateTime<FixedOffset>, String)>,
     pub message: Option<String>,
     pub quit: bool,
     /// Swap ambiguous-width characters for ASCII (for terminals drawing them wide).
     pub ascii: bool,
-    /// Rows of the list that has the keyboard, as last drawn (for PgUp/PgDn).
-    pub page: Cell<usize>,
-    /// First row shown of each scrolled list, kept between frames so the view only
-    /// moves when the selection leaves it.
-    pub offsets: [Cell<usize>; 4],
-    /// Furthest the open detail can scroll, as last drawn.
-    pub detail_max: Cell<usize>,
     /// The keys in force (defaults plus the user's rebindings).
     pub keys: KeyMap,
     /// A picker or text input that has the keyboard, if any.
@@ -182,15 +91,15 @@ impl App {
                 problems: None,
             },
             back: Vec::new(),
-            help: false,
-            help_scroll: 0,
-            help_max: Cell::new(usize::MAX),
+            scroll: Scroll::default(),
+            // Unknown (0×0) until the event loop tells it: nothing pages by a guess.
+            area: Rect::default(),
+            help: None,
+            log_view: None,
+            log: VecDeque::new(),
             message: None,
             quit: false,
             ascii: false,
-            page: Cell::new(10),
-            offsets: Default::default(),
-            detail_max: Cell::new(usize::MAX),
             keys: KeyMap::default(),
             mode: Mode::Normal,
             pending: Vec::new(),
@@ -214,6 +123,49 @@ impl App {
         self.now.date_naive()
     }
 
+    /// Where the dashboard is: tab, selections, open detail or problem list.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    /// Whether the help screen is open.
+    pub fn showing_help(&self) -> bool {
+        self.help.is_some()
+    }
+
+    /// Whether the message log is open.
+    pub fn showing_log(&self) -> bool {
+        self.log_view.is_some()
+    }
+
+    /// The status line's last messages with their time, oldest first.
+    pub fn messages(&self) -> impl Iterator<Item = &(DateTime<FixedOffset>, String)> {
+        self.log.iter()
+    }
+
+    /// The terminal's size changed (or is first known): pages and scrolling
+    /// follow it.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        self.present_resize(width, height);
+        self.settle_scroll();
+    }
+
+    /// Keeps the message on the status line in the log (once per message), with
+    /// the time it was said; the oldest go past [`LOG_LEN`].
+    pub fn log_message(&mut self) {
+        let Some(msg) = &self.message else {
+            return;
+        };
+        if self.log.back().is_some_and(|(_, m)| m == msg) {
+            return;
+        }
+        self.log.push_back((self.now, msg.clone()));
+        while self.log.len() > LOG_LEN {
+            self.log.pop_front();
+        }
+    }
+
     pub fn tab(&self) -> Tab {
         self.view.tab
     }
@@ -231,139 +183,34 @@ impl App {
         self.view.task_sel[self.view.tab.index()]
     }
 
-    /// How many entities the tab lists.
-    pub fn entity_count(&self, tab: Tab) -> usize {
-        match tab {
-            Tab::Overview | Tab::Sections => self.reg.sections.len(),
-            Tab::Units => self.reg.units.len(),
-            Tab::Towns => self.reg.towns.len(),
-            Tab::Goals => self.reg.goals.len(),
-        }
-    }
-
-    /// The task list of entity `e` of a tab.
-    pub fn task_rows(&self, tab: Tab, e: usize) -> Vec<TaskRow> {
-        if e >= self.entity_count(tab) {
-            return Vec::new();
-        }
-        let plain = |tag: Tag| move |&task: &usize| TaskRow { task, tag };
-        match tab {
-            Tab::Overview | Tab::Sections => self
-                .ix
-                .section_tasks(e)
-                .iter()
-                .map(plain(Tag::None))
-                .collect(),
-            Tab::Units => {
-                let lead = self.ix.led_by(e);
-                let mut rows: Vec<TaskRow> = lead.iter().map(plain(Tag::Lead)).collect();
-                rows.extend(
-                    self.ix
-                        .shared_by(e)
-                        .iter()
-                        .filter(|t| !lead.contains(t))
-                        .map(plain(Tag::Shared)),
-                );
-                rows
-            }
-            Tab::Towns => self
-                .ix
-                .town_tasks(e)
-                .iter()
-                .map(|&(task, link)| TaskRow {
-                    task,
-                    tag: Tag::Town(link),
-                })
-                .collect(),
-            Tab::Goals => self
-                .ix
-                .goal_tasks(e)
-                .iter()
-                .map(|&task| {
-                    let s = self.ix.section(&self.reg.tasks[task].section).unwrap_or(0);
-                    TaskRow {
-                        task,
-                        tag: Tag::Section(s),
-                    }
-                })
-                .collect(),
-        }
-    }
-
-    /// The current tab's task list, as shown (filtered and sorted).
-    pub fn current_rows(&self) -> Vec<TaskRow> {
-        self.visible_rows(self.tab(), self.sel())
-    }
-
-    /// The task under the cursor: the open detail's, else the selected row's.
-    pub fn selected_task(&self) -> Option<usize> {
-        if let Some(d) = self.view.detail {
-            return Some(d.task);
-        }
-        if self.view.problems.is_some() {
-            return self.selected_problem();
-        }
-        match (self.tab(), self.focus()) {
-            (Tab::Overview, _) => None,
-            _ => self.current_rows().get(self.task_sel()).map(|r| r.task),
-        }
-    }
-
-    /// Everything a task's detail links to, in display order.
-    pub fn links(&self, task: usize) -> Vec<Link> {
-        let t = &self.reg.tasks[task];
-        let mut out = Vec::new();
-        let owner = |id: &String| {
-            self.ix
-                .unit(id)
-                .map(Link::Unit)
-                .or_else(|| self.ix.town(id).map(Link::Town))
-        };
-        for id in t.lead.iter().chain(&t.responsible) {
-            if let Some(l) = owner(id)
-                && !out.contains(&l)
-            {
-                out.push(l);
-            }
-        }
-        for id in &t.mentions {
-            if let Some(i) = self.ix.town(id) {
-                out.push(Link::Town(i));
-            }
-        }
-        if let Some(s) = self.ix.section(&t.section) {
-            out.push(Link::Section(s));
-            out.extend(self.ix.section_goals(s).iter().map(|&g| Link::Goal(g)));
-        }
-        out
-    }
-
     /// Applies one command; an edit comes back as an [`Effect`] for the runner to
     /// save.
     pub fn update(&mut self, cmd: Command) -> Option<Effect> {
         if cmd != Command::Help {
             self.message = None;
         }
-        if self.help {
-            // The help popup takes Esc/?/q to close; everything else is ignored so a
-            // stray key does not act behind it.
-            match cmd {
-                Command::Back | Command::Help | Command::Quit | Command::Cancel => {
-                    self.help = false;
-                    self.help_scroll = 0;
-                }
-                Command::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Command::Down => self.help_scroll += 1,
-                Command::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
-                Command::PageDown => self.help_scroll += 10,
-                Command::Top => self.help_scroll = 0,
-                Command::Bottom => self.help_scroll = usize::MAX,
-                _ => {}
+        if let Some(mut help) = self.help {
+            match help.handle(cmd, self, self.area) {
+                HelpOutcome::Closed => self.help = None,
+                _ => self.help = Some(help),
             }
-            // Never past the end, so the way back up is as long as the way down.
-            self.help_scroll = self.help_scroll.min(self.help_max.get());
             return None;
         }
+        if let Some(mut log) = self.log_view {
+            match log.handle(cmd, self, self.area) {
+                LogOutcome::Closed => self.log_view = None,
+                _ => self.log_view = Some(log),
+            }
+            return None;
+        }
+        let effect = self.main_command(cmd);
+        self.settle_scroll();
+        self.log_message();
+        effect
+    }
+
+    /// A command of the main screen.
+    fn main_command(&mut self, cmd: Command) -> Option<Effect> {
         match cmd {
             Command::Status
             | Command::StatusNext
@@ -378,14 +225,15 @@ impl App {
         }
         match cmd {
             Command::Quit => self.request_quit(),
-            Command::Help => self.help = true,
+            Command::Help => self.help = Some(Help::default()),
+            Command::Log => self.log_view = Some(LogView::default()),
             Command::NextTab => self.go_tab(Tab::ALL[(self.tab().index() + 1) % 5]),
             Command::PrevTab => self.go_tab(Tab::ALL[(self.tab().index() + 4) % 5]),
             Command::GoTab(t) => self.go_tab(t),
             Command::Up => self.move_by(-1),
             Command::Down => self.move_by(1),
-            Command::PageUp => self.move_by(-(self.page.get().max(1) as isize)),
-            Command::PageDown => self.move_by(self.page.get().max(1) as isize),
+            Command::PageUp => self.page_by(-1),
+            Command::PageDown => self.page_by(1),
             Command::Top => self.move_by(isize::MIN / 2),
             Command::Bottom => self.move_by(isize::MAX / 2),
             Command::Open => self.open(),

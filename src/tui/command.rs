@@ -50,6 +50,8 @@ pub enum Command {
     Mine,
     /// Cycle the sort of task lists.
     Sort,
+    /// Open the message log (the status line's last messages in full).
+    Log,
     /// In a popup: take the choice or the text.
     Confirm,
     /// In a popup: close it without acting; in presentation mode: leave.

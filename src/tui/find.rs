@@ -272,12 +272,7 @@ impl App {
             self.view.focus[i] = Focus::Tasks;
             let rows = self.visible_rows(tab, e);
             self.view.task_sel[i] = rows.iter().position(|r| r.task == hit.index).unwrap_or(0);
-            self.view.detail = Some(Detail {
-                task: hit.index,
-                link: 0,
-                scroll: 0,
-                follow: true,
-            });
+            self.view.detail = Some(Detail::of(hit.index));
         }
     }
 }

@@ -6,15 +6,15 @@
 
 pub mod app;
 mod command;
+pub mod dashboard;
 pub mod edit;
 mod export;
 pub mod find;
 pub mod keys;
+pub mod layout;
 mod lost;
-mod navigate;
 pub mod overlays;
 pub mod present;
-mod problems;
 mod reload;
 mod route;
 pub mod terminal;
@@ -85,15 +85,17 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     let mut guard = terminal::enter().map_err(|e| format!("cannot use the terminal: {e}"))?;
     lost::watch();
     let fail = |e: std::io::Error| format!("terminal error: {e}");
+    // Pages and scrolling follow the terminal's size: the first, then each resize.
+    let size = guard.terminal.size().map_err(fail)?;
+    app.resize(size.width, size.height);
     let mut dirty = true;
     // The stamp of a broken file already reported, so it is said once.
     let mut reported: Option<FileStamp> = None;
     loop {
         if dirty {
             app.now = now();
-            if let Ok(size) = guard.terminal.size() {
-                app.present_resize(size.width, size.height);
-            }
+            // Whatever the last event, save or reload said goes in the message log.
+            app.log_message();
             guard
                 .terminal
                 .draw(|f| view::draw(f, &app, &theme))
@@ -109,6 +111,7 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
             if let Some(effect) = effect {
                 app.now = now();
                 perform(&mut app, effect, &mut stamp);
+                app.settle_scroll();
                 dirty = true;
             }
             if app.quit {
@@ -116,6 +119,9 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
             }
         } else {
             dirty = check_file(&mut app, &mut stamp, &mut reported);
+            if dirty {
+                app.settle_scroll();
+            }
         }
     }
 }

@@ -48,14 +48,18 @@ pub struct Presentation {
 
 impl App {
     pub fn start_presenting(&mut self, leave_quits: bool) {
-        let size = self.present.map_or((0, 0), |p| p.size);
+        // The terminal's size as the event loop last told it.
+        let size = self
+            .present
+            .map_or((self.area.width, self.area.height), |p| p.size);
         self.present = Some(Presentation {
             slide: 0,
             page: 0,
             leave_quits,
             size,
         });
-        self.help = false;
+        self.help = None;
+        self.log_view = None;
         self.mode = super::edit::Mode::Normal;
     }
 

@@ -1,5 +1,6 @@
 //! Who gets a key. One question decides it — [`App::context`]: presentation mode,
-//! else the picker, input or search popup, else the help, else the main screen —
+//! else the picker, input or search popup, else the help or the message log,
+//! else the main screen —
 //! and that context's key map turns the key into a [`Command`] for the code that
 //! owns the screen or popup. Inputs and the search popup take other keys (and
 //! pastes) as text. Edits leave as [`Effect`]s for the event loop.
@@ -27,7 +28,8 @@ impl App {
             Mode::Search(_) => Context::Search,
             Mode::Export(_) => Context::Export,
             Mode::Quit(_) => Context::Quit,
-            Mode::Normal if self.help => Context::Help,
+            Mode::Normal if self.help.is_some() => Context::Help,
+            Mode::Normal if self.log_view.is_some() => Context::Log,
             Mode::Normal => Context::Normal,
         }
     }
@@ -36,6 +38,12 @@ impl App {
     /// has the keyboard; inputs and the search take the other keys (and pastes) as
     /// text.
     pub fn handle(&mut self, event: &Event) -> (bool, Option<Effect>) {
+        let out = self.route(event);
+        self.log_message();
+        out
+    }
+
+    fn route(&mut self, event: &Event) -> (bool, Option<Effect>) {
         match (&mut self.mode, event) {
             (_, Event::Paste(_)) if self.present.is_some() => (false, None),
             (Mode::Input(state), Event::Paste(text)) => {
@@ -48,6 +56,7 @@ impl App {
             }
             (Mode::Search(state), Event::Paste(text)) => {
                 state.paste(text, &self.search);
+                state.settle(self.area);
                 (true, None)
             }
             (Mode::Export(state), Event::Paste(text)) => {
@@ -56,7 +65,7 @@ impl App {
             }
             (_, Event::Key(key)) if key.kind != KeyEventKind::Release => self.key(*key, event),
             (_, Event::Resize(w, h)) => {
-                self.present_resize(*w, *h);
+                self.resize(*w, *h);
                 (true, None)
             }
             _ => (false, None),
@@ -78,7 +87,7 @@ impl App {
         let cmd = self.keys.lookup(ctx, key);
         match ctx {
             Context::Present => (self.present_command(cmd), None),
-            Context::Normal | Context::Help => match cmd {
+            Context::Normal | Context::Help | Context::Log => match cmd {
                 Some(c) => (true, self.update(c)),
                 None => (false, None),
             },
@@ -88,7 +97,9 @@ impl App {
                 let Mode::Search(state) = &mut self.mode else {
                     return (false, None);
                 };
-                match state.handle(cmd, event, &self.search) {
+                let outcome = state.handle(cmd, event, &self.search);
+                state.settle(self.area);
+                match outcome {
                     SearchOutcome::Cancelled => self.mode = Mode::Normal,
                     SearchOutcome::Jump(hit) => {
                         self.mode = Mode::Normal;

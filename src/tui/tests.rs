@@ -23,15 +23,17 @@ pub(super) fn app(lang: Lang, settings: &str) -> App {
     let (keys, problems) = KeyMap::from_bindings(&s.bindings, Path::new("c.toml"));
     assert!(problems.is_empty(), "{problems:?}");
     app.keys = keys;
+    // The size `screen` draws at: pages and scrolling follow it.
+    app.resize(100, 30);
     app
 }
 
-fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
+pub(super) fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
     app.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
         .1
 }
 
-fn typed(app: &mut App, s: &str) -> Option<Effect> {
+pub(super) fn typed(app: &mut App, s: &str) -> Option<Effect> {
     let mut effect = None;
     for c in s.chars() {
         effect = press(app, KeyCode::Char(c)).or(effect);
@@ -43,7 +45,7 @@ fn screen(app: &App) -> String {
     screen_sized(app, 100, 30)
 }
 
-fn screen_sized(app: &App, w: u16, h: u16) -> String {
+pub(super) fn screen_sized(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     let theme = super::theme::Theme::dark();
     t.draw(|f| super::view::draw(f, app, &theme)).unwrap();
@@ -100,11 +102,11 @@ fn rebound_keys_work_in_presentation_mode() {
     assert!(app.present.is_none() && !app.quit);
     // The help closes with the quit key in force too.
     typed(&mut app, "?");
-    assert!(app.help);
+    assert!(app.showing_help());
     typed(&mut app, "q");
-    assert!(app.help);
+    assert!(app.showing_help());
     typed(&mut app, "X");
-    assert!(!app.help && !app.quit);
+    assert!(!app.showing_help() && !app.quit);
 }
 
 #[test]
@@ -200,7 +202,13 @@ fn a_tasks_oldest_history_can_be_scrolled_into_view() {
     assert!(!screen(&app).contains("progress note number 0"));
     press(&mut app, KeyCode::Home);
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.view.detail.map(|d| (d.link, d.follow)), Some((1, true)));
+    assert_eq!(app.view.detail.map(|d| d.link), Some(1));
+    // The selected link is in sight again, marked >…<.
+    let shown = screen(&app);
+    assert!(
+        shown.lines().any(|l| l.contains('>') && l.contains('<')),
+        "{shown}"
+    );
 }
 
 #[test]

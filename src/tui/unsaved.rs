@@ -18,7 +18,8 @@ impl App {
         }
         // The dialog needs the keyboard: presentation mode steps aside.
         self.present = None;
-        self.help = false;
+        self.help = None;
+        self.log_view = None;
         self.mode = Mode::Quit(QuitDialog::default());
     }
 

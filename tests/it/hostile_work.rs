@@ -28,12 +28,15 @@ use std::time::{Duration, Instant};
 fn app() -> App {
     let reg = store::parse_bytes(Path::new("r.json"), store::BUNDLED.as_bytes()).unwrap();
     let now = DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
-    App::new(
+    let mut a = App::new(
         reg,
         PathBuf::from("/srv/dubang/registry.json"),
         Lang::Zh,
         now,
-    )
+    );
+    // The size `screen` draws at, as the event loop tells the state.
+    a.resize(80, 24);
+    a
 }
 
 fn screen(app: &App) -> String {
@@ -127,7 +130,7 @@ fn a_huge_history_costs_little_per_key_and_still_scrolls_to_the_end() {
     for c in [Command::GoTab(Tab::Sections), Command::Open, Command::Open] {
         a.update(c);
     }
-    let task = a.view.detail.expect("the detail is open").task;
+    let task = a.view().detail.expect("the detail is open").task;
     let start = DateTime::parse_from_rfc3339("2020-01-01T09:00:00+08:00").unwrap();
     let n = 300_000;
     a.reg.tasks[task].history = (0..n)

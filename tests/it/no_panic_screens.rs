@@ -171,6 +171,9 @@ fn draw_case(reg: Registry, screen: usize, (w, h): (u16, u16), zh: bool) -> Vec<
     let now = DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
     let lang = if zh { Lang::Zh } else { Lang::En };
     let mut app = App::new(reg, PathBuf::from("/srv/dubang/registry.json"), lang, now);
+    // The state knows the terminal's size (its pages and scrolling follow it), as
+    // the event loop tells it before the first key.
+    app.resize(w, h);
     if screen < SCREENS {
         for c in commands(screen) {
             app.update(c);

@@ -435,7 +435,7 @@ fn no_edit_key_does_anything_while_presenting() {
     press(&mut a, KeyCode::Right);
     press(&mut a, KeyCode::Right);
     let reg = a.reg.clone();
-    let view = a.view.clone();
+    let view = a.view().clone();
     let before = a.present;
     let edit_keys = [
         's', 'n', 'p', 'd', 'u', '[', ']', 'w', 'r', 'e', 'x', '1', '?', '/',
@@ -451,9 +451,9 @@ fn no_edit_key_does_anything_while_presenting() {
         assert!(effect.is_none(), "'{c}' asked for an effect");
         assert_eq!(a.present, before, "'{c}'");
         assert_eq!(a.reg, reg, "'{c}' changed the registry");
-        assert_eq!(a.view, view, "'{c}'");
+        assert_eq!(*a.view(), view, "'{c}'");
         assert!(matches!(a.mode, dubang::tui::edit::Mode::Normal), "'{c}'");
-        assert!(!a.help && !a.quit && a.pending.is_empty() && a.undo.is_empty());
+        assert!(!a.showing_help() && !a.quit && a.pending.is_empty() && a.undo.is_empty());
     }
     // Nor Enter on a would-be picker, nor Tab and digits for tabs.
     for code in [
@@ -465,6 +465,6 @@ fn no_edit_key_does_anything_while_presenting() {
         let (_, effect) = a.handle(&key(code));
         assert!(effect.is_none());
         assert_eq!(a.reg, reg);
-        assert_eq!(a.view, view);
+        assert_eq!(*a.view(), view);
     }
 }

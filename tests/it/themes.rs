@@ -85,7 +85,7 @@ fn mono_sends_no_colour_at_all() {
         for c in cmds {
             a.update(c);
         }
-        let help = a.help;
+        let help = a.showing_help();
         let out = bytes(&a, &Theme::named(ThemeName::Mono));
         let coloured: Vec<String> = sgr_params(&out)
             .into_iter()

@@ -400,7 +400,7 @@ fn a_reload_keeps_the_selection_and_names_who_changed_what() {
     let new = store::load(Path::new(&file)).unwrap();
     let changes = dubang::registry::changes_between(&a.reg, &new);
     a.reloaded(new, &changes);
-    assert_eq!(a.reg.tasks[a.view.detail.unwrap().task].id, "t12");
+    assert_eq!(a.reg.tasks[a.view().detail.unwrap().task].id, "t12");
     let msg = a.message.clone().unwrap();
     assert!(
         msg.contains("reloaded") && msg.contains("wangfang"),

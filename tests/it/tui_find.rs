@@ -112,7 +112,7 @@ fn colon_searches_everything_and_jumps_with_a_way_back() {
     // A task hit opens the task.
     typed(&mut a, ":wushui");
     a.handle(&key(KeyCode::Enter));
-    let d = a.view.detail.expect("a task opened");
+    let d = a.view().detail.expect("a task opened");
     assert!(a.reg.tasks[d.task].text.contains("污水"));
     // Nothing found: no hits, Enter does nothing.
     typed(&mut a, ":qqqzzz");

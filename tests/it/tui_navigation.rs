@@ -42,7 +42,7 @@ fn moving_is_clamped_and_pages_and_ends_work() {
     run(&mut a, &[Down]);
     assert_eq!(a.sel(), a.reg.units.len() - 1);
     run(&mut a, &[Top, PageDown]);
-    assert_eq!(a.sel(), a.page.get());
+    assert_eq!(a.sel(), a.page());
     run(&mut a, &[PageUp]);
     assert_eq!(a.sel(), 0);
 }
@@ -72,10 +72,10 @@ fn enter_drills_down_and_escape_comes_back() {
     run(&mut a, &[GoTab(Tab::Sections), Down, Open]);
     assert_eq!(a.focus(), Focus::Tasks);
     run(&mut a, &[Down, Down, Open]);
-    let d = a.view.detail.expect("detail open");
+    let d = a.view().detail.expect("detail open");
     assert_eq!(a.reg.tasks[d.task].number, 12);
     run(&mut a, &[Back]);
-    assert!(a.view.detail.is_none());
+    assert!(a.view().detail.is_none());
     assert_eq!(a.task_sel(), 2);
     run(&mut a, &[Back]);
     assert_eq!(a.focus(), Focus::Entities);
@@ -111,7 +111,7 @@ fn from_a_detail_jump_to_the_lead_unit_and_back() {
             Open,
         ],
     );
-    let d = a.view.detail.unwrap();
+    let d = a.view().detail.unwrap();
     assert_eq!(a.reg.tasks[d.task].number, 20);
     let links = a.links(d.task);
     assert_eq!(a.link_name(links[0]), "市农业农村局");
@@ -123,7 +123,7 @@ fn from_a_detail_jump_to_the_lead_unit_and_back() {
     assert_eq!(a.selected_task(), Some(d.task));
     assert_eq!(a.message.as_deref(), Some("→ 市农业农村局"));
     run(&mut a, &[Back]);
-    assert_eq!(a.view.detail, Some(d));
+    assert_eq!(a.view().detail, Some(d));
     // The town link: 潭门镇, second chip.
     run(&mut a, &[Down, Open]);
     assert_eq!(a.tab(), Tab::Towns);
@@ -180,10 +180,10 @@ fn unit_tasks_are_split_into_lead_and_shared() {
 fn help_swallows_keys_until_closed() {
     let mut a = app();
     run(&mut a, &[Help, GoTab(Tab::Units), Down]);
-    assert!(a.help);
+    assert!(a.showing_help());
     assert_eq!(a.tab(), Tab::Overview);
     run(&mut a, &[Back]);
-    assert!(!a.help);
+    assert!(!a.showing_help());
     run(&mut a, &[Help, Quit]);
     assert!(!a.quit, "q closes help first");
     run(&mut a, &[Quit]);

@@ -87,6 +87,7 @@ fn snapshot_all(lang: Lang, tag: &str) {
     for (w, h) in [(80u16, 24u16), (160, 48)] {
         for (name, cmds) in screens() {
             let mut a = app(lang);
+            a.resize(w, h);
             keys(&mut a, &cmds);
             let screen = render(&a, w, h);
             insta::assert_snapshot!(format!("{name}_{tag}_{w}x{h}"), screen);
@@ -130,6 +131,7 @@ fn every_size_from_tiny_to_huge_fits() {
         for (_, cmds) in screens() {
             for lang in [Lang::Zh, Lang::En] {
                 let mut a = app(lang);
+                a.resize(w, h);
                 keys(&mut a, &cmds);
                 render(&a, w, h);
             }

@@ -132,6 +132,11 @@ fn screens() -> Vec<(&'static str, Reach)> {
         ("nothing_to_filter", cmds(vec![Filter])),
         ("select_a_task", cmds(vec![Note])),
         ("filters_cleared", cmds(with(task(), &[PastDue, Back]))),
+        ("message_log", cmds(with(task(), &[Undo, Retry, Sort, Log]))),
+        (
+            "goal_read_down",
+            cmds(vec![GoTab(Tab::Goals), PageDown, PageDown]),
+        ),
     ];
     out.push((
         "search_hits",

@@ -33,7 +33,7 @@ const fn a(
 }
 
 use Command as C;
-use Context::{Export, Help, Input, Normal, Picker, Present, Quit, Search};
+use Context::{Export, Help, Input, Log, Normal, Picker, Present, Quit, Search};
 
 #[rustfmt::skip]
 pub const ACTIONS: &[ActionInfo] = &[
@@ -71,6 +71,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(Normal, C::Problems, "problems", &["W"], |w| w.normal_problems),
     a(Normal, C::Export, "export", &["x"], |w| w.normal_export),
     a(Normal, C::Present, "present", &["P"], |w| w.normal_present),
+    a(Normal, C::Log, "messages", &["L"], |w| w.normal_messages),
     a(Normal, C::Help, "help", &["?", "F1"], |w| w.normal_help),
     a(Normal, C::Quit, "quit", &["q", "Ctrl-c"], |w| w.normal_quit),
     // The status picker.
@@ -117,6 +118,14 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(Help, C::PageDown, "page_down", &["@page_down"], |w| w.help_page_down),
     a(Help, C::Top, "top", &["@top"], |w| w.help_top),
     a(Help, C::Bottom, "bottom", &["@bottom"], |w| w.help_bottom),
+    // The message log.
+    a(Log, C::Cancel, "close", &["@back", "@messages", "@quit"], |w| w.log_close),
+    a(Log, C::Up, "up", &["@up"], |w| w.help_up),
+    a(Log, C::Down, "down", &["@down"], |w| w.help_down),
+    a(Log, C::PageUp, "page_up", &["@page_up"], |w| w.help_page_up),
+    a(Log, C::PageDown, "page_down", &["@page_down"], |w| w.help_page_down),
+    a(Log, C::Top, "top", &["@top"], |w| w.help_top),
+    a(Log, C::Bottom, "bottom", &["@bottom"], |w| w.help_bottom),
     // Presentation mode (read-only: nothing else is read there).
     a(Present, C::Quit, "quit", &["Ctrl-c"], |w| w.present_quit),
     a(Present, C::Cancel, "leave", &["Esc", "@quit", "@present"], |w| w.present_leave),

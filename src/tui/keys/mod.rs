@@ -30,10 +30,11 @@ pub enum Context {
     Present,
     Export,
     Quit,
+    Log,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Normal,
         Context::Picker,
         Context::Input,
@@ -42,6 +43,7 @@ impl Context {
         Context::Present,
         Context::Export,
         Context::Quit,
+        Context::Log,
     ];
 
     /// The settings file's table for this context (`[keys]` is the main screen).
@@ -56,6 +58,7 @@ impl Context {
             Context::Present => Some("presentation"),
             Context::Export => Some("export_dialog"),
             Context::Quit => Some("quit_dialog"),
+            Context::Log => Some("message_log"),
         }
     }
 

@@ -2,7 +2,9 @@
 //! what its keys do and its drawing; the dashboard acts on what they report.
 
 pub mod export;
+pub mod help;
 pub mod input;
+pub mod log;
 pub mod picker;
 pub mod quit;
 pub mod search;

@@ -12,7 +12,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
-use std::cell::Cell;
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 
@@ -25,9 +24,9 @@ pub struct SearchState {
     pub hits: Vec<Hit>,
     pub sel: usize,
     pub(crate) searcher: Searcher,
-    /// First hit shown, kept between frames so the list moves only when the
-    /// selection leaves it.
-    offset: Cell<usize>,
+    /// First hit shown, kept between keys so the list moves only when the
+    /// selection leaves it (see [`SearchState::settle`]).
+    offset: usize,
 }
 
 /// What a key did in the popup.
@@ -76,6 +75,30 @@ impl SearchState {
         self.rerun(index);
     }
 
+    /// Where the popup sits on a screen of `area`.
+    fn rect(area: Rect) -> Rect {
+        let w = area.width.saturating_sub(4).min(100);
+        let h = area.height.saturating_sub(2).min(22);
+        centered(area, w, h)
+    }
+
+    /// Rows of hits the popup shows on a screen of `area` (under the query and a
+    /// blank line, inside the border).
+    fn hit_rows(area: Rect) -> usize {
+        (Self::rect(area).height as usize).saturating_sub(4)
+    }
+
+    /// Moves the hit list so the selection is in sight on a screen of `area`
+    /// (after each key, at the terminal's size).
+    pub fn settle(&mut self, area: Rect) {
+        self.offset = crate::tui::layout::scroll(
+            self.offset,
+            self.sel,
+            Self::hit_rows(area),
+            self.hits.len(),
+        );
+    }
+
     fn rerun(&mut self, index: &SearchIndex) {
         let q = self.input.value().to_string();
         self.hits = if q.trim().is_empty() {
@@ -89,9 +112,7 @@ impl SearchState {
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
         let state = self;
         let app = ui.app;
-        let w = area.width.saturating_sub(4).min(100);
-        let h = area.height.saturating_sub(2).min(22);
-        let rect = centered(area, w, h);
+        let rect = Self::rect(area);
         clear_wide_edges(f.buffer_mut(), rect);
         f.render_widget(Clear, rect);
         let count = if state.hits.is_empty() {
@@ -133,8 +154,9 @@ impl SearchState {
             let msg = crate::words::screen::overlays::search_no_match(app.lang, query);
             lines.push(Line::from(ui.cell(&msg, cols, ui.theme.warn)));
         }
-        let off = crate::tui::view::scroll(self.offset.get(), state.sel, rows, state.hits.len());
-        self.offset.set(off);
+        // The state settled the offset for the screen it knows; another size is
+        // corrected here without writing back.
+        let off = crate::tui::layout::scroll(self.offset, state.sel, rows, state.hits.len());
         let kind_w = width(ui.w().overlays.section) + 1;
         // Task numbers right-aligned in one column, whatever field matched.
         let num_w = app

@@ -38,7 +38,12 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     // Each hint: the first key of each command (←→ for the tab pair), and a word.
     let editing = !matches!(app.mode, crate::tui::edit::Mode::Normal);
     let w = &ui.w().status;
-    let pairs: Vec<(&[C], &str)> = if app.help {
+    let pairs: Vec<(&[C], &str)> = if app.log_view.is_some() {
+        let text = crate::tui::overlays::log::hint(ui);
+        let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));
+        f.render_widget(Paragraph::new(line), area);
+        return;
+    } else if app.help.is_some() {
         let close = ui.key(Context::Help, C::Cancel);
         let text = format!("{close} {}", ui.w().status.close_help);
         let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));
@@ -91,6 +96,7 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
             (&[C::Up, C::Down], w.hint_select),
             (&[C::Open], w.hint_open),
             (&[C::Back], w.hint_back),
+            (&[C::Log], w.hint_messages),
             (&[C::Help], w.hint_help),
             (&[C::Quit], w.hint_quit),
         ]

@@ -1,6 +1,6 @@
 //! A task's detail: status, progress, due date, last update, the units, towns,
 //! section and goals it links to (selectable, Enter jumps), the full text wrapped
-//! by Unicode rules, and its history.
+//! by Unicode rules, and its history (built only down to the last row shown).
 
 use super::{Ui, goals::due_note};
 use crate::lang::Lang;
@@ -83,6 +83,46 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
     if w < 8 || inner.height == 0 {
         return;
     }
+    let h = inner.height as usize;
+    let (lines, _) = document(ui, d, w, focused, d.scroll.saturating_add(h + 1));
+    // The state keeps the scroll in range for the screen it knows; a frame of
+    // another size is clamped here, without writing back. A document cut short
+    // still reaches past the last row shown.
+    let max = lines.len().saturating_sub(h);
+    let shown: Vec<Line> = lines.into_iter().skip(d.scroll.min(max)).take(h).collect();
+    f.render_widget(Paragraph::new(shown), inner);
+}
+
+/// How many lines a task's detail takes at `w` columns, and the line of its
+/// selected link: what the state scrolls by. Only the first `need` lines are
+/// sure to be counted: a longer detail gives at least `need` (its history is not
+/// built further), so a key costs the same with years of history as with a week's.
+pub fn measure(
+    app: &crate::tui::app::App,
+    d: Detail,
+    w: usize,
+    need: usize,
+) -> (usize, Option<usize>) {
+    let theme = crate::tui::theme::Theme::dark();
+    let ui = Ui { app, theme: &theme };
+    if w < 8 || d.task >= app.reg.tasks.len() {
+        return (0, None);
+    }
+    let (lines, link) = document(&ui, d, w, true, need);
+    (lines.len(), link)
+}
+
+/// A task's detail as lines `w` columns wide, and the line of the selected link;
+/// its history stops once there are `need` lines.
+fn document(
+    ui: &Ui,
+    d: Detail,
+    w: usize,
+    focused: bool,
+    need: usize,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let app = ui.app;
+    let t = &app.reg.tasks[d.task];
     let mut lines: Vec<Line<'static>> = Vec::new();
 
     // Status, progress, due date.
@@ -172,29 +212,37 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         lines.push(Line::from(Span::styled(l, ui.theme.base)));
     }
     lines.push(Line::raw(""));
-    let hist_title = format!("{} ({})", ui.w().detail.history, t.history.len());
+    let room = need.saturating_sub(lines.len());
+    lines.extend(history(ui, &t.history, w, room));
+
+    (lines, link_line)
+}
+
+/// A task's or a goal's history, newest first: when, who, what changed (status
+/// and progress by the words people read), where it came from, and the note.
+/// Entries stop once there are `need` lines: only as much history as the view can
+/// show is built, so a task with years of history (or a 200 MB file) costs no more
+/// per key than a short one.
+pub(super) fn history(
+    ui: &Ui,
+    history: &[crate::registry::HistoryEntry],
+    w: usize,
+    need: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let hist_title = format!("{} ({})", ui.w().detail.history, history.len());
     lines.push(Line::from(Span::styled(hist_title, ui.theme.title)));
-    if t.history.is_empty() {
+    if history.is_empty() {
         lines.push(Line::from(ui.cell(
             ui.w().detail.nothing_yet,
             w,
             ui.theme.dim,
         )));
     }
-    // Only as much history as the view can show: the newest entries down to the
-    // last visible row. A task with years of history (or a 200 MB file) costs no
-    // more per key than a short one. The entries not drawn are counted as long as
-    // the drawn ones were on average: the scroll limit is an estimate, exact once
-    // the oldest entry is drawn (a jump past the end draws everything, once).
-    let rows = inner.height as usize;
-    let need = d.scroll.saturating_add(rows).saturating_add(1);
-    let mut undrawn = t.history.len();
-    let history_starts = lines.len();
-    for h in t.history.iter().rev() {
+    for h in history.iter().rev() {
         if lines.len() >= need {
             break;
         }
-        undrawn -= 1;
         let field = match h.field.as_str() {
             "status" => ui.w().detail.status,
             "progress" => ui.w().detail.progress,
@@ -238,25 +286,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
             }
         }
     }
-
-    let h = rows;
-    let drawn = t.history.len() - undrawn;
-    let per_entry = (lines.len() - history_starts).div_ceil(drawn.max(1)).max(1);
-    let max = (lines.len() + undrawn.saturating_mul(per_entry)).saturating_sub(h);
-    if focused {
-        app.detail_max.set(max);
-        app.page.set(h.saturating_sub(1).max(1));
-    }
-    let mut scroll = d.scroll.min(max);
-    if let Some(l) = link_line.filter(|_| d.follow) {
-        if l < scroll {
-            scroll = l;
-        } else if l >= scroll + h {
-            scroll = l + 1 - h;
-        }
-    }
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
-    f.render_widget(Paragraph::new(shown), inner);
+    lines
 }
 
 /// The first `max` characters of `s`.

@@ -1,79 +1,54 @@
 //! The Sections, Units, Towns and Goals tabs: a list of entities with roll-ups,
 //! the selected one's tasks, and (when wide) the selected task's detail.
 
-use super::{Ui, WIDE, detail, goals, list, list_headed, tasks};
+use super::{Ui, detail, goals, list, list_headed, tasks};
 use crate::registry::{Rollup, TownLink};
 use crate::search::Field;
 use crate::text::width;
 use crate::tui::app::{Detail, Focus, Tab};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab) {
     let app = ui.app;
     let focus = app.focus();
+    let panes = crate::tui::layout::entities(app, area, tab);
+    entity_list(f, ui, panes.list, tab, focus == Focus::Entities);
+    if let Some(rect) = panes.goal
+        && app.sel() < app.reg.goals.len()
+    {
+        goals::panel(f, ui, rect, app.sel());
+    }
+    task_list(f, ui, panes.tasks, focus == Focus::Tasks);
     let task = app
         .selected_task()
         .or_else(|| app.current_rows().first().map(|r| r.task));
-    let goal = (tab == Tab::Goals && app.sel() < app.reg.goals.len()).then_some(app.sel());
-    let goal_rows = goal.map_or(0, |g| {
-        let goal = &app.reg.goals[g];
-        goal.targets.len() as u16 + 3 + u16::from(goal.updated_at.is_some())
-    });
-    if area.width >= WIDE {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
-                .areas(area);
-        match goal {
-            Some(g) => {
-                let list_h = (app.entity_count(tab) as u16 + 2).min(left.height / 3);
-                let [a, b] =
-                    Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1)]).areas(left);
-                entity_list(f, ui, a, tab, focus == Focus::Entities);
-                goals::panel(f, ui, b, g);
-            }
-            None => entity_list(f, ui, left, tab, focus == Focus::Entities),
-        }
-        match task {
-            Some(task) if area.height >= 24 => {
-                let [top, bottom] =
-                    Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)])
-                        .areas(right);
-                task_list(f, ui, top, focus == Focus::Tasks);
-                detail::draw(
-                    f,
-                    ui,
-                    bottom,
-                    Detail {
-                        task,
-                        link: usize::MAX,
-                        scroll: 0,
-                        follow: false,
-                    },
-                    false,
-                );
-            }
-            _ => task_list(f, ui, right, focus == Focus::Tasks),
-        }
-    } else {
-        // Stacked: the entity list gets what it needs (up to about half the body),
-        // the tasks the rest.
-        let want = app.entity_count(tab) as u16 + 2;
-        let top = want.clamp(4, (area.height / 2).max(4));
-        let panel = goal_rows.min(area.height.saturating_sub(top) / 2);
-        let [a, p, b] = Layout::vertical([
-            Constraint::Length(top),
-            Constraint::Length(panel),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        entity_list(f, ui, a, tab, focus == Focus::Entities);
-        if let Some(g) = goal {
-            goals::panel(f, ui, p, g);
-        }
-        task_list(f, ui, b, focus == Focus::Tasks);
+    if let (Some(rect), Some(task)) = (panes.detail, task) {
+        detail::draw(
+            f,
+            ui,
+            rect,
+            Detail {
+                task,
+                link: usize::MAX,
+                scroll: 0,
+            },
+            false,
+        );
     }
+}
+
+/// Whether the task list in `area` shows a header of column names (wide enough
+/// for the columns, tall enough for rows under it): the layout pages by it.
+pub fn task_list_headed(app: &crate::tui::app::App, area: Rect) -> bool {
+    let theme = crate::tui::theme::Theme::dark();
+    let ui = Ui { app, theme: &theme };
+    let rows = app.current_rows();
+    let tagged = rows.iter().any(|r| r.tag != crate::tui::app::Tag::None);
+    let cols = (area.width as usize).saturating_sub(4);
+    let wide = tasks::Columns::new(&ui, cols, tagged).wide();
+    super::headed(wide, area.height.saturating_sub(2), rows.len())
 }
 
 fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
@@ -87,10 +62,15 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
     };
     let visible = app.visible_entities(tab);
     let q = &app.filters.entity_query[tab.index()];
-    let title = match (q.is_empty(), visible.is_empty()) {
-        (true, _) => title.to_string(),
-        (false, false) => format!("{title} /{q}"),
-        (false, true) => format!("{title} /{q} · {}", ui.w().lists.no_match),
+    let tail = match (q.is_empty(), visible.is_empty()) {
+        (true, _) => String::new(),
+        (false, false) => format!(" /{q}"),
+        (false, true) => format!(" /{q} · {}", ui.w().lists.no_match),
+    };
+    let title = super::Title {
+        head: "",
+        name: title,
+        tail: &tail,
     };
     let sel = visible
         .iter()
@@ -110,11 +90,11 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
         f,
         ui,
         area,
-        &title,
+        title,
         focused,
         visible.len(),
         sel,
-        0,
+        app.scroll.entities,
         |row, cols| {
             let (i, hit) = (visible[row].0, visible[row].1.as_ref());
             // The labelled counters need room: the bar is short below 100 columns.
@@ -234,14 +214,22 @@ fn task_list(f: &mut Frame, ui: &Ui, area: Rect, focused: bool) {
         _ => (app.sel() < app.reg.sections.len())
             .then(|| app.link_name(crate::tui::app::Link::Section(app.sel()))),
     };
-    let mut title = format!("{} · {}", ui.w().lists.tasks, name.unwrap_or_default());
+    let head = format!("{} · ", ui.w().lists.tasks);
+    let name = name.unwrap_or_default();
+    // The filters stay in sight; a long name gives way (issue 11, item 11).
+    let mut tail = String::new();
     let q = &app.filters.task_query[app.tab().index()];
     if !q.is_empty() {
-        title.push_str(&format!(" · /{q}"));
+        tail.push_str(&format!(" · /{q}"));
     }
     for f in app.filters.describe(app.lang) {
-        title.push_str(&format!(" · {f}"));
+        tail.push_str(&format!(" · {f}"));
     }
+    let title = super::Title {
+        head: &head,
+        name: &name,
+        tail: &tail,
+    };
     // Every row of a list has a tag or none does; the columns follow the width.
     let tagged = rows.iter().any(|r| r.tag != crate::tui::app::Tag::None);
     let columns = |cols: usize| tasks::Columns::new(ui, cols, tagged);
@@ -249,9 +237,9 @@ fn task_list(f: &mut Frame, ui: &Ui, area: Rect, focused: bool) {
         f,
         ui,
         area,
-        &title,
+        title,
         focused,
-        (rows.len(), app.task_sel(), 1),
+        (rows.len(), app.task_sel(), app.scroll.tasks),
         |w| {
             let c = columns(w - 2);
             c.wide().then(|| tasks::header(ui, &c, w - 2))

@@ -28,16 +28,59 @@ pub fn due_note(ui: &Ui, due: chrono::NaiveDate, status: Status) -> (String, boo
     }
 }
 
+/// A goal's panel: its document from the line the state scrolled to, with the
+/// lines shown of how many in the title when it does not fit.
 pub fn panel(f: &mut Frame, ui: &Ui, area: Rect, g: usize) {
     let app = ui.app;
-    let goal = &app.reg.goals[g];
-    let block = ui.block(&app.link_name(crate::tui::app::Link::Goal(g)), false);
+    let w = area.width.saturating_sub(2) as usize;
+    let h = area.height.saturating_sub(2) as usize;
+    let lines = if w < 4 {
+        Vec::new()
+    } else {
+        document(ui, g, w)
+    };
+    let max = lines.len().saturating_sub(h);
+    let scroll = app.scroll.goal.min(max);
+    let mut title = app.link_name(crate::tui::app::Link::Goal(g));
+    if max > 0 {
+        // Where the reader is, and the keys that scroll (the text goes on).
+        use crate::tui::app::Command;
+        use crate::tui::keys::Context;
+        let last = (scroll + h).min(lines.len());
+        title.push_str(&format!(
+            " {}-{last}/{} {} {}",
+            scroll + 1,
+            lines.len(),
+            ui.key(Context::Normal, Command::PageUp),
+            ui.key(Context::Normal, Command::PageDown)
+        ));
+    }
+    let block = ui.block(&title, false);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let w = inner.width as usize;
     if w < 4 || inner.height == 0 {
         return;
     }
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
+    f.render_widget(Paragraph::new(shown), inner);
+}
+
+/// Lines of a goal's document at `w` columns (what the layout makes room for and
+/// the state scrolls by).
+pub fn document_len(app: &crate::tui::app::App, g: usize, w: usize) -> usize {
+    let theme = crate::tui::theme::Theme::dark();
+    let ui = Ui { app, theme: &theme };
+    if w < 4 {
+        return 0;
+    }
+    document(&ui, g, w).len()
+}
+
+/// A goal as a document `w` columns wide: status, due date and roll-up; its last
+/// change; every target in full with the sections that serve it; its history.
+fn document(ui: &Ui, g: usize, w: usize) -> Vec<Line<'static>> {
+    let app = ui.app;
+    let goal = &app.reg.goals[g];
     let r = app.ix.goal_rollup(&app.reg, g);
     let mut head = vec![
         ui.status_cell(goal.status, ui.status_cols()),
@@ -78,16 +121,40 @@ pub fn panel(f: &mut Frame, ui: &Ui, area: Rect, g: usize) {
             .filter_map(|id| app.ix.section(id))
             .map(|s| format!("({})", app.reg.sections[s].numeral))
             .collect();
-        let secs_w = width(&secs).min(w / 3);
-        let text_w = w.saturating_sub(secs_w + 3);
-        lines.push(Line::from(vec![
-            Span::raw("- "),
-            ui.cell(&t.text, text_w, ui.theme.base),
-            Span::raw(" "),
-            ui.cell(&secs, secs_w, ui.theme.accent),
-        ]));
+        // The whole clause, wrapped; the sections at the end of its last line when
+        // they fit, else on a line of their own.
+        let text_w = w.saturating_sub(2).max(1);
+        let mut wrapped = crate::text::wrap(&ui.t(&t.text), text_w);
+        if wrapped.is_empty() {
+            wrapped.push(String::new());
+        }
+        let n = wrapped.len();
+        for (k, l) in wrapped.into_iter().enumerate() {
+            let lead = if k == 0 { "- " } else { "  " };
+            let mut spans = vec![Span::raw(lead), Span::styled(l.clone(), ui.theme.base)];
+            if k + 1 == n && !secs.is_empty() {
+                let secs_w = width(&secs);
+                if width(&l) + 1 + secs_w <= text_w {
+                    // Right-aligned, as a column.
+                    spans[1] = ui.cell(&l, text_w - secs_w - 1, ui.theme.base);
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::styled(secs.clone(), ui.theme.accent));
+                    lines.push(Line::from(spans));
+                } else {
+                    lines.push(Line::from(spans));
+                    lines.push(Line::from(vec![
+                        Span::raw("  "),
+                        ui.cell(&secs, text_w, ui.theme.accent),
+                    ]));
+                }
+                continue;
+            }
+            lines.push(Line::from(spans));
+        }
     }
-    f.render_widget(Paragraph::new(lines), inner);
+    lines.push(Line::raw(""));
+    lines.extend(super::detail::history(ui, &goal.history, w, usize::MAX));
+    lines
 }
 
 fn line_text(spans: &[Span]) -> String {

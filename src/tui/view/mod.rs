@@ -1,13 +1,13 @@
-//! Drawing: App → frame. No I/O here and no state change beyond remembering list
-//! offsets. Every line is built to the exact width of its area with CJK-aware
+//! Drawing: App → frame. No I/O here and no state change: the panes sit where
+//! [`crate::tui::layout`] puts them and lists start where the state scrolled
+//! them. Every line is built to the exact width of its area with CJK-aware
 //! truncation, so nothing overflows and borders stay aligned.
 
-mod detail;
-mod digest;
+pub(crate) mod detail;
+pub(crate) mod digest;
 pub(crate) mod editing;
 mod entities;
-mod goals;
-mod help;
+pub(crate) mod goals;
 mod overview;
 mod present;
 mod tasks;
@@ -15,13 +15,13 @@ mod tasks;
 mod bars;
 pub(crate) mod problems;
 
+pub(crate) use entities::task_list_headed as entities_task_list_headed;
 pub(crate) use present::fit_spans;
 pub use present::slide_pages;
 
 /// The help's (keys, description) rows as drawn, for tests.
 pub fn help_rows(app: &App) -> Vec<(String, String)> {
-    let theme = Theme::dark();
-    help::rows(&Ui { app, theme: &theme })
+    crate::tui::overlays::help::rows(app)
 }
 
 use super::app::{App, Command, Focus, Tab};
@@ -32,17 +32,13 @@ use crate::text::{fit, truncate, unambiguous, width};
 use bars::{draw_hints, draw_status, draw_tabs};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-/// Smallest terminal the dashboard draws in.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
-/// From this width on, lists and the task list sit side by side.
-pub const WIDE: u16 = 120;
+pub use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, WIDE, scroll};
 
 /// Border characters for terminals that draw box-drawing characters two columns wide.
 const ASCII_BORDER: border::Set = border::Set {
@@ -211,50 +207,72 @@ pub fn select(line: Line<'static>, style: Style) -> Line<'static> {
     Line::from(spans).style(line.style.patch(style))
 }
 
-/// Keeps a list's first shown row so that the selection stays in view, moving
-/// only as far as needed.
-pub fn scroll(offset: usize, selected: usize, height: usize, len: usize) -> usize {
-    if height == 0 || len <= height {
-        return 0;
+/// A list's title: what the list is, a name that gives way when the title is
+/// too long, and what must stay in sight (the filters in force); the position
+/// ("3/28") follows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Title<'a> {
+    pub head: &'a str,
+    pub name: &'a str,
+    pub tail: &'a str,
+}
+
+impl Title<'_> {
+    /// The title with its position, in `cols` columns: the name is shortened (with
+    /// …) before the count or the filters would be cut.
+    fn text(&self, pos: &str, cols: usize) -> String {
+        let whole = format!("{}{}{}{pos}", self.head, self.name, self.tail);
+        if width(&whole) <= cols {
+            return whole;
+        }
+        let fixed = width(self.head) + width(self.tail) + width(pos);
+        let name = truncate(self.name, cols.saturating_sub(fixed));
+        format!("{}{name}{}{pos}", self.head, self.tail)
     }
-    let max = len - height;
-    let off = if selected < offset {
-        selected
-    } else if selected >= offset + height {
-        selected + 1 - height
-    } else {
-        offset
-    };
-    off.min(max)
+}
+
+/// Whether a list of `len` rows in a box of `inner_height` rows gives its first
+/// row to a header (when there is room for rows under it): the layout asks too.
+pub fn headed(has_header: bool, inner_height: u16, len: usize) -> bool {
+    has_header && inner_height >= 3 && len > 0
 }
 
 /// Draws a bordered list of `len` rows with `sel` selected; `row(i, cols)` makes
-/// row `i` exactly `cols` columns wide. `slot` names the list's remembered offset.
+/// row `i` exactly `cols` columns wide, from row `offset` on (as the state
+/// scrolled it; moved here only if this frame is not the size the state knows).
 #[allow(clippy::too_many_arguments)]
 pub fn list(
     f: &mut Frame,
     ui: &Ui,
     area: Rect,
-    title: &str,
+    title: Title,
     focused: bool,
     len: usize,
     sel: usize,
-    slot: usize,
+    offset: usize,
     row: impl Fn(usize, usize) -> Vec<Span<'static>>,
 ) {
-    list_headed(f, ui, area, title, focused, (len, sel, slot), |_| None, row);
+    list_headed(
+        f,
+        ui,
+        area,
+        title,
+        focused,
+        (len, sel, offset),
+        |_| None,
+        row,
+    );
 }
 
-/// [`list`] with a header line: `header(cols)` gives the line over the rows
-/// (exactly `cols` wide, the marker's columns included) or none.
+/// [`list`] with a header row of column names (`header(cols)`), when it has one.
 #[allow(clippy::too_many_arguments)]
 pub fn list_headed(
     f: &mut Frame,
     ui: &Ui,
     area: Rect,
-    title: &str,
+    title: Title,
     focused: bool,
-    (len, sel, slot): (usize, usize, usize),
+    (len, sel, offset): (usize, usize, usize),
     header: impl Fn(usize) -> Option<Vec<Span<'static>>>,
     row: impl Fn(usize, usize) -> Vec<Span<'static>>,
 ) {
@@ -263,7 +281,9 @@ pub fn list_headed(
     } else {
         String::new()
     };
-    let block = ui.block(&format!("{title}{pos}"), focused);
+    // The block's title sits between the corners, with a space each side.
+    let room = (area.width as usize).saturating_sub(4);
+    let block = ui.block(&title.text(&pos, room), focused);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
@@ -272,7 +292,7 @@ pub fn list_headed(
     }
     // The header takes the first row when there is room for rows under it.
     let inner = match header(w) {
-        Some(spans) if inner.height >= 3 && len > 0 => {
+        Some(spans) if headed(true, inner.height, len) => {
             f.render_widget(
                 Paragraph::new(Line::from(spans)),
                 Rect { height: 1, ..inner },
@@ -286,9 +306,6 @@ pub fn list_headed(
         _ => inner,
     };
     let h = inner.height as usize;
-    if focused {
-        ui.app.page.set(h.saturating_sub(1).max(1));
-    }
     if len == 0 {
         let none = ui.w().lists.none;
         f.render_widget(
@@ -297,8 +314,7 @@ pub fn list_headed(
         );
         return;
     }
-    let off = scroll(ui.app.offsets[slot].get(), sel, h, len);
-    ui.app.offsets[slot].set(off);
+    let off = scroll(offset, sel, h, len);
     let marker = if ui.app.ascii { "> " } else { "▸ " };
     let lines: Vec<Line> = (off..len.min(off + h))
         .map(|i| {
@@ -338,17 +354,11 @@ fn draw_screen(f: &mut Frame, app: &App, theme: &Theme) {
         present::draw(f, &ui, area, p);
         return;
     }
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if !crate::tui::layout::fits(area) {
         too_small(f, &ui, area);
         return;
     }
-    let [tabs, body, hints, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [tabs, body, hints, status] = crate::tui::layout::screen(area);
     draw_tabs(f, &ui, tabs);
     match (app.view.detail, app.view.problems) {
         (Some(d), _) => detail::draw(f, &ui, body, d, true),
@@ -361,8 +371,11 @@ fn draw_screen(f: &mut Frame, app: &App, theme: &Theme) {
     draw_hints(f, &ui, hints);
     draw_status(f, &ui, status);
     editing::draw(f, &ui, area);
-    if app.help {
-        help::draw(f, &ui, area);
+    if let Some(help) = &app.help {
+        help.draw(f, &ui, area);
+    }
+    if let Some(log) = &app.log_view {
+        log.draw(f, &ui, area);
     }
 }
 
@@ -418,20 +431,5 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scroll_moves_only_when_needed() {
-        assert_eq!(scroll(0, 3, 10, 30), 0);
-        assert_eq!(scroll(0, 12, 10, 30), 3);
-        assert_eq!(scroll(3, 8, 10, 30), 3);
-        assert_eq!(scroll(3, 2, 10, 30), 2);
-        assert_eq!(scroll(25, 29, 10, 30), 20);
-        assert_eq!(scroll(5, 0, 10, 8), 0);
     }
 }

@@ -7,30 +7,19 @@ use super::{Ui, list};
 use crate::registry::{Rollup, Status};
 use crate::text::width;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
     let app = ui.app;
     let reg = &app.reg;
-    let goals_h = (reg.goals.len() as u16 + 2).min(area.height / 3);
-    let [head, sections, goals] = Layout::vertical([
-        Constraint::Length(5),
-        Constraint::Fill(1),
-        Constraint::Length(goals_h),
-    ])
-    .areas(area);
-    // A tall screen: the sections take what they need and the rows under them
-    // show what needs attention, the latest updates and the safeguards.
-    let need = reg.sections.len() as u16 + 2;
-    let (sections, digest) = if sections.height >= need + super::digest::MIN_ROWS {
-        let [s, d] =
-            Layout::vertical([Constraint::Length(need), Constraint::Fill(1)]).areas(sections);
-        (s, Some(d))
-    } else {
-        (sections, None)
-    };
+    let crate::tui::layout::Overview {
+        head,
+        sections,
+        digest,
+        goals,
+    } = crate::tui::layout::overview(app, area);
     if let Some(d) = digest {
         super::digest::draw(f, ui, d);
     }
@@ -97,11 +86,14 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
         f,
         ui,
         sections,
-        title,
+        super::Title {
+            name: title,
+            ..Default::default()
+        },
         true,
         reg.sections.len(),
         app.sel(),
-        0,
+        app.scroll.entities,
         |i, cols| {
             let s = &reg.sections[i];
             let r = app.ix.section_rollup(reg, i);

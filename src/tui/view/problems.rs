@@ -8,7 +8,7 @@ use crate::report::problems::{Level, Problem};
 use crate::report::words::words;
 use crate::text::width;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -35,8 +35,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
     let app = ui.app;
     let w = words(app.lang);
     let rows = app.problem_rows();
-    let [list_area, note_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area);
+    let [list_area, note_area] = crate::tui::layout::problems(area);
     let block = ui.block(&headline(ui, &rows), true);
     let inner = block.inner(list_area);
     f.render_widget(block, list_area);
@@ -44,7 +43,6 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
     if h == 0 || cols < 12 {
         return;
     }
-    app.page.set(h.saturating_sub(1).max(1));
     if rows.is_empty() {
         let none = ui.w().problems.nothing_needs_attention;
         f.render_widget(Paragraph::new(ui.cell(none, cols, ui.theme.dim)), inner);

@@ -11,6 +11,7 @@ pub mod goals;
 pub mod help;
 pub mod keys;
 pub mod lists;
+pub mod log;
 pub mod overlays;
 pub mod present;
 pub mod problems;

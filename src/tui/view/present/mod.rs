@@ -21,6 +21,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
 
 mod bars;
 mod goals;
@@ -307,13 +308,20 @@ fn big_style(s: Style) -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
-/// Writes a line at (x, y), clipped to the buffer; nothing outside it is touched.
+/// Draws a line at (x, y) as a one-row [`Paragraph`], the way every other view
+/// draws its text, clipped to the buffer; nothing outside the row is touched.
 fn put(buf: &mut Buffer, x: u16, y: u16, spans: Vec<Span<'static>>) {
     let a = buf.area;
     if y < a.top() || y >= a.bottom() || x < a.left() || x >= a.right() {
         return;
     }
-    buf.set_line(x, y, &Line::from(spans), a.right() - x);
+    let row = Rect {
+        x,
+        y,
+        width: a.right() - x,
+        height: 1,
+    };
+    Paragraph::new(Line::from(spans)).render(row, buf);
 }
 
 /// Big digits drawn with block characters, the way clock TUIs draw the time.

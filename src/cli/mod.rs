@@ -1,4 +1,10 @@
-//! The command line (clap types only).
+//! The command line: its clap types here, each subcommand's body in a module of
+//! its own (the work itself is in the library).
+
+pub mod config;
+pub mod edit;
+pub mod import;
+pub mod report;
 
 use clap::{Parser, Subcommand};
 use dubang::lang::Lang;

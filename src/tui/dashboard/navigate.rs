@@ -1,16 +1,16 @@
 //! Moving around the dashboard: tabs, lists, a task's detail and its links, and
 //! the back stack (Esc returns like a browser).
 
-use super::app::{App, Detail, Focus, Link, Tab};
+use crate::tui::app::{App, Detail, Focus, Link, Tab};
 
 impl App {
-    pub(super) fn go_tab(&mut self, t: Tab) {
+    pub(in crate::tui) fn go_tab(&mut self, t: Tab) {
         self.view.detail = None;
         self.view.problems = None;
         self.view.tab = t;
     }
 
-    pub(super) fn move_by(&mut self, delta: isize) {
+    pub(in crate::tui) fn move_by(&mut self, delta: isize) {
         let step = |cur: usize, len: usize| -> usize {
             if len == 0 {
                 return 0;
@@ -19,24 +19,8 @@ impl App {
                 .saturating_add(delta)
                 .clamp(0, len as isize - 1) as usize
         };
-        if let Some(task) = self.view.detail.map(|d| d.task) {
-            let n = self.links_len(task);
-            let max = self.detail_max.get() as isize;
-            if let Some(d) = self.view.detail.as_mut() {
-                match delta.abs() {
-                    1 => {
-                        d.link = step(d.link, n);
-                        d.follow = true;
-                    }
-                    // Pages and ends scroll the text, wherever the link is.
-                    _ => {
-                        d.scroll = (d.scroll as isize)
-                            .saturating_add(delta)
-                            .clamp(0, max.max(0)) as usize;
-                        d.follow = false;
-                    }
-                }
-            }
+        if self.view.detail.is_some() {
+            self.move_in_detail(delta);
             return;
         }
         if self.view.problems.is_some() {
@@ -64,11 +48,7 @@ impl App {
         }
     }
 
-    pub(super) fn links_len(&self, task: usize) -> usize {
-        self.links(task).len()
-    }
-
-    pub(super) fn push(&mut self) {
+    pub(in crate::tui) fn push(&mut self) {
         self.back.push(self.view.clone());
         // A long walk keeps the last hundred steps.
         if self.back.len() > 100 {
@@ -76,7 +56,7 @@ impl App {
         }
     }
 
-    pub(super) fn open(&mut self) {
+    pub(in crate::tui) fn open(&mut self) {
         if let Some(d) = self.view.detail {
             if let Some(&link) = self.links(d.task).get(d.link) {
                 self.follow(link, d.task);
@@ -110,12 +90,7 @@ impl App {
             (_, Focus::Tasks) => {
                 if let Some(task) = self.selected_task() {
                     self.push();
-                    self.view.detail = Some(Detail {
-                        task,
-                        link: 0,
-                        scroll: 0,
-                        follow: true,
-                    });
+                    self.view.detail = Some(Detail::of(task));
                 }
             }
         }
@@ -175,7 +150,7 @@ impl App {
 
     /// Whether a filter narrows a list on this screen (Esc clears those first; a
     /// filter on another tab must not swallow the way back).
-    pub(super) fn filters_shown(&self) -> bool {
+    pub(in crate::tui) fn filters_shown(&self) -> bool {
         let i = self.tab().index();
         let f = &self.filters;
         !f.entity_query[i].is_empty()
@@ -187,7 +162,7 @@ impl App {
                     || f.mine))
     }
 
-    pub(super) fn go_back(&mut self) {
+    pub(in crate::tui) fn go_back(&mut self) {
         if self.filters_shown() && self.view.detail.is_none() && self.view.problems.is_none() {
             self.clear_filters();
             self.message = Some(self.w().lists.filters_cleared.into());

@@ -5,8 +5,8 @@
 //! stack like a task list: Enter opens a task's detail, Esc comes back to the
 //! list, and edit keys act on the selected task.
 
-use super::app::{App, Detail};
 use crate::report::problems::{self, Problem};
+use crate::tui::app::{App, Detail};
 
 impl App {
     /// The problem list as shown: units with the worst problems first, each unit's
@@ -21,20 +21,20 @@ impl App {
     }
 
     /// Opens the problem list (from any tab; Esc returns to where it was opened).
-    pub(super) fn open_problems(&mut self) {
+    pub(in crate::tui) fn open_problems(&mut self) {
         self.push();
         self.view.detail = None;
         self.view.problems = Some(0);
     }
 
     /// The task under the cursor of the open problem list.
-    pub(super) fn selected_problem(&self) -> Option<usize> {
+    pub(in crate::tui) fn selected_problem(&self) -> Option<usize> {
         let sel = self.view.problems?;
         self.problem_rows().get(sel).map(|p| p.task)
     }
 
     /// ↑/↓/PgUp/PgDn/Home/End on the problem list.
-    pub(super) fn move_problem(&mut self, delta: isize) {
+    pub(in crate::tui) fn move_problem(&mut self, delta: isize) {
         let n = self.problem_rows().len();
         if let Some(sel) = self.view.problems.as_mut() {
             *sel = if n == 0 {
@@ -48,20 +48,15 @@ impl App {
     }
 
     /// Enter on the problem list: the selected task's detail.
-    pub(super) fn open_problem(&mut self) {
+    pub(in crate::tui) fn open_problem(&mut self) {
         if let Some(task) = self.selected_problem() {
             self.push();
-            self.view.detail = Some(Detail {
-                task,
-                link: 0,
-                scroll: 0,
-                follow: true,
-            });
+            self.view.detail = Some(Detail::of(task));
         }
     }
 
     /// Keeps the selection on the list after an edit or a reload shortened it.
-    pub(super) fn settle_problem(&mut self) {
+    pub(in crate::tui) fn settle_problem(&mut self) {
         let n = self.problem_rows().len();
         if let Some(sel) = self.view.problems.as_mut() {
             *sel = (*sel).min(n.saturating_sub(1));
