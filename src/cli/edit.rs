@@ -216,6 +216,16 @@ pub fn run_set(
         path: &saved.path,
     };
     sayln!("{}", said.text(lang));
+    if let Target::Goal(id) = label {
+        let ix = dubang::registry::Index::build(&saved.registry);
+        if let Some(g) = ix.goal(id) {
+            let status = saved.registry.goals[g].status;
+            let tasks = ix.goal_rollup(&saved.registry, g);
+            if let Some(why) = dubang::registry::goal_disagreement(status, &tasks) {
+                sayln!("{}", Say::GoalDisagrees(label, why).text(lang));
+            }
+        }
+    }
     Ok(())
 }
 

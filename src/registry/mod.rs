@@ -17,7 +17,7 @@ pub use index::{Index, TownLink};
 pub use ops::{
     Changes, Edit, EditError, Op, Target as EditTarget, apply, apply_recorded, changes_between, who,
 };
-pub use rollup::Rollup;
+pub use rollup::{GoalDisagreement, Rollup, goal_disagreement};
 pub use sanitize::{is_unwanted, sanitize_line, sanitize_text};
 pub use status::Status;
 pub use validate::{Problem, validate};

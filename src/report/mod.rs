@@ -167,6 +167,11 @@ pub fn summary(
             w.n_sections(reg.sections.len().min(ix.goal_sections(i).len())),
             w.done_of(r.done(), r.total()),
         );
+        // A status set by hand that its tasks contradict is said under it.
+        if let Some(d) = crate::registry::goal_disagreement(g.status, &r) {
+            let line = format!("    ⚠ {}", crate::words::goal_disagreement(lang, &d));
+            let _ = writeln!(out, "{}", truncate(&line, 80));
+        }
     }
     let _ = writeln!(out);
     // The safeguards (保障措施): what the plan promises beyond its tasks.

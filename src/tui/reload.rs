@@ -11,6 +11,7 @@ impl App {
     /// remember ours for undo.
     pub fn saved(&mut self, saved: Saved, undo: bool) {
         let steps = steps(&saved.recorded);
+        let edited = steps.last().map(|(t, _)| t.clone());
         let summary = steps.last().map(|(t, hs)| {
             let s = self.describe(t, hs);
             if undo {
@@ -26,11 +27,24 @@ impl App {
         self.replace_registry(saved.registry);
         let time = self.now.format("%H:%M:%S");
         let saved_word = self.w().status.saved;
+        let warning = edited
+            .and_then(|t| self.goal_warning(&t))
+            .map(|w| format!(" · ⚠ {w}"))
+            .unwrap_or_default();
         self.message = Some(match summary {
-            Some(s) => format!("{s} · {saved_word} {time}"),
+            Some(s) => format!("{s} · {saved_word} {time}{warning}"),
             None => self.w().status.nothing_changed.into(),
         });
         self.quit_if_asked();
+    }
+
+    /// Why the goal `t` (when it is one) now disagrees with its tasks, if it does.
+    pub fn goal_warning(&self, t: &EditTarget) -> Option<String> {
+        let EditTarget::Goal(id) = t else { return None };
+        let g = self.ix.goal(id)?;
+        let tasks = self.ix.goal_rollup(&self.reg, g);
+        let why = crate::registry::goal_disagreement(self.reg.goals[g].status, &tasks)?;
+        Some(crate::words::goal_disagreement(self.lang, &why))
     }
 
     /// A save failed: nothing on disk changed. The edits stay in memory (and on

@@ -53,6 +53,8 @@ pub enum Say<'a> {
     ConfigProblems(usize),
     NothingChanged(Target<'a>),
     /// `dubang set` went through: the target, the changes, the file.
+    /// `dubang set` on a goal: the status now set disagrees with its tasks.
+    GoalDisagrees(Target<'a>, crate::registry::GoalDisagreement),
     SetSaved {
         target: Target<'a>,
         changes: &'a [Change],
@@ -219,6 +221,16 @@ impl Say<'_> {
             ),
             Say::NothingChanged(t) if zh => format!("{}:没有变化,无需保存", target(t)),
             Say::NothingChanged(t) => format!("{}: nothing changed, nothing to save", target(t)),
+            Say::GoalDisagrees(t, why) if zh => {
+                format!("注意:{} {}", target(t), super::goal_disagreement(lang, why))
+            }
+            Say::GoalDisagrees(t, why) => {
+                format!(
+                    "note: {} is {}",
+                    target(t),
+                    super::goal_disagreement(lang, why)
+                )
+            }
             Say::SetSaved {
                 target: t,
                 changes,

@@ -87,6 +87,19 @@ pub fn edit_error(lang: Lang, e: &EditError) -> String {
     }
 }
 
+/// A goal whose status disagrees with its tasks (after "目标 g2025:" or on its panel).
+pub fn goal_disagreement(lang: Lang, d: &crate::registry::GoalDisagreement) -> String {
+    use crate::registry::GoalDisagreement as G;
+    match (lang, *d) {
+        (Lang::Zh, G::DoneWithOpenTasks { done, total }) => {
+            format!("标为已完成,但 {total} 项任务只完成了 {done} 项")
+        }
+        (Lang::En, G::DoneWithOpenTasks { done, total }) => {
+            format!("marked done, but only {done} of its {total} tasks are done")
+        }
+    }
+}
+
 /// Why a save failed (nothing on disk changed).
 pub fn save_error(lang: Lang, e: &SaveError) -> String {
     if lang == Lang::En {

@@ -148,8 +148,13 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                     let r = ix.goal_rollup(reg, i);
                     let name = app.link_name(crate::tui::app::Link::Goal(i));
                     let due = g.due.map(|d| d.to_string()).unwrap_or_default();
+                    // Marked when its status disagrees with its tasks (the panel says how).
+                    let mark = match crate::registry::goal_disagreement(g.status, &r) {
+                        Some(_) => "⚠ ",
+                        None => "",
+                    };
                     (
-                        format!("{name} {due}"),
+                        format!("{mark}{name} {due}"),
                         format!("{}/{}", r.done(), r.total()),
                         r,
                     )

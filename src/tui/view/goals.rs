@@ -106,6 +106,12 @@ fn document(ui: &Ui, g: usize, w: usize) -> Vec<Line<'static>> {
     } else {
         Line::from(head)
     }];
+    // A status set by hand that the tasks contradict is said at once, in full.
+    if let Some(why) = app.goal_warning(&crate::registry::EditTarget::Goal(goal.id.clone())) {
+        for l in crate::text::wrap(&ui.t(&format!("⚠ {why}")), w.max(1)) {
+            lines.push(Line::from(ui.cell(&l, w, ui.theme.warn)));
+        }
+    }
     // The goal's last change, so a status or note set on a goal is seen.
     if let (Some(at), Some(last)) = (goal.updated_at, goal.history.last()) {
         let when = super::detail::relative(app.now, at, app.lang);
