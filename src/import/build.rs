@@ -182,6 +182,7 @@ pub fn build(
         goals: goal_list,
         tasks,
         measures,
+        people: Vec::new(),
     })
 }
 

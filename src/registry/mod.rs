@@ -6,6 +6,7 @@
 mod due;
 mod index;
 pub mod ops;
+mod people;
 mod rollup;
 mod sanitize;
 mod status;
@@ -17,6 +18,7 @@ pub use index::{Index, TownLink};
 pub use ops::{
     Changes, Edit, EditError, Op, Target as EditTarget, apply, apply_recorded, changes_between, who,
 };
+pub use people::{Person, Who};
 pub use rollup::{GoalDisagreement, Rollup, goal_disagreement};
 pub use sanitize::{is_unwanted, sanitize_line, sanitize_text};
 pub use status::Status;
@@ -41,6 +43,9 @@ pub struct Registry {
     /// The plan's safeguard measures (保障措施): not tasks, no owners, no status.
     #[serde(default)]
     pub measures: Vec<Measure>,
+    /// Who the logins of the history are (姓名, 单位, 电话); optional, kept on save.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
 }
 
 /// Where the plan comes from.
@@ -304,6 +309,7 @@ impl Registry {
             m.title = sanitize_line(&m.title);
             m.text = sanitize_text(&m.text);
         }
+        people::sanitize(&mut self.people);
     }
 }
 

@@ -176,7 +176,37 @@ pub fn validate(reg: &Registry) -> Vec<Problem> {
             }
         }
     }
+    people(&mut out, reg);
     out
+}
+
+/// The `people` list: each login once and named, each unit one of the units.
+fn people(out: &mut Vec<Problem>, reg: &Registry) {
+    let mut logins = Vec::new();
+    unique_ids(&mut logins, "people", reg.people.iter().map(|p| p.login.as_str()));
+    // A person's key is their login, not an id: name the field the file has.
+    out.extend(logins.into_iter().map(|mut p| {
+        p.path = p.path.replace(".id", ".login");
+        p
+    }));
+    for (i, p) in reg.people.iter().enumerate() {
+        if p.name.trim().is_empty() {
+            out.push(problem(
+                format!("people[{i}].name"),
+                "empty name: every person needs a name".into(),
+            ));
+        }
+        if let Some(u) = &p.unit
+            && reg.find_unit(u).is_none()
+        {
+            out.push(problem(
+                format!("people[{i}].unit"),
+                format!(
+                    "unknown unit '{u}': no entry of units has this id, name or alias; fix the reference or add the unit"
+                ),
+            ));
+        }
+    }
 }
 
 fn unique_ids<'a>(

@@ -75,7 +75,12 @@ impl App {
         let pending = self.pending.clone();
         self.show_on_top(&pending);
         let word = self.w().status.reloaded;
-        let changes = crate::words::changes(self.lang, changes);
+        // Logins as the people list names them: 王丽（市水务局）.
+        let changes = Changes {
+            by: crate::words::people(self.lang, &self.reg, &changes.by),
+            ..changes.clone()
+        };
+        let changes = crate::words::changes(self.lang, &changes);
         let sep = self.w().status.reload_colon;
         self.message = Some(format!("{word}{sep}{changes}"));
     }

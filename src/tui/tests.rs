@@ -324,3 +324,25 @@ fn a_done_goals_status_is_said_once() {
         assert_eq!(line.matches("已 完 成").count(), 1, "{line}");
     }
 }
+
+#[test]
+fn a_reload_names_people_by_name_and_unit_and_unknown_logins_as_they_are() {
+    let mut app = app(Lang::Zh, "");
+    let mut reg = app.reg.clone();
+    reg.people = vec![crate::registry::Person {
+        login: "wangli".into(),
+        name: "王丽".into(),
+        unit: Some("u8".into()),
+        phone: None,
+    }];
+    app.reloaded(
+        reg,
+        &Changes {
+            count: 2,
+            by: vec!["wangli".into(), "root".into()],
+            unrecorded: 0,
+        },
+    );
+    let said = app.message.clone().unwrap_or_default();
+    assert_eq!(said, "已重新载入:王丽（市水务局）、root 的 2 处修改");
+}

@@ -14,10 +14,12 @@ mod cli;
 pub mod edits;
 mod input;
 pub mod ledger;
+mod people;
 pub mod screen;
 
 pub use cli::{Change, FileKind, Say, Target, task_list_header};
 pub use input::input_error;
+pub use people::{people, person};
 
 /// A status as the reader calls it.
 pub fn status(lang: Lang, s: Status) -> &'static str {
@@ -268,6 +270,8 @@ fn load_message_zh(msg: &str) -> String {
         format!("id“{}”重复:id 必须唯一", quoted(msg))
     } else if msg.starts_with("id '") && msg.contains("used by a unit too") {
         format!("id“{}”已被某个单位使用:请给镇区单独的 id", quoted(msg))
+    } else if msg.starts_with("empty name: every person") {
+        "姓名为空:people 中每个人都要有姓名".to_string()
     } else if msg.starts_with("empty name") {
         "名称为空:每个单位和镇区都要有名称".to_string()
     } else if msg.starts_with("task number") && msg.contains("also used by") {

@@ -152,7 +152,8 @@ fn document(
         (Some(at), by) => format!(
             "{} {} · {} · {}",
             ui.w().detail.updated,
-            by.as_deref().unwrap_or("?"),
+            by.as_deref()
+                .map_or("?".into(), |b| crate::words::person(app.lang, &app.reg, b)),
             at.format("%Y-%m-%d %H:%M"),
             relative(app.now, *at, app.lang)
         ),
@@ -269,7 +270,7 @@ pub(super) fn history(
         let head = format!(
             "{} {} {mark}{}{from}",
             h.at.format("%Y-%m-%d %H:%M"),
-            h.by,
+            crate::words::person(ui.app.lang, &ui.app.reg, &h.by),
             change
         );
         for l in wrap(&ui.t(&head), w) {

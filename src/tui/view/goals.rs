@@ -115,7 +115,10 @@ fn document(ui: &Ui, g: usize, w: usize) -> Vec<Line<'static>> {
     // The goal's last change, so a status or note set on a goal is seen.
     if let (Some(at), Some(last)) = (goal.updated_at, goal.history.last()) {
         let when = super::detail::relative(app.now, at, app.lang);
-        let by = goal.updated_by.as_deref().unwrap_or("?");
+        let by = goal
+            .updated_by
+            .as_deref()
+            .map_or("?".into(), |b| crate::words::person(app.lang, &app.reg, b));
         let what = last.note.clone().unwrap_or_else(|| last.field.clone());
         let text = format!("{} {by} · {when} · {what}", ui.w().goals.updated);
         lines.push(Line::from(ui.cell(&text, w, ui.theme.dim)));
