@@ -12,6 +12,7 @@ pub mod registry;
 pub mod report;
 pub mod search;
 pub mod settings;
+pub mod share;
 pub mod store;
 pub mod text;
 pub mod tui;

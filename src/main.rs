@@ -21,6 +21,7 @@ use cli::config::run_config;
 use cli::edit::{read_note, run_set, run_validate};
 use cli::import::run_import;
 use cli::report::{run_ledger, run_report};
+use cli::share::file_origin;
 use cli::{Cli, Command};
 use dubang::lang::Lang;
 use dubang::registry::Index;
@@ -42,10 +43,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), String> {
     let config = dubang::settings::config_path(|k| std::env::var(k).ok());
-    let (settings, problems) = match &config {
-        Some(p) => dubang::settings::load(p),
-        None => Default::default(),
-    };
+    // The user's settings over the system's (/etc/dubang/config.toml): a shared
+    // registry named there is what a bare `dubang` opens.
+    let system_config = dubang::settings::system_config_path(|k| std::env::var(k).ok());
+    let (settings, problems, file_from) =
+        dubang::settings::layered(config.as_deref(), &system_config);
     // A FIFO, a device or a huge file as the settings stops every command but
     // `config` (which says where the file is).
     let refused = problems
@@ -90,6 +92,28 @@ fn run(cli: Cli) -> Result<(), String> {
             curation.as_deref(),
             (no_bundled, check, allow_partial),
         ),
+        Some(Command::Share(cli::ShareCommand::Init {
+            path,
+            group,
+            from,
+            system,
+        })) => {
+            let req = dubang::share::init::Request { path, group, from };
+            let system = system.then_some(system_config.as_path());
+            let lines = dubang::share::command::share_init(lang, &req, system)?;
+            lines.iter().for_each(|l| println!("{l}"));
+            Ok(())
+        }
+        Some(Command::Doctor(f)) => {
+            let origin = file_origin(f.file.as_ref().or(cli.file.as_ref()), file_from);
+            let (path, _) = registry_path_quiet(lang, file(Some(&f)))?;
+            let (lines, well) = dubang::share::command::doctor(lang, &path, origin);
+            lines.iter().for_each(|l| println!("{l}"));
+            if !well {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
         Some(Command::Validate(f)) => run_validate(lang, &registry_path(lang, file(Some(&f)))?),
         Some(Command::Set {
             task,

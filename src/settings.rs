@@ -10,6 +10,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod system;
+pub use system::{FileFrom, layered, system_config_path};
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Settings {
     pub theme: Option<ThemeName>,

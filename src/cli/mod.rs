@@ -5,6 +5,7 @@ pub mod config;
 pub mod edit;
 pub mod import;
 pub mod report;
+pub mod share;
 
 use clap::{Parser, Subcommand};
 use dubang::lang::Lang;
@@ -102,6 +103,12 @@ pub enum Command {
         #[arg(long)]
         write: bool,
     },
+    /// One registry for the whole office: set up a shared file (see README "Sharing one registry")
+    #[command(subcommand)]
+    Share(ShareCommand),
+    /// Check a shared registry: which file opens and why, group, modes, lock file, ACLs,
+    /// who can save; one line per finding, exit 1 when something needs fixing
+    Doctor(FileArg),
     /// Change a task's status, progress, due date or add a note; saved at once, with history
     ///
     /// Safe to run alongside other dubang instances on the same file: each change is
@@ -140,6 +147,26 @@ pub struct FileArg {
     /// The registry file [default: your copy of the bundled plan in the XDG data directory]
     #[arg(long, short = 'f', env = "DUBANG_FILE", value_name = "PATH")]
     pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShareCommand {
+    /// Create (or repair) a registry a Unix group shares: a setgid group directory (2770),
+    /// the file (group, 0660) and its lock file; an existing file's content is kept
+    Init {
+        /// The registry file, e.g. /srv/dubang/plan.json (a directory: registry.json in it)
+        path: PathBuf,
+        /// The Unix group whose members edit it
+        #[arg(long, value_name = "GROUP")]
+        group: String,
+        /// Start from this registry instead of the bundled plan (ignored when PATH exists)
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+        /// Also write `file = PATH` into the system settings (/etc/dubang/config.toml),
+        /// so that a bare `dubang` opens the shared file for everyone
+        #[arg(long)]
+        system: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -49,7 +49,8 @@ impl Registry {
 
     /// A unit by id, name or alias, as its name; the text itself when no unit matches.
     fn unit_display<'a>(&'a self, key: &'a str) -> &'a str {
-        self.find_unit(key).map_or(key, |i| self.units[i].name.as_str())
+        self.find_unit(key)
+            .map_or(key, |i| self.units[i].name.as_str())
     }
 
     /// The index of the unit whose id, name or alias is `key`.
@@ -131,6 +132,9 @@ mod tests {
             .into_iter()
             .map(|p| p.path)
             .collect();
-        assert_eq!(paths, ["people[1].login", "people[2].name", "people[2].unit"]);
+        assert_eq!(
+            paths,
+            ["people[1].login", "people[2].name", "people[2].unit"]
+        );
     }
 }

@@ -183,7 +183,11 @@ pub fn validate(reg: &Registry) -> Vec<Problem> {
 /// The `people` list: each login once and named, each unit one of the units.
 fn people(out: &mut Vec<Problem>, reg: &Registry) {
     let mut logins = Vec::new();
-    unique_ids(&mut logins, "people", reg.people.iter().map(|p| p.login.as_str()));
+    unique_ids(
+        &mut logins,
+        "people",
+        reg.people.iter().map(|p| p.login.as_str()),
+    );
     // A person's key is their login, not an id: name the field the file has.
     out.extend(logins.into_iter().map(|mut p| {
         p.path = p.path.replace(".id", ".login");

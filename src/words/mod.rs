@@ -16,6 +16,7 @@ mod input;
 pub mod ledger;
 mod people;
 pub mod screen;
+pub mod share;
 
 pub use cli::{Change, FileKind, Say, Target, task_list_header};
 pub use input::input_error;

@@ -37,6 +37,7 @@ mod readme;
 mod report_cli;
 mod report_content;
 mod search;
+mod share_office;
 mod shared_file;
 mod themes;
 mod tmux_edit;
