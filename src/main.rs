@@ -104,6 +104,31 @@ fn run(cli: Cli) -> Result<(), String> {
             lines.iter().for_each(|l| println!("{l}"));
             Ok(())
         }
+        Some(Command::Log {
+            since,
+            unit,
+            by,
+            task,
+            file: f,
+        }) => {
+            let req = report::log::Request {
+                since,
+                units: unit,
+                by,
+                task,
+                lang: cli.lang,
+                fallback_lang: lang,
+                today: None,
+            };
+            match report::log::run(&registry_path(lang, file(Some(&f)))?, &req) {
+                Ok(text) => {
+                    print!("{text}");
+                    Ok(())
+                }
+                Err(report::command::Failure::Failed(msg)) => Err(msg),
+                Err(report::command::Failure::Usage(msg)) => usage(&msg),
+            }
+        }
         Some(Command::Doctor(f)) => {
             let origin = file_origin(f.file.as_ref().or(cli.file.as_ref()), file_from);
             let (path, _) = registry_path_quiet(lang, file(Some(&f)))?;

@@ -109,6 +109,23 @@ pub enum Command {
     /// Check a shared registry: which file opens and why, group, modes, lock file, ACLs,
     /// who can save; one line per finding, exit 1 when something needs fixing
     Doctor(FileArg),
+    /// List the edits of the history, newest first: when, who, task, change, note
+    Log {
+        /// Only edits on or after this day, or this many days back (7d)
+        #[arg(long, value_name = "YYYY-MM-DD|Nd")]
+        since: Option<String>,
+        /// Only tasks this unit leads or shares: name, alias, pinyin or initials; repeatable
+        #[arg(long, value_name = "UNIT")]
+        unit: Vec<String>,
+        /// Only edits by this person: login, or 姓名 from the registry's people list
+        #[arg(long, value_name = "PERSON")]
+        by: Option<String>,
+        /// Only this task: number or id
+        #[arg(long, value_name = "N")]
+        task: Option<String>,
+        #[command(flatten)]
+        file: FileArg,
+    },
     /// Change a task's status, progress, due date or add a note; saved at once, with history
     ///
     /// Safe to run alongside other dubang instances on the same file: each change is

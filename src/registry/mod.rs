@@ -3,6 +3,7 @@
 //! These types are the JSON contract of `dubang/1` (see README "File format"): field
 //! names are never repurposed. Nothing here knows about terminals or files.
 
+pub mod activity;
 mod due;
 mod index;
 pub mod ops;

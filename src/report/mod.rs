@@ -8,6 +8,7 @@ pub mod csv;
 pub mod docx;
 pub mod filter;
 pub mod ledger;
+pub mod log;
 pub mod markdown;
 pub mod messages;
 pub mod problems;

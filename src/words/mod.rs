@@ -10,6 +10,7 @@ use crate::store::lock::LockProblem;
 use crate::store::{LoadError, SaveError};
 use std::path::Path;
 
+pub mod activity;
 mod cli;
 pub mod edits;
 mod input;

@@ -29,6 +29,7 @@ mod import_plan;
 mod import_variants;
 mod ledger_problems;
 mod ledger_roundtrip;
+mod log_cli;
 mod no_panic;
 mod no_panic_screens;
 mod present_pages;
