@@ -20,7 +20,7 @@ use clap::Parser;
 use cli::config::run_config;
 use cli::edit::{read_note, run_set, run_validate};
 use cli::import::run_import;
-use cli::report::{run_ledger, run_report};
+use cli::report::{run_ledger, run_log, run_report};
 use cli::share::file_origin;
 use cli::{Cli, Command};
 use dubang::lang::Lang;
@@ -120,14 +120,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 fallback_lang: lang,
                 today: None,
             };
-            match report::log::run(&registry_path(lang, file(Some(&f)))?, &req) {
-                Ok(text) => {
-                    print!("{text}");
-                    Ok(())
-                }
-                Err(report::command::Failure::Failed(msg)) => Err(msg),
-                Err(report::command::Failure::Usage(msg)) => usage(&msg),
-            }
+            run_log(&registry_path(lang, file(Some(&f)))?, &req)
         }
         Some(Command::Doctor(f)) => {
             let origin = file_origin(f.file.as_ref().or(cli.file.as_ref()), file_from);

@@ -104,3 +104,19 @@ pub fn run_ledger(
         }
     }
 }
+
+/// `dubang log`: the work is in `report::log`; a usage error exits 2.
+pub fn run_log(path: &Path, req: &report::log::Request) -> Result<(), String> {
+    use report::command::Failure;
+    match report::log::run(path, req) {
+        Ok(text) => {
+            print!("{text}");
+            Ok(())
+        }
+        Err(Failure::Failed(msg)) => Err(msg),
+        Err(Failure::Usage(msg)) => {
+            eprintln!("dubang: {msg}");
+            std::process::exit(2)
+        }
+    }
+}

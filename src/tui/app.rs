@@ -240,6 +240,7 @@ impl App {
             Command::Back => self.go_back(),
             Command::Present => self.start_presenting(false),
             Command::Problems => self.open_problems(),
+            Command::Activity => self.open_activity(),
             Command::Export => self.open_export(),
             Command::Filter => self.open_filter(),
             Command::Search => self.open_search(),

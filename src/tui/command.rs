@@ -37,6 +37,8 @@ pub enum Command {
     Present,
     /// Open the problem list (问题清单).
     Problems,
+    /// Open the activity view: every edit, newest first.
+    Activity,
     /// Export the list on screen or the whole plan (台账, 通报): the export dialog.
     Export,
     /// `/`: filter the list that has the keyboard.

@@ -24,6 +24,8 @@ pub enum Mode {
     Export(Box<super::overlays::export::ExportState>),
     /// Quitting with unsaved edits: retry, write elsewhere or discard.
     Quit(super::overlays::quit::QuitDialog),
+    /// The activity view: every edit, newest first.
+    Activity(super::overlays::activity::ActivityView),
 }
 
 pub use super::overlays::input::{InputKind, InputState};

@@ -244,20 +244,22 @@ impl App {
 
     /// Jumps to a search hit, with the way back on the history.
     pub fn jump_to(&mut self, hit: &Hit) {
+        self.jump_to_entity(hit.kind, hit.index);
+    }
+
+    /// Shows an entity of `kind` (a task: its detail), from where Esc comes back.
+    pub fn jump_to_entity(&mut self, kind: Kind, index: usize) {
         self.back.push(self.view.clone());
         self.view.detail = None;
-        let (tab, e) = match hit.kind {
-            Kind::Unit => (Tab::Units, hit.index),
-            Kind::Town => (Tab::Towns, hit.index),
-            Kind::Section => (Tab::Sections, hit.index),
-            Kind::Goal => (Tab::Goals, hit.index),
+        let (tab, e) = match kind {
+            Kind::Unit => (Tab::Units, index),
+            Kind::Town => (Tab::Towns, index),
+            Kind::Section => (Tab::Sections, index),
+            Kind::Goal => (Tab::Goals, index),
             // The measures are listed on the Overview.
             Kind::Measure => (Tab::Overview, 0),
             Kind::Task => {
-                let s = self
-                    .ix
-                    .section(&self.reg.tasks[hit.index].section)
-                    .unwrap_or(0);
+                let s = self.ix.section(&self.reg.tasks[index].section).unwrap_or(0);
                 (Tab::Sections, s)
             }
         };
@@ -268,11 +270,11 @@ impl App {
         self.view.sel[i] = e;
         self.view.task_sel[i] = 0;
         self.view.focus[i] = Focus::Entities;
-        if hit.kind == Kind::Task {
+        if kind == Kind::Task {
             self.view.focus[i] = Focus::Tasks;
             let rows = self.visible_rows(tab, e);
-            self.view.task_sel[i] = rows.iter().position(|r| r.task == hit.index).unwrap_or(0);
-            self.view.detail = Some(Detail::of(hit.index));
+            self.view.task_sel[i] = rows.iter().position(|r| r.task == index).unwrap_or(0);
+            self.view.detail = Some(Detail::of(index));
         }
     }
 }

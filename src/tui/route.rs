@@ -28,6 +28,7 @@ impl App {
             Mode::Search(_) => Context::Search,
             Mode::Export(_) => Context::Export,
             Mode::Quit(_) => Context::Quit,
+            Mode::Activity(_) => Context::Activity,
             Mode::Normal if self.help.is_some() => Context::Help,
             Mode::Normal if self.log_view.is_some() => Context::Log,
             Mode::Normal => Context::Normal,
@@ -93,6 +94,7 @@ impl App {
             },
             Context::Picker => self.picker_command(cmd),
             Context::Quit => self.quit_command(cmd),
+            Context::Activity => (self.activity_command(cmd), None),
             Context::Search => {
                 let Mode::Search(state) = &mut self.mode else {
                     return (false, None);

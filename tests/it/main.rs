@@ -48,6 +48,7 @@ mod tmux_present;
 mod tmux_report;
 mod tmux_search;
 mod tmux_unsaved;
+mod tui_activity;
 mod tui_columns;
 mod tui_edit_rules;
 mod tui_editing;

@@ -33,7 +33,7 @@ const fn a(
 }
 
 use Command as C;
-use Context::{Export, Help, Input, Log, Normal, Picker, Present, Quit, Search};
+use Context::{Activity, Export, Help, Input, Log, Normal, Picker, Present, Quit, Search};
 
 #[rustfmt::skip]
 pub const ACTIONS: &[ActionInfo] = &[
@@ -69,6 +69,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(Normal, C::Retry, "retry", &["r"], |w| w.normal_retry),
     a(Normal, C::WriteAs, "write_as", &["w"], |w| w.normal_write_as),
     a(Normal, C::Problems, "problems", &["W"], |w| w.normal_problems),
+    a(Normal, C::Activity, "activity", &["A"], |w| w.normal_activity),
     a(Normal, C::Export, "export", &["x"], |w| w.normal_export),
     a(Normal, C::Present, "present", &["P"], |w| w.normal_present),
     a(Normal, C::Log, "messages", &["L"], |w| w.normal_messages),
@@ -110,6 +111,15 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(Quit, C::Discard, "discard", &["d"], |w| w.quit_discard),
     a(Quit, C::Confirm, "confirm", &["Enter"], |w| w.quit_confirm),
     a(Quit, C::Cancel, "cancel", &["Esc", "@quit"], |w| w.quit_cancel),
+    // The activity view.
+    a(Activity, C::Up, "up", &["@up"], |w| w.help_up),
+    a(Activity, C::Down, "down", &["@down"], |w| w.help_down),
+    a(Activity, C::PageUp, "page_up", &["@page_up"], |w| w.help_page_up),
+    a(Activity, C::PageDown, "page_down", &["@page_down"], |w| w.help_page_down),
+    a(Activity, C::Top, "top", &["@top"], |w| w.help_top),
+    a(Activity, C::Bottom, "bottom", &["@bottom"], |w| w.help_bottom),
+    a(Activity, C::Confirm, "open", &["Enter"], |w| w.activity_open),
+    a(Activity, C::Cancel, "close", &["@back", "@activity", "@quit"], |w| w.activity_close),
     // The help popup.
     a(Help, C::Cancel, "close", &["@back", "@help", "@quit"], |w| w.help_close),
     a(Help, C::Up, "up", &["@up"], |w| w.help_up),

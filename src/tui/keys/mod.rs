@@ -31,10 +31,11 @@ pub enum Context {
     Export,
     Quit,
     Log,
+    Activity,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Normal,
         Context::Picker,
         Context::Input,
@@ -44,6 +45,7 @@ impl Context {
         Context::Export,
         Context::Quit,
         Context::Log,
+        Context::Activity,
     ];
 
     /// The settings file's table for this context (`[keys]` is the main screen).
@@ -59,6 +61,7 @@ impl Context {
             Context::Export => Some("export_dialog"),
             Context::Quit => Some("quit_dialog"),
             Context::Log => Some("message_log"),
+            Context::Activity => Some("activity_view"),
         }
     }
 

@@ -137,6 +137,7 @@ pub fn rows(app: &App) -> Vec<(String, String)> {
         Context::Export,
         Context::Quit,
         Context::Log,
+        Context::Activity,
         Context::Present,
     ] {
         out.push((String::new(), String::new()));
@@ -167,6 +168,7 @@ fn context_title(ctx: Context, lang: Lang) -> &'static str {
         Context::Present => w.presentation,
         Context::Quit => w.quit_dialog,
         Context::Log => crate::words::screen::log::log_context(lang),
+        Context::Activity => crate::words::screen::of(lang).activity.help_ctx,
     }
 }
 

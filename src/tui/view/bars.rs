@@ -54,6 +54,7 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
             crate::tui::edit::Mode::StatusPicker(_) => crate::tui::overlays::picker::hint(ui),
             crate::tui::edit::Mode::Export(_) => crate::tui::overlays::export::hint(ui),
             crate::tui::edit::Mode::Quit(d) => crate::tui::overlays::quit::hint(ui, d),
+            crate::tui::edit::Mode::Activity(_) => crate::tui::overlays::activity::hint(ui),
             _ => crate::tui::overlays::input::hint(ui),
         };
         let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));

@@ -112,7 +112,9 @@ fn recent(f: &mut Frame, ui: &Ui, area: Rect) {
                     (_, Some(to)) => format!("{field} → {}", super::detail::shown(ui, to)),
                     _ => field.to_string(),
                 };
-                let head = format!("{} {} {:>3} ", h.at.format("%m-%d"), h.by, t.number);
+                // Who as the people list names them: 王丽（市水务局）.
+                let by = crate::words::person(app.lang, &app.reg, &h.by);
+                let head = format!("{} {by} {:>3} ", h.at.format("%m-%d"), t.number);
                 let head_w = width(&head).min(cols);
                 Line::from(vec![
                     ui.cell(&head, head_w, ui.theme.dim),
@@ -125,7 +127,13 @@ fn recent(f: &mut Frame, ui: &Ui, area: Rect) {
             })
             .collect()
     };
-    boxed(f, ui, area, ui.w().lists.recent_updates, lines);
+    // The activity view has them all: say its key.
+    let key = ui.key(
+        crate::tui::keys::Context::Normal,
+        crate::tui::app::Command::Activity,
+    );
+    let title = format!("{} ({key})", ui.w().lists.recent_updates);
+    boxed(f, ui, area, &title, lines);
 }
 
 /// The safeguard measures: numeral and title, then the text wrapped.

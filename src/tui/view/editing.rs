@@ -39,6 +39,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
         Mode::Export(state) => state.draw(f, ui, area),
         Mode::StatusPicker(p) => p.draw(f, ui, area),
         Mode::Quit(d) => d.draw(f, ui, area, ui.app.pending.len()),
+        Mode::Activity(v) => v.draw(f, ui, area),
         Mode::Input(state) => state.draw(f, ui, area),
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::lang::Lang;
 
+pub mod activity;
 pub mod detail;
 pub mod edits;
 pub mod goals;
@@ -19,6 +20,7 @@ pub mod status;
 
 /// All of the dashboard's words in one language.
 pub struct Screen {
+    pub activity: activity::Activity,
     pub lists: lists::Lists,
     pub detail: detail::Detail,
     pub edits: edits::Edits,
@@ -32,6 +34,7 @@ pub struct Screen {
 }
 
 static ZH: Screen = Screen {
+    activity: activity::ZH,
     lists: lists::ZH,
     detail: detail::ZH,
     edits: edits::ZH,
@@ -45,6 +48,7 @@ static ZH: Screen = Screen {
 };
 
 static EN: Screen = Screen {
+    activity: activity::EN,
     lists: lists::EN,
     detail: detail::EN,
     edits: edits::EN,
