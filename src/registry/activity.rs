@@ -58,14 +58,11 @@ pub fn activity<'a>(reg: &'a Registry, filter: &ActivityFilter) -> Vec<Activity<
     }
     out.retain(|a| {
         filter.since.is_none_or(|d| a.entry.at.date_naive() >= d)
-            && filter
-                .by
-                .as_ref()
-                .is_none_or(|b| b.iter().any(|l| *l == a.entry.by))
+            && filter.by.as_ref().is_none_or(|b| b.contains(&a.entry.by))
     });
     // Stable: what was recorded together stays in its order, reversed with the rest.
     out.reverse();
-    out.sort_by(|a, b| b.entry.at.cmp(&a.entry.at));
+    out.sort_by_key(|a| std::cmp::Reverse(a.entry.at));
     out
 }
 
