@@ -60,19 +60,6 @@ impl Registry {
             .iter()
             .position(|u| u.id == key || u.name == key || u.aliases.iter().any(|a| a == key))
     }
-
-    /// The logins of the people of a unit (given by id), in list order.
-    pub fn people_of_unit(&self, unit_id: &str) -> Vec<&Person> {
-        self.people
-            .iter()
-            .filter(|p| {
-                p.unit
-                    .as_deref()
-                    .and_then(|u| self.find_unit(u))
-                    .is_some_and(|i| self.units[i].id == unit_id)
-            })
-            .collect()
-    }
 }
 
 pub(super) fn sanitize(people: &mut [Person]) {
@@ -111,7 +98,6 @@ mod tests {
         assert_eq!((w.name, w.unit), ("王丽", Some(u.name.as_str())));
         assert_eq!(reg.who_is("liwei").unwrap().unit, Some("某某办"));
         assert_eq!(reg.who_is("root"), None);
-        assert_eq!(reg.people_of_unit(&u.id).len(), 1);
     }
 
     #[test]

@@ -247,3 +247,83 @@ fn doctor_is_clean_after_init_and_names_a_broken_mode_and_group() {
     let fixes: Vec<&str> = said.lines().filter(|l| l.starts_with("[fix]")).collect();
     assert_eq!(fixes.len(), 1, "{said}");
 }
+
+/// The dashboard as `user`, opening what the system settings name (no `--file`), with
+/// $USER, $LOGNAME and $SUDO_USER empty: the name recorded comes from the real uid.
+fn dashboard_as(t: &crate::common::Tmux, user: &str, system: &Path) -> String {
+    let env = [
+        ("DUBANG_SYSTEM_CONFIG", system.to_str().unwrap()),
+        ("USER", ""),
+        ("LOGNAME", ""),
+        ("SUDO_USER", ""),
+    ];
+    let app = t.app_command_with(binary(), "zh_CN.UTF-8", &env, &[]);
+    format!(
+        "setpriv --reuid={} --regid={} --init-groups {app}",
+        id("-u", user),
+        id("-g", user)
+    )
+}
+
+#[test]
+fn share_init_then_a_bare_dubang_as_two_users_each_sees_the_others_edit_by_name() {
+    need_accounts!();
+    if !crate::common::have_tmux() {
+        return eprintln!("skipped: no tmux");
+    }
+    let dir = place();
+    let file = dir.path().join("office/plan.json");
+    let mut reg = crate::common::seed();
+    reg["people"] = serde_json::json!([
+        {"login": USERS[0], "name": "王丽", "unit": "市水务局"},
+        {"login": USERS[1], "name": "李伟", "unit": "u4"}
+    ]);
+    let from = dir.path().join("from.json");
+    std::fs::write(&from, reg.to_string()).unwrap();
+    let o = dubang(
+        dir.path(),
+        &[
+            "share",
+            "init",
+            file.to_str().unwrap(),
+            "--group",
+            GROUP,
+            "--from",
+            from.to_str().unwrap(),
+            "--system",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let system = dir.path().join("system.toml");
+
+    let t = crate::common::Tmux::new();
+    std::fs::set_permissions(t.path(""), std::fs::Permissions::from_mode(0o755)).unwrap();
+    t.spawn_session("a", 120, 30, &dashboard_as(&t, USERS[0], &system));
+    t.spawn_session("b", 120, 30, &dashboard_as(&t, USERS[1], &system));
+    let (a, b) = (t.pane("a"), t.pane("b"));
+    a.wait_for("王丽's overview", crate::common::overview);
+    b.wait_for("李伟's overview", crate::common::overview);
+    // 王丽 moves the first task of section 一 on; 李伟's dashboard picks it up by name.
+    a.keys(&["2", "Enter", "]"]);
+    b.wait_for("the reload naming 王丽", |s| {
+        s.last_text_line()
+            .contains("已重新载入:王丽（市水务局） 的 1 处修改")
+    });
+    // And the other way round, on the next task.
+    b.keys(&["2", "Enter", "Down", "]"]);
+    a.wait_for("the reload naming 李伟", |s| {
+        s.last_text_line()
+            .contains("已重新载入:李伟（市发改委） 的 1 处修改")
+    });
+    let saved: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let by: Vec<&str> = saved["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["history"].as_array().unwrap())
+        .map(|h| h["by"].as_str().unwrap())
+        .collect();
+    assert_eq!(by, USERS, "one edit each, recorded under the real login");
+    let m = std::fs::metadata(&file).unwrap();
+    assert_eq!((m.mode() & 0o777, m.gid()), (0o660, gid_of_group()));
+}
