@@ -160,11 +160,11 @@ pub fn check(file: &Path, origin: Origin) -> Vec<Finding> {
             want_group: dir_group.clone(),
             // What a shared registry (group rw) asks of its lock: judged against the
             // mode the registry should have, not a wrong one it has.
-            want_mode: lock_mode(super::init::FILE_MODE),
+            want_mode: crate::store::lock::lock_mode(Some(super::init::FILE_MODE)),
         }),
     }
 
-    let acl = acl_entries(&real);
+    let acl = acl_entries(&real).or_else(|| acl_xattr(&real));
     let named_writers: Vec<String> = acl
         .as_deref()
         .unwrap_or_default()
@@ -187,19 +187,6 @@ pub fn check(file: &Path, origin: Origin) -> Vec<Finding> {
         logins: writers(&fmeta, &dmeta, named_writers),
     });
     out
-}
-
-/// The lock file's mode for a registry of mode `m`: rw for whoever may write the
-/// registry (owner; group and others only when they may), nothing for anyone else.
-fn lock_mode(m: u32) -> u32 {
-    let mut mode = 0o600;
-    if m & 0o020 != 0 {
-        mode |= 0o060;
-    }
-    if m & 0o002 != 0 {
-        mode |= 0o006;
-    }
-    mode
 }
 
 /// The ACL entries beyond the mode bits (`user:NAME:rw-`, `group:NAME:…`, `mask::…`), or
@@ -227,6 +214,17 @@ fn acl_entries(file: &Path) -> Option<Vec<String>> {
     )
 }
 
+/// Without `getfacl`: whether the file carries an access ACL at all (the extended
+/// attribute it lives in), named as that attribute; `None` when that cannot be read either.
+fn acl_xattr(file: &Path) -> Option<Vec<String>> {
+    let mut value = vec![0u8; 65536];
+    match rustix::fs::getxattr(file, "system.posix_acl_access", &mut value[..]) {
+        Ok(_) => Some(vec!["system.posix_acl_access".into()]),
+        Err(rustix::io::Errno::NODATA) => Some(Vec::new()),
+        Err(_) => None,
+    }
+}
+
 /// Who can replace the registry: a save writes a new file into the directory, so
 /// it takes write access to the directory and (to read it first) to the file.
 fn writers(file: &fs::Metadata, dir: &fs::Metadata, named: Vec<String>) -> Vec<String> {
@@ -236,7 +234,7 @@ fn writers(file: &fs::Metadata, dir: &fs::Metadata, named: Vec<String>) -> Vec<S
         && (dir.uid() == file.uid() && dm & 0o300 == 0o300
             || dm & 0o030 == 0o030 && dir.gid() == file.gid())
     {
-        out.push(groups::login_or_uid(file.uid()));
+        out.push(crate::account::login_or_uid(file.uid()));
     }
     if fm & 0o060 == 0o060
         && dm & 0o030 == 0o030

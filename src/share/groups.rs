@@ -72,26 +72,6 @@ pub fn parse_passwd(text: &str) -> Vec<(String, u32, u32)> {
         .collect()
 }
 
-/// The login of `uid` from `/etc/passwd`, else `getent`; the number when none is known.
-pub fn login_or_uid(uid: u32) -> String {
-    let local = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
-    let named = |t: &str| {
-        parse_passwd(t)
-            .into_iter()
-            .find(|(_, u, _)| *u == uid)
-            .map(|(n, _, _)| n)
-    };
-    named(&local)
-        .or_else(|| {
-            let out = Command::new("getent")
-                .args(["passwd", &uid.to_string()])
-                .output()
-                .ok()?;
-            named(&String::from_utf8_lossy(&out.stdout))
-        })
-        .unwrap_or_else(|| uid.to_string())
-}
-
 /// The name of group `gid`, else its number.
 pub fn name_or_gid(gid: u32) -> String {
     by_gid(gid).map_or_else(|| gid.to_string(), |g| g.name)

@@ -122,7 +122,8 @@ pub fn init(req: &Request) -> Result<Done, Failure> {
                 .map_err(step(Step::CreateLock, &lock))?;
         }
     }
-    settle(&lock, group.gid, FILE_MODE)?;
+    // The mode the saves give a lock file of a group-shared registry (store::lock).
+    settle(&lock, group.gid, store::lock::lock_mode(Some(FILE_MODE)))?;
     Ok(Done {
         file,
         dir,

@@ -252,8 +252,8 @@ pub fn finding(lang: Lang, f: &Finding, people: &dyn Fn(&str) -> String) -> Stri
         ),
         Finding::AclUnchecked => zh(
             lang,
-            "未检查 ACL:没有 getfacl(安装 acl 软件包即可检查)".into(),
-            "ACLs not checked: getfacl is not installed (install the acl package)".into(),
+            "未检查 ACL:没有 getfacl,也读不到扩展属性(安装 acl 软件包即可检查)".into(),
+            "ACLs not checked: no getfacl, and the extended attributes cannot be read (install the acl package)".into(),
         ),
         Finding::Writers { logins } => {
             let names: Vec<String> = logins.iter().map(|l| people(l)).collect();
