@@ -120,3 +120,41 @@ fn the_view_and_the_overviews_last_changes_draw_in_both_languages() {
     assert!(shots[0].contains("王丽（市水务局）"), "{}", shots[0]);
     insta::assert_snapshot!(shots.join("\n\n"));
 }
+
+#[test]
+fn a_long_activity_list_pages_and_keeps_the_selection_in_view() {
+    let mut a = app(Lang::Zh);
+    a.resize(80, 24);
+    let t2 = a.reg.tasks.iter().position(|t| t.number == 2).unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-11-27T18:00:00+08:00").unwrap();
+    a.reg.tasks[t2].history = (0..40)
+        .map(|i| HistoryEntry {
+            at: at + chrono::Duration::minutes(i),
+            by: "liwei".into(),
+            field: "note".into(),
+            from: None,
+            to: None,
+            note: Some(format!("第{i}次")),
+            source: None,
+            undo: false,
+        })
+        .collect();
+    key(&mut a, KeyCode::Char('A'));
+    let first = render(&a, 80, 24);
+    assert!(
+        first.contains("2026-11-27 18:39") && !first.contains("2026-11-20"),
+        "{first}"
+    );
+    // The oldest edit is at the end: End brings it into view.
+    key(&mut a, KeyCode::End);
+    let last = render(&a, 80, 24);
+    assert!(
+        last.contains("2026-11-20") && !last.contains("2026-11-27 18:39"),
+        "{last}"
+    );
+    assert!(last.contains("43/43"), "{last}");
+    // A page up from there moves by a page, not to the top.
+    key(&mut a, KeyCode::PageUp);
+    let up = render(&a, 80, 24);
+    assert!(!up.contains("43/43") && !up.contains(" 1/43"), "{up}");
+}

@@ -15,16 +15,25 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
-use std::cell::Cell;
 
-/// The view's state: the selected edit and the first one shown.
+/// The view's state: the selected edit and the first one shown (moved with the keys,
+/// by the terminal's size the App knows, so that the list moves only when the
+/// selection leaves it; drawing writes nothing back).
 #[derive(Debug, Clone, Default)]
 pub struct ActivityView {
     pub sel: usize,
-    /// Kept between frames so the list moves only when the selection leaves it.
-    offset: Cell<usize>,
-    /// Rows the last frame had room for (a page).
-    page: Cell<usize>,
+    offset: usize,
+}
+
+/// Where the view sits on a screen of `area` listing `n` edits: up to 120 columns
+/// wide, as tall as the edits need, a row above and below left free.
+fn rect(n: usize, area: Rect) -> Rect {
+    let want = n.max(1) as u16 + 2;
+    centered(
+        area,
+        area.width.saturating_sub(4).min(120),
+        want.min(area.height.saturating_sub(2)),
+    )
 }
 
 impl App {
@@ -40,10 +49,11 @@ impl App {
     /// A key of the `activity_view` context; whether the screen changed.
     pub(crate) fn activity_command(&mut self, cmd: Option<Command>) -> bool {
         let n = self.activity().len();
+        let visible = crate::tui::layout::inner_height(rect(n, self.area));
         let Mode::Activity(v) = &mut self.mode else {
             return false;
         };
-        let page = v.page.get().max(1) as isize;
+        let page = crate::tui::layout::page(visible) as isize;
         let delta = match cmd {
             Some(Command::Up) => -1,
             Some(Command::Down) => 1,
@@ -73,6 +83,7 @@ impl App {
         v.sel = (v.sel as isize)
             .saturating_add(delta)
             .clamp(0, n.saturating_sub(1) as isize) as usize;
+        v.offset = crate::tui::layout::scroll(v.offset, v.sel, visible, n);
         true
     }
 }
@@ -88,13 +99,7 @@ impl ActivityView {
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
         let app = ui.app;
         let all = app.activity();
-        // As tall as the edits need, at most the screen less a row above and below.
-        let want = all.len().max(1) as u16 + 2;
-        let rect = centered(
-            area,
-            area.width.saturating_sub(4).min(120),
-            want.min(area.height.saturating_sub(2)),
-        );
+        let rect = rect(all.len(), area);
         clear_wide_edges(f.buffer_mut(), rect);
         f.render_widget(Clear, rect);
         let count = if all.is_empty() {
@@ -111,9 +116,8 @@ impl ActivityView {
             f.render_widget(Paragraph::new(line), inner);
             return;
         }
-        self.page.set(rows);
-        let off = crate::tui::view::scroll(self.offset.get(), self.sel, rows, all.len());
-        self.offset.set(off);
+        // The same rule as the keys used: a resize since then is followed at once.
+        let off = crate::tui::layout::scroll(self.offset, self.sel, rows, all.len());
         let shown: Vec<[String; 5]> = all
             .iter()
             .skip(off)
