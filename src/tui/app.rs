@@ -52,6 +52,9 @@ pub struct App {
     pub mode: Mode,
     /// Edits the file has not taken (a failed save): shown, kept, saved on retry.
     pub pending: Vec<Edit>,
+    /// Edits on their way to the file (the saver thread has them), oldest first:
+    /// already shown, marked as not yet saved.
+    pub in_flight: Vec<Edit>,
     /// This session's saved edits, newest last, for undo: each the changes one
     /// edit made (a status with the progress a rule moved is one step).
     pub undo: Vec<(EditTarget, Vec<HistoryEntry>)>,
@@ -103,6 +106,7 @@ impl App {
             keys: KeyMap::default(),
             mode: Mode::Normal,
             pending: Vec::new(),
+            in_flight: Vec::new(),
             undo: Vec::new(),
             quit_when_saved: false,
             read_only_reason: None,

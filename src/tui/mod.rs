@@ -17,6 +17,8 @@ pub mod overlays;
 pub mod present;
 mod reload;
 mod route;
+pub mod saver;
+mod saving;
 pub mod terminal;
 pub mod theme;
 mod unsaved;
@@ -58,6 +60,11 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
 /// How often the file is checked for changes made by others.
 const POLL: Duration = Duration::from_secs(1);
 
+/// While a save runs on the saver thread, how often the loop looks for its report
+/// between keys (crossterm cannot be woken from another thread). Only then: idle,
+/// the loop sleeps for [`POLL`].
+const SAVE_TICK: Duration = Duration::from_millis(20);
+
 /// Runs the dashboard until the user quits. Event-driven: it waits for a key, a
 /// resize or the once-a-second file check, and draws only when something changed.
 pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
@@ -91,6 +98,7 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     let mut dirty = true;
     // The stamp of a broken file already reported, so it is said once.
     let mut reported: Option<FileStamp> = None;
+    let mut saver = saver::Saver::start();
     loop {
         if dirty {
             app.now = now();
@@ -100,8 +108,10 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
                 .terminal
                 .draw(|f| view::draw(f, &app, &theme))
                 .map_err(fail)?;
+            dirty = false;
         }
-        if event::poll(POLL).map_err(fail)? {
+        let wait = if saver.busy() { SAVE_TICK } else { POLL };
+        if event::poll(wait).map_err(fail)? {
             let ev = event::read().map_err(fail)?;
             // The state reads the clock from here, never itself: edits are stamped
             // with the time of the key that made them.
@@ -110,32 +120,37 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
             dirty = changed;
             if let Some(effect) = effect {
                 app.now = now();
-                perform(&mut app, effect, &mut stamp);
+                perform(&mut app, effect, &mut saver);
                 app.settle_scroll();
                 dirty = true;
             }
-            if app.quit {
-                return Ok(());
-            }
-        } else {
+        } else if !saver.busy() {
+            // Not while our own save runs: its write would look like someone else's.
             dirty = check_file(&mut app, &mut stamp, &mut reported);
             if dirty {
                 app.settle_scroll();
             }
         }
+        while let Some(report) = saver.next(Duration::ZERO) {
+            if let saver::Report::Done { result: Ok(saved), .. } = &report {
+                stamp = Some(saved.stamp.clone());
+            }
+            app.now = now();
+            app.save_report(report);
+            app.settle_scroll();
+            dirty = true;
+        }
+        if app.quit {
+            return Ok(());
+        }
     }
 }
 
 /// Saves, or writes elsewhere, and tells the app how it went.
-fn perform(app: &mut App, effect: Effect, stamp: &mut Option<FileStamp>) {
+fn perform(app: &mut App, effect: Effect, saver: &mut saver::Saver) {
     match effect {
-        Effect::Save { edits, undo } => match store::save_edits(&app.file, &edits) {
-            Ok(saved) => {
-                *stamp = Some(saved.stamp);
-                app.saved(saved, undo);
-            }
-            Err(e) => app.save_failed(edits, &e),
-        },
+        // Shown now, saved by the saver thread; the loop takes its report.
+        Effect::Save { edits, undo } => saver.send(app.begin_save(edits, undo)),
         Effect::WriteAs(path) => match store::save_as(&path, &app.reg) {
             Ok(saved) => app.written_as(&saved.path),
             Err(e) => app.write_as_failed(&e),

@@ -7,9 +7,16 @@ use crate::registry::{Changes, Edit, EditTarget, Registry, apply_recorded};
 use crate::store::{SaveError, Saved};
 
 impl App {
-    /// A save went through: show the file's version (ours and others' edits),
-    /// remember ours for undo.
+    /// A save of every pending edit went through (the runner saved them in one go):
+    /// show the file's version (ours and others' edits), remember ours for undo.
     pub fn saved(&mut self, saved: Saved, undo: bool) {
+        self.pending.clear();
+        self.saved_in_background(saved, undo);
+    }
+
+    /// A save went through: show the file's version, with the edits still on their
+    /// way or kept from a failed save on top; remember ours for undo.
+    pub(super) fn saved_in_background(&mut self, saved: Saved, undo: bool) {
         let steps = steps(&saved.recorded);
         let edited = steps.last().map(|(t, _)| t.clone());
         let summary = steps.last().map(|(t, hs)| {
@@ -23,8 +30,8 @@ impl App {
         if !undo {
             self.undo.extend(steps);
         }
-        self.pending.clear();
         self.replace_registry(saved.registry);
+        self.show_unsaved();
         let time = self.now.format("%H:%M:%S");
         let saved_word = self.w().status.saved;
         let warning = edited
@@ -50,6 +57,12 @@ impl App {
     /// A save failed: nothing on disk changed. The edits stay in memory (and on
     /// screen) until a retry or a write elsewhere succeeds.
     pub fn save_failed(&mut self, edits: Vec<Edit>, error: &SaveError) {
+        self.failed(edits, error, false);
+    }
+
+    /// A save failed; `shown` when its edits are already on screen (applied when
+    /// the key was pressed).
+    pub(super) fn failed(&mut self, edits: Vec<Edit>, error: &SaveError, shown: bool) {
         // An undo refused because a colleague changed the field since is not kept:
         // retrying it would never be right.
         if let SaveError::Edit {
@@ -60,7 +73,9 @@ impl App {
             self.message = Some(crate::words::edits::changed_since(self.lang, e));
             return;
         }
-        self.show_on_top(&edits);
+        if !shown {
+            self.show_on_top(&edits);
+        }
         self.pending.extend(edits);
         let hint = self.w().status.edit_kept;
         let error = crate::words::save_error(self.lang, error);
@@ -72,8 +87,7 @@ impl App {
     /// Edits kept from a failed save stay shown on top of the new version.
     pub fn reloaded(&mut self, reg: Registry, changes: &Changes) {
         self.replace_registry(reg);
-        let pending = self.pending.clone();
-        self.show_on_top(&pending);
+        self.show_unsaved();
         let word = self.w().status.reloaded;
         // Logins as the people list names them: 王丽（市水务局）.
         let changes = Changes {
@@ -88,7 +102,7 @@ impl App {
     /// Applies edits to what is shown only (not saved), as if they were saved, so
     /// the user sees what is kept; why they did not apply to the file is reported
     /// by the save that failed.
-    fn show_on_top(&mut self, edits: &[Edit]) {
+    pub(super) fn show_on_top(&mut self, edits: &[Edit]) {
         if edits.is_empty() {
             return;
         }
@@ -96,6 +110,14 @@ impl App {
             let _ = apply_recorded(&mut self.reg, e);
         }
         self.ix = crate::registry::Index::build(&self.reg);
+    }
+
+    /// After a new version is swapped in: the edits kept from a failed save and
+    /// those still on their way to the file, on top, in the order they were made.
+    fn show_unsaved(&mut self) {
+        let mut unsaved = self.pending.clone();
+        unsaved.extend(self.in_flight.iter().cloned());
+        self.show_on_top(&unsaved);
     }
 
     /// Swaps in a new version of the registry, keeping selections by id.

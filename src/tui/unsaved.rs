@@ -12,6 +12,12 @@ use std::path::Path;
 impl App {
     /// `q`: quit, unless edits are waiting to be saved — then ask what to do.
     pub fn request_quit(&mut self) {
+        if !self.in_flight.is_empty() {
+            // A save is running: quit when it is done, or ask if it fails.
+            self.quit_when_saved = true;
+            self.message = Some(crate::words::screen::saving::quit_after_save(self.lang).into());
+            return;
+        }
         if self.pending.is_empty() {
             self.quit = true;
             return;
@@ -71,6 +77,9 @@ impl App {
 
     /// After a save that went through: quit if the quit dialog asked for it.
     pub(super) fn quit_if_asked(&mut self) {
+        if !self.in_flight.is_empty() {
+            return;
+        }
         if std::mem::take(&mut self.quit_when_saved) && self.pending.is_empty() {
             self.quit = true;
         }
@@ -78,6 +87,9 @@ impl App {
 
     /// After a save that failed: back to the quit dialog if it was on the way out.
     pub(super) fn ask_again(&mut self) {
+        if !self.in_flight.is_empty() {
+            return;
+        }
         if std::mem::take(&mut self.quit_when_saved) && !self.pending.is_empty() {
             self.mode = Mode::Quit(QuitDialog::default());
         }

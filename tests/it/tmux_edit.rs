@@ -155,8 +155,12 @@ fn edits_are_saved_at_once_and_seen_by_a_second_instance() {
         s.has("进展备注 · 任务 1") && s.has(&format!("│ {NOTE}"))
     });
     a.keys(&["Enter"]);
-    let noted = a.wait_for("the note in the history", |s| {
-        task_1_detail(s) && !s.has("进展备注") && s.has("历史 (2)")
+    // The note shows at once; the status line says saved when the saver thread is done.
+    let noted = a.wait_for("the note in the history, saved", |s| {
+        task_1_detail(s)
+            && !s.has("进展备注")
+            && s.has("历史 (2)")
+            && s.last_text_line().contains("已保存")
     });
     let noted_at = Instant::now();
     let at = noted

@@ -134,7 +134,13 @@ pub fn header(ui: &Ui, c: &Columns, cols: usize) -> Vec<Span<'static>> {
 pub fn row(ui: &Ui, c: &Columns, r: TaskRow, cols: usize, hl: &[usize]) -> Vec<Span<'static>> {
     let app = ui.app;
     let t = &app.reg.tasks[r.task];
-    let mut spans = vec![Span::styled(format!("{:>3} ", t.number), ui.theme.dim)];
+    let mut spans = vec![Span::styled(format!("{:>3}", t.number), ui.theme.dim)];
+    // The column after the number marks an edit not yet in the file.
+    spans.push(if app.unsaved_task(&t.id) {
+        Span::styled(crate::words::screen::saving::UNSAVED_MARK, ui.theme.warn)
+    } else {
+        Span::raw(" ")
+    });
     if c.tag > 0 {
         spans.push(ui.cell(&tag_text(ui, r.tag), c.tag, ui.theme.accent));
     }

@@ -16,6 +16,7 @@ pub mod log;
 pub mod overlays;
 pub mod present;
 pub mod problems;
+pub mod saving;
 pub mod status;
 
 /// All of the dashboard's words in one language.

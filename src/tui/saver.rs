@@ -1,0 +1,190 @@
+//! Saving off the UI thread: one saver thread takes save jobs from a queue, in
+//! order, and runs each through [`store::save_edits`] (lock, re-read, apply on
+//! top, atomic write — its guarantees are the save's). What happened comes back
+//! over a channel the event loop drains between keys, so a key is answered while
+//! a save waits for a colleague's lock.
+//!
+//! When the lock is not had within [`SAY_WAITING`], the thread reports so, with
+//! who holds it when the system says (`/proc/locks`), before it keeps waiting.
+
+use crate::registry::Edit;
+use crate::store::{self, SaveError, Saved};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// How long a save may wait for the lock before the status line says so.
+pub const SAY_WAITING: Duration = Duration::from_millis(500);
+
+/// Saves under way in this process (queued or running), for the signal handler:
+/// it lets them finish before exiting.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// Work for the saver thread.
+#[derive(Debug)]
+pub struct Job {
+    pub file: PathBuf,
+    pub edits: Vec<Edit>,
+    /// An undo: not itself undoable.
+    pub undo: bool,
+}
+
+/// What the saver thread says back.
+#[derive(Debug)]
+pub enum Report {
+    /// The save of the oldest job has waited [`SAY_WAITING`] for the lock.
+    Waiting { holder: Option<String> },
+    /// The oldest job is done, one way or the other.
+    Done {
+        edits: Vec<Edit>,
+        undo: bool,
+        result: Result<Saved, SaveError>,
+    },
+}
+
+/// The saver thread and its two channels.
+pub struct Saver {
+    jobs: Option<Sender<Job>>,
+    reports: Receiver<Report>,
+    thread: Option<JoinHandle<()>>,
+    /// Jobs sent and not yet reported done.
+    busy: usize,
+}
+
+impl Saver {
+    /// Starts the saver thread.
+    pub fn start() -> Saver {
+        let (jobs, queue) = channel::<Job>();
+        let (tell, reports) = channel();
+        let thread = std::thread::spawn(move || {
+            for job in queue {
+                work(job, &tell);
+                IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+            }
+        });
+        Saver {
+            jobs: Some(jobs),
+            reports,
+            thread: Some(thread),
+            busy: 0,
+        }
+    }
+
+    /// Queues a save; it runs after those sent before.
+    pub fn send(&mut self, job: Job) {
+        let Some(jobs) = &self.jobs else { return };
+        IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+        if jobs.send(job).is_ok() {
+            self.busy += 1;
+        } else {
+            IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    /// Whether a save is queued or running.
+    pub fn busy(&self) -> bool {
+        self.busy > 0
+    }
+
+    /// The next report, waiting at most `timeout` for it.
+    pub fn next(&mut self, timeout: Duration) -> Option<Report> {
+        let report = match self.reports.recv_timeout(timeout) {
+            Ok(r) => r,
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
+        };
+        if matches!(report, Report::Done { .. }) {
+            self.busy = self.busy.saturating_sub(1);
+        }
+        Some(report)
+    }
+}
+
+impl Drop for Saver {
+    /// No more jobs; the thread finishes the queue and ends. Waiting for it is the
+    /// caller's choice ([`wait_for_saves`]).
+    fn drop(&mut self) {
+        self.jobs = None;
+        self.thread = None;
+    }
+}
+
+/// Waits until no save is running or queued, at most `limit`. Returns whether
+/// they all finished.
+pub fn wait_for_saves(limit: Duration) -> bool {
+    let start = Instant::now();
+    while IN_FLIGHT.load(Ordering::SeqCst) > 0 {
+        if start.elapsed() >= limit {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    true
+}
+
+fn work(job: Job, tell: &Sender<Report>) {
+    // Wait a little for the lock first: if it is not had by then, say so (and who
+    // holds it) and let the save wait for the rest. Releasing the lock in between
+    // is harmless: the save takes it again and re-reads under it.
+    let target = job.file.canonicalize().unwrap_or_else(|_| job.file.clone());
+    if let Err(store::lock::LockError::TimedOut { lock }) = store::lock::lock(&target, SAY_WAITING)
+    {
+        let _ = tell.send(Report::Waiting {
+            holder: lock_holder(&lock),
+        });
+    }
+    let result = store::save_edits(&job.file, &job.edits);
+    let _ = tell.send(Report::Done {
+        edits: job.edits,
+        undo: job.undo,
+        result,
+    });
+}
+
+/// Who holds the lock on the file at `lock`: the login of a process that
+/// `/proc/locks` shows holding it. Best effort: `None` off Linux or when the
+/// holder's details cannot be read.
+pub fn lock_holder(lock: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let inode = std::fs::metadata(lock).ok()?.ino();
+    let locks = std::fs::read_to_string("/proc/locks").ok()?;
+    let pid = holder_pid(&locks, inode)?;
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let uid = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    Some(format!("{} (pid {pid})", crate::account::login_or_uid(uid)))
+}
+
+/// The pid holding (not waiting for: those lines carry `->`) a lock on `inode`
+/// in `/proc/locks` text, e.g. `1: FLOCK  ADVISORY  WRITE 4242 fd:01:1234 0 EOF`.
+pub fn holder_pid(locks: &str, inode: u64) -> Option<u32> {
+    locks.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.get(1) == Some(&"->") || fields.len() < 6 {
+            return None;
+        }
+        let ino = fields[5].rsplit(':').next()?.parse::<u64>().ok()?;
+        (ino == inode).then(|| fields[4].parse().ok()).flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holder_pid;
+
+    #[test]
+    fn the_holder_is_read_from_proc_locks_and_waiters_are_skipped() {
+        let locks = "1: FLOCK  ADVISORY  WRITE 4242 fd:01:777 0 EOF\n\
+                     1: -> FLOCK  ADVISORY  WRITE 5151 fd:01:999 0 EOF\n\
+                     2: POSIX  ADVISORY  READ 99 fd:01:999 0 EOF\n";
+        assert_eq!(holder_pid(locks, 777), Some(4242));
+        assert_eq!(holder_pid(locks, 999), Some(99));
+        assert_eq!(holder_pid(locks, 123), None);
+    }
+}
