@@ -6,6 +6,7 @@ mod lenient;
 mod locate;
 pub mod lock;
 mod paths;
+pub mod recovery;
 mod save;
 mod stamp;
 mod write;

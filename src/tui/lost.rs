@@ -89,6 +89,8 @@ pub fn watch() {
                     Verdict::Gone => super::terminal::restore(),
                     Verdict::TakenOver => {}
                 }
+                // A running save finishes, unsaved edits are kept (as on SIGHUP).
+                super::terminal::before_exit();
                 // 128 + SIGHUP, as if the hangup had been delivered.
                 std::process::exit(129);
             }

@@ -68,7 +68,7 @@ const SAVE_TICK: Duration = Duration::from_millis(20);
 /// Runs the dashboard until the user quits. Event-driven: it waits for a key, a
 /// resize or the once-a-second file check, and draws only when something changed.
 pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
-    let mut stamp = FileStamp::of(&opts.file).ok();
+    let stamp = FileStamp::of(&opts.file).ok();
     let mut app = App::new(reg, opts.file, opts.lang, now());
     app.ascii = opts.ascii;
     app.keys = opts.keys;
@@ -88,9 +88,55 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
         }
         app.read_only_reason = Some(reason);
     }
+    if !app.read_only {
+        match store::recovery::take(&app.file) {
+            Some(Ok((_, edits))) if !edits.is_empty() => app.recovered(edits),
+            Some(Err(path)) => {
+                app.message = Some(crate::words::screen::saving::recovery_unreadable(
+                    app.lang, &path,
+                ));
+            }
+            _ => {}
+        }
+    }
+    saver::keep_unsaved(&app.file, &app.pending);
+    let _ = LANG.set(app.lang);
+    terminal::on_signal(rescue_on_exit);
     let theme = opts.theme;
     let mut guard = terminal::enter().map_err(|e| format!("cannot use the terminal: {e}"))?;
     lost::watch();
+    let out = event_loop(&mut app, &mut guard, &theme, stamp);
+    if out.is_err() {
+        // The terminal is gone: keep what is not saved, as on a signal.
+        drop(guard);
+        rescue_on_exit();
+    }
+    out
+}
+
+/// The language of the message printed after a signal (the signal thread has no App).
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// How long an exit waits for a running save.
+const RESCUE_WAIT: Duration = Duration::from_secs(5);
+
+/// On the way out without a quit: lets a running save finish (bounded), writes
+/// what is still unsaved to the recovery file and says where on stderr.
+fn rescue_on_exit() {
+    use std::io::Write;
+    if let Some(result) = saver::rescue(RESCUE_WAIT) {
+        let lang = LANG.get().copied().unwrap_or_default();
+        let line = crate::words::screen::saving::rescued(lang, &result);
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
+}
+
+fn event_loop(
+    app: &mut App,
+    guard: &mut terminal::Guard,
+    theme: &theme::Theme,
+    mut stamp: Option<FileStamp>,
+) -> Result<(), String> {
     let fail = |e: std::io::Error| format!("terminal error: {e}");
     // Pages and scrolling follow the terminal's size: the first, then each resize.
     let size = guard.terminal.size().map_err(fail)?;
@@ -106,7 +152,7 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
             app.log_message();
             guard
                 .terminal
-                .draw(|f| view::draw(f, &app, &theme))
+                .draw(|f| view::draw(f, app, theme))
                 .map_err(fail)?;
             dirty = false;
         }
@@ -120,25 +166,32 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
             dirty = changed;
             if let Some(effect) = effect {
                 app.now = now();
-                perform(&mut app, effect, &mut saver);
+                perform(app, effect, &mut saver);
                 app.settle_scroll();
                 dirty = true;
             }
         } else if !saver.busy() {
             // Not while our own save runs: its write would look like someone else's.
-            dirty = check_file(&mut app, &mut stamp, &mut reported);
+            dirty = check_file(app, &mut stamp, &mut reported);
             if dirty {
                 app.settle_scroll();
             }
         }
         while let Some(report) = saver.next(Duration::ZERO) {
-            if let saver::Report::Done { result: Ok(saved), .. } = &report {
+            if let saver::Report::Done {
+                result: Ok(saved), ..
+            } = &report
+            {
                 stamp = Some(saved.stamp.clone());
             }
             app.now = now();
             app.save_report(report);
             app.settle_scroll();
             dirty = true;
+        }
+        if !saver.busy() {
+            // Every report taken: the kept edits are all that is unsaved.
+            saver::keep_unsaved(&app.file, &app.pending);
         }
         if app.quit {
             return Ok(());

@@ -10,6 +10,7 @@
 use crate::registry::Edit;
 use crate::store::{self, SaveError, Saved};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
@@ -21,6 +22,51 @@ pub const SAY_WAITING: Duration = Duration::from_millis(500);
 /// Saves under way in this process (queued or running), for the signal handler:
 /// it lets them finish before exiting.
 static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// The edits not yet in the file (queued, running, or kept from a failed save)
+/// and their registry: what [`rescue`] writes to the recovery file when the
+/// process must exit. The saver thread takes saved edits out itself, so a save
+/// that lands while the UI thread is busy is never rescued twice.
+static UNSAVED: Mutex<Option<(PathBuf, Vec<Edit>)>> = Mutex::new(None);
+
+fn unsaved() -> std::sync::MutexGuard<'static, Option<(PathBuf, Vec<Edit>)>> {
+    UNSAVED.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// The UI thread's kept edits, when no save is under way (then they are all the
+/// unsaved ones): after a discard, a write elsewhere, or recovered edits.
+pub fn keep_unsaved(file: &Path, edits: &[Edit]) {
+    *unsaved() = Some((file.to_path_buf(), edits.to_vec()));
+}
+
+fn add_unsaved(file: &Path, edits: &[Edit]) {
+    let mut guard = unsaved();
+    let (_, list) = guard.get_or_insert_with(|| (file.to_path_buf(), Vec::new()));
+    for e in edits {
+        if !list.contains(e) {
+            list.push(e.clone());
+        }
+    }
+}
+
+fn remove_unsaved(edits: &[Edit]) {
+    if let Some((_, list)) = unsaved().as_mut() {
+        list.retain(|e| !edits.contains(e));
+    }
+}
+
+/// On the way out (a signal, a lost terminal): lets running saves finish for up to
+/// `limit`, then writes what is still unsaved to the recovery file. Returns where,
+/// when something was written.
+pub fn rescue(limit: Duration) -> Option<Result<PathBuf, String>> {
+    wait_for_saves(limit);
+    let taken = unsaved().take()?;
+    let (file, edits) = taken;
+    if edits.is_empty() {
+        return None;
+    }
+    Some(store::recovery::write(&file, &edits))
+}
 
 /// Work for the saver thread.
 #[derive(Debug)]
@@ -75,6 +121,7 @@ impl Saver {
     /// Queues a save; it runs after those sent before.
     pub fn send(&mut self, job: Job) {
         let Some(jobs) = &self.jobs else { return };
+        add_unsaved(&job.file, &job.edits);
         IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
         if jobs.send(job).is_ok() {
             self.busy += 1;
@@ -135,6 +182,18 @@ fn work(job: Job, tell: &Sender<Report>) {
         });
     }
     let result = store::save_edits(&job.file, &job.edits);
+    // Saved, or refused for good (an undo of a field changed since): not to be
+    // rescued. Any other failure keeps the edits (the dashboard keeps them too).
+    let refused = matches!(
+        &result,
+        Err(SaveError::Edit {
+            error: crate::registry::EditError::ChangedSince { .. },
+            ..
+        })
+    );
+    if result.is_ok() || refused {
+        remove_unsaved(&job.edits);
+    }
     let _ = tell.send(Report::Done {
         edits: job.edits,
         undo: job.undo,

@@ -69,3 +69,15 @@ impl App {
             .any(|e| matches!(&e.target, crate::registry::EditTarget::Task(t) if t == id))
     }
 }
+
+impl App {
+    /// Edits a killed session could not save: shown and kept, as after a failed
+    /// save, so r saves them, w writes them elsewhere and q asks before dropping
+    /// them.
+    pub fn recovered(&mut self, edits: Vec<Edit>) {
+        self.show_on_top(&edits);
+        let count = edits.len();
+        self.pending.extend(edits);
+        self.message = Some(crate::words::screen::saving::recovered(self.lang, count));
+    }
+}

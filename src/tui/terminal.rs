@@ -57,6 +57,22 @@ pub fn restore() {
 
 static HOOKS: Once = Once::new();
 
+/// Run by the signal thread after the terminal is restored and before exiting:
+/// the dashboard lets a running save finish and keeps what is unsaved.
+static ON_SIGNAL: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets what the signal thread does before exiting (once per process).
+pub fn on_signal(hook: fn()) {
+    let _ = ON_SIGNAL.set(hook);
+}
+
+/// Runs the hook set by [`on_signal`], if any: on a signal, or a terminal found gone.
+pub fn before_exit() {
+    if let Some(hook) = ON_SIGNAL.get() {
+        hook();
+    }
+}
+
 fn install_hooks() -> io::Result<()> {
     let mut result = Ok(());
     HOOKS.call_once(|| {
@@ -70,6 +86,7 @@ fn install_hooks() -> io::Result<()> {
                 std::thread::spawn(move || {
                     if let Some(sig) = signals.forever().next() {
                         restore();
+                        before_exit();
                         std::process::exit(128 + sig);
                     }
                 });

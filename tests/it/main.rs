@@ -41,6 +41,7 @@ mod search;
 mod share_office;
 mod shared_file;
 mod themes;
+mod tmux_bgsave;
 mod tmux_edit;
 mod tmux_emoji;
 mod tmux_lost_terminal;

@@ -131,16 +131,22 @@ fn a_failed_background_save_keeps_the_edit_once_and_q_waits_for_the_retry() {
     };
     saver.send(a.begin_save(edits, undo));
     assert_eq!(notes(&a.reg, "督查组已现场核实"), 1, "shown at once");
-    assert!(report_until(&mut a, &mut saver, Duration::from_secs(10), |r| {
-        matches!(r, Report::Done { .. })
-    }));
+    assert!(report_until(
+        &mut a,
+        &mut saver,
+        Duration::from_secs(10),
+        |r| { matches!(r, Report::Done { .. }) }
+    ));
     // Failed: kept (once, not applied twice), marked, the reason said.
     assert_eq!(a.pending.len(), 1);
     assert!(a.in_flight.is_empty());
     assert_eq!(notes(&a.reg, "督查组已现场核实"), 1);
     assert!(a.unsaved_task("t12"));
     let msg = a.message.clone().unwrap_or_default();
-    assert!(msg.contains("not saved") && msg.contains("r retries"), "{msg}");
+    assert!(
+        msg.contains("not saved") && msg.contains("r retries"),
+        "{msg}"
+    );
 
     // The file is back: r retries, q while the retry runs quits once it lands.
     std::fs::rename(d.path().join("away.json"), &file).unwrap();
@@ -158,9 +164,12 @@ fn a_failed_background_save_keeps_the_edit_once_and_q_waits_for_the_retry() {
         "{:?}",
         a.message
     );
-    assert!(report_until(&mut a, &mut saver, Duration::from_secs(10), |r| {
-        matches!(r, Report::Done { .. })
-    }));
+    assert!(report_until(
+        &mut a,
+        &mut saver,
+        Duration::from_secs(10),
+        |r| { matches!(r, Report::Done { .. }) }
+    ));
     assert!(a.quit, "{:?}", a.message);
     let on_disk = store::load(&file).unwrap();
     assert_eq!(notes(&on_disk, "督查组已现场核实"), 1);

@@ -40,11 +40,12 @@ pub use record::COALESCE;
 use super::Registry;
 use super::{HistoryEntry, Status};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 
 /// What an edit changes: a task or a goal, by id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Target {
     Task(String),
     Goal(String),
@@ -68,7 +69,7 @@ impl fmt::Display for Target {
 }
 
 /// One change to a task or goal. Goals take only [`Op::SetStatus`] and [`Op::AddNote`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Op {
     SetStatus {
         to: Status,
@@ -93,7 +94,7 @@ pub enum Op {
 
 /// One field an undo puts back: the value this session wrote and the one before.
 /// Values as the history stores them (a status key, a number, a date, absent).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reverted {
     pub field: String,
     pub wrote: Option<Value>,
@@ -162,7 +163,8 @@ impl Op {
 }
 
 /// An operation on a target, by someone, at some time, with an optional note.
-#[derive(Debug, Clone, PartialEq)]
+/// Serialisable for the recovery file of edits a killed dashboard could not save.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edit {
     pub target: Target,
     pub op: Op,

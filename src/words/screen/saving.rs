@@ -18,7 +18,9 @@ pub fn waiting_for_lock(lang: Lang, holder: Option<&str>) -> String {
         (Lang::Zh, Some(h)) => format!("等待文件锁({h} 正在保存),可以继续操作"),
         (Lang::Zh, None) => "等待文件锁(另一人正在保存),可以继续操作".into(),
         (Lang::En, Some(h)) => format!("waiting for the file lock (held by {h}); keys still work"),
-        (Lang::En, None) => "waiting for the file lock (someone else is saving); keys still work".into(),
+        (Lang::En, None) => {
+            "waiting for the file lock (someone else is saving); keys still work".into()
+        }
     }
 }
 
@@ -33,3 +35,39 @@ pub fn quit_after_save(lang: Lang) -> &'static str {
 /// Marks a task row whose edit is not in the file yet (on its way, or kept from a
 /// failed save). One narrow column in every terminal.
 pub const UNSAVED_MARK: &str = "*";
+
+/// Edits a killed session could not save, offered on this start.
+pub fn recovered(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("找回 {count} 项上次退出前未保存的修改(行首 *):r 保存,w 另存,q 可放弃"),
+        Lang::En => format!(
+            "recovered {count} edit(s) not saved before the last exit (marked *): r saves them, w writes elsewhere, q can discard them"
+        ),
+    }
+}
+
+/// A recovery file that cannot be read: left where it is.
+pub fn recovery_unreadable(lang: Lang, path: &std::path::Path) -> String {
+    match lang {
+        Lang::Zh => format!("恢复文件无法读取,未使用:{}", path.display()),
+        Lang::En => format!(
+            "cannot read the recovery file, not used: {}",
+            path.display()
+        ),
+    }
+}
+
+/// On stderr after a signal: where the unsaved edits went.
+pub fn rescued(lang: Lang, result: &Result<std::path::PathBuf, String>) -> String {
+    match (lang, result) {
+        (Lang::Zh, Ok(p)) => format!("dubang: 未保存的修改已存入 {},下次启动时找回", p.display()),
+        (Lang::En, Ok(p)) => format!(
+            "dubang: unsaved edits kept in {}; the next start offers them",
+            p.display()
+        ),
+        (Lang::Zh, Err(e)) => format!("dubang: 未保存的修改无法存入恢复文件:{e}"),
+        (Lang::En, Err(e)) => {
+            format!("dubang: unsaved edits could not be kept in a recovery file: {e}")
+        }
+    }
+}
