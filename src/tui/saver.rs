@@ -81,7 +81,7 @@ pub struct Job {
 #[derive(Debug)]
 pub enum Report {
     /// The save of the oldest job has waited [`SAY_WAITING`] for the lock.
-    Waiting { holder: Option<String> },
+    Waiting { holder: Option<(String, u32)> },
     /// The oldest job is done, one way or the other.
     Done {
         edits: Vec<Edit>,
@@ -201,10 +201,10 @@ fn work(job: Job, tell: &Sender<Report>) {
     });
 }
 
-/// Who holds the lock on the file at `lock`: the login of a process that
+/// Who holds the lock on the file at `lock`: the login and pid of a process that
 /// `/proc/locks` shows holding it. Best effort: `None` off Linux or when the
 /// holder's details cannot be read.
-pub fn lock_holder(lock: &Path) -> Option<String> {
+pub fn lock_holder(lock: &Path) -> Option<(String, u32)> {
     use std::os::unix::fs::MetadataExt;
     let inode = std::fs::metadata(lock).ok()?.ino();
     let locks = std::fs::read_to_string("/proc/locks").ok()?;
@@ -217,7 +217,7 @@ pub fn lock_holder(lock: &Path) -> Option<String> {
         .next()?
         .parse()
         .ok()?;
-    Some(format!("{} (pid {pid})", crate::account::login_or_uid(uid)))
+    Some((crate::account::login_or_uid(uid), pid))
 }
 
 /// The pid holding (not waiting for: those lines carry `->`) a lock on `inode`

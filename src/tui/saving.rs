@@ -37,7 +37,7 @@ impl App {
             Report::Waiting { holder } => {
                 self.message = Some(crate::words::screen::saving::waiting_for_lock(
                     self.lang,
-                    holder.as_deref(),
+                    holder.as_ref().map(|(who, pid)| (who.as_str(), *pid)),
                 ));
             }
             Report::Done {

@@ -87,7 +87,7 @@ fn edit_while_locked(t: &Tmux, session: &str, reg: &str) -> u32 {
         s.last_text_line().contains("等待文件锁")
     });
     assert!(
-        waiting.last_text_line().contains(&format!("pid {me}")),
+        waiting.last_text_line().contains(&format!("(进程 {me})")),
         "names the holder:\n{}",
         waiting.dump()
     );

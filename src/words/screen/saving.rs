@@ -13,11 +13,15 @@ pub fn saving(lang: Lang, count: usize) -> String {
 
 /// The status line while the save waits for someone else's lock; `holder` is
 /// who holds it, when the system says.
-pub fn waiting_for_lock(lang: Lang, holder: Option<&str>) -> String {
+pub fn waiting_for_lock(lang: Lang, holder: Option<(&str, u32)>) -> String {
     match (lang, holder) {
-        (Lang::Zh, Some(h)) => format!("等待文件锁({h} 正在保存),可以继续操作"),
-        (Lang::Zh, None) => "等待文件锁(另一人正在保存),可以继续操作".into(),
-        (Lang::En, Some(h)) => format!("waiting for the file lock (held by {h}); keys still work"),
+        (Lang::Zh, Some((who, pid))) => {
+            format!("等待文件锁:{who}(进程 {pid})正在保存,可以继续操作")
+        }
+        (Lang::Zh, None) => "等待文件锁:另一人正在保存,可以继续操作".into(),
+        (Lang::En, Some((who, pid))) => {
+            format!("waiting for the file lock held by {who} (pid {pid}); keys still work")
+        }
         (Lang::En, None) => {
             "waiting for the file lock (someone else is saving); keys still work".into()
         }
