@@ -136,6 +136,17 @@ fn chinese_domain_messages_have_no_english_sentences() {
             q::quit_confirm(Lang::Zh, "y", "x"),
             q::quit_hint(Lang::Zh, "r", "w", "d", "x"),
         ]);
+        // Saving in the background: waiting for a lock, recovered and rescued edits.
+        use super::screen::saving as s;
+        all.extend([
+            s::saving(Lang::Zh, 2),
+            s::waiting_for_lock(Lang::Zh, Some(("liwei", 4242))),
+            s::waiting_for_lock(Lang::Zh, None),
+            s::quit_after_save(Lang::Zh).to_string(),
+            s::recovered(Lang::Zh, 1),
+            s::recovery_unreadable(Lang::Zh, &f),
+            s::rescued(Lang::Zh, &Ok(f.clone())),
+        ]);
     }
     let load = |m: &str| LoadError {
         file: f.clone(),
