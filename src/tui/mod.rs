@@ -178,11 +178,10 @@ fn event_loop(
             }
         }
         while let Some(report) = saver.next(Duration::ZERO) {
-            if let saver::Report::Done {
-                result: Ok(saved), ..
-            } = &report
+            if let saver::Report::Done { result, .. } = &report
+                && let Ok(saved) = result.as_ref()
             {
-                stamp = Some(saved.stamp.clone());
+                stamp = Some(saved.stamp);
             }
             app.now = now();
             app.save_report(report);

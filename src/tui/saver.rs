@@ -86,7 +86,8 @@ pub enum Report {
     Done {
         edits: Vec<Edit>,
         undo: bool,
-        result: Result<Saved, SaveError>,
+        /// Boxed: a saved registry is large, and reports wait in a channel.
+        result: Box<Result<Saved, SaveError>>,
     },
 }
 
@@ -197,7 +198,7 @@ fn work(job: Job, tell: &Sender<Report>) {
     let _ = tell.send(Report::Done {
         edits: job.edits,
         undo: job.undo,
-        result,
+        result: Box::new(result),
     });
 }
 

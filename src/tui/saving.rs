@@ -52,7 +52,7 @@ impl App {
                         self.in_flight.remove(i);
                     }
                 }
-                match result {
+                match *result {
                     Ok(saved) => self.saved_in_background(saved, undo),
                     Err(e) => self.failed(edits, &e, shown),
                 }
