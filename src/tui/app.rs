@@ -55,6 +55,9 @@ pub struct App {
     /// Edits on their way to the file (the saver thread has them), oldest first:
     /// already shown, marked as not yet saved.
     pub in_flight: Vec<Edit>,
+    /// A save waits for someone else's lock: what the status line says while no
+    /// other message is shown.
+    pub lock_wait: Option<String>,
     /// This session's saved edits, newest last, for undo: each the changes one
     /// edit made (a status with the progress a rule moved is one step).
     pub undo: Vec<(EditTarget, Vec<HistoryEntry>)>,
@@ -107,6 +110,7 @@ impl App {
             mode: Mode::Normal,
             pending: Vec::new(),
             in_flight: Vec::new(),
+            lock_wait: None,
             undo: Vec::new(),
             quit_when_saved: false,
             read_only_reason: None,

@@ -35,16 +35,19 @@ impl App {
     pub fn save_report(&mut self, report: Report) {
         match report {
             Report::Waiting { holder } => {
-                self.message = Some(crate::words::screen::saving::waiting_for_lock(
+                let said = crate::words::screen::saving::waiting_for_lock(
                     self.lang,
                     holder.as_ref().map(|(who, pid)| (who.as_str(), *pid)),
-                ));
+                );
+                self.lock_wait = Some(said.clone());
+                self.message = Some(said);
             }
             Report::Done {
                 edits,
                 undo,
                 result,
             } => {
+                self.lock_wait = None;
                 // Jobs finish in the order sent: these are the oldest on their way.
                 let shown = !edits.is_empty() && edits.iter().all(|e| self.in_flight.contains(e));
                 for e in &edits {

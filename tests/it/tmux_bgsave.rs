@@ -91,6 +91,14 @@ fn edit_while_locked(t: &Tmux, session: &str, reg: &str) -> u32 {
         "names the holder:\n{}",
         waiting.dump()
     );
+    // Keys are answered meanwhile (j moves to task 2), and the wait stays said.
+    p.keys(&["j"]);
+    p.wait_for("task 2 selected, the wait still said", |s| {
+        s.lines
+            .iter()
+            .any(|l| l.starts_with("│▸") && l.contains(" 2 "))
+            && s.last_text_line().contains("等待文件锁")
+    });
     assert_eq!(task_1_status(reg), "not_started", "not saved while locked");
     p.pane_pid()
 }

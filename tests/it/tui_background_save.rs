@@ -85,6 +85,15 @@ fn a_held_lock_never_holds_up_the_screen_and_the_save_lands_once_it_is_free() {
     assert!(changed && effect.is_none());
     assert_eq!(a.task_sel(), sel + 1);
     assert!(took < Duration::from_millis(100), "a key took {took:?}");
+    // The key cleared the message; the wait is still said.
+    assert!(a.message.is_none(), "{:?}", a.message);
+    assert!(
+        a.lock_wait
+            .as_deref()
+            .is_some_and(|w| w.contains("waiting for the file lock")),
+        "{:?}",
+        a.lock_wait
+    );
     assert_eq!(
         store::load(&file).unwrap().task("t12").unwrap().status,
         before
@@ -103,6 +112,7 @@ fn a_held_lock_never_holds_up_the_screen_and_the_save_lands_once_it_is_free() {
     let on_disk = store::load(&file).unwrap();
     assert_eq!(on_disk.task("t12").unwrap().status, Status::InProgress);
     assert!(!a.unsaved_task("t12"));
+    assert!(a.lock_wait.is_none());
     assert!(a.message.as_deref().unwrap_or("").contains("saved"));
     assert_eq!(a.reg, on_disk);
 }

@@ -124,7 +124,12 @@ pub(super) fn draw_status(f: &mut Frame, ui: &Ui, area: Rect) {
     } else {
         ""
     };
-    let right = app.message.clone().unwrap_or_default();
+    // A save waiting for someone's lock stays said while other keys clear messages.
+    let right = app
+        .message
+        .clone()
+        .or_else(|| app.lock_wait.clone())
+        .unwrap_or_default();
     // The message matters more than the path: it may take all but a few columns.
     let right = truncate(&ui.t(&right), w.saturating_sub(width(mode) + 12));
     let file = app.file.display().to_string();
