@@ -14,22 +14,56 @@ pub fn width(s: &str) -> usize {
 /// Every returned line is at most `cols` columns wide.
 pub fn wrap(s: &str, cols: usize) -> Vec<String> {
     let cols = cols.max(2);
-    let opts = textwrap::Options::new(cols)
-        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
-        .break_words(true);
     let mut out = Vec::new();
     for para in s.split('\n') {
         if para.trim().is_empty() {
             out.push(String::new());
             continue;
         }
-        for line in textwrap::wrap(para, &opts) {
-            // textwrap's width guarantee holds for words it may break; a lone
-            // wide character in a 1-column remainder is the exception we cut.
-            out.push(truncate(line.trim_end(), cols));
-        }
+        fill(para, cols, &mut out);
     }
     out
+}
+
+/// Greedy fill of one paragraph: the pieces between break opportunities go on a line
+/// while they fit (trailing spaces do not count); a piece wider than a line is cut
+/// between characters, as a word processor does with a long number or URL.
+fn fill(para: &str, cols: usize, out: &mut Vec<String>) {
+    let mut line = String::new();
+    let mut used = 0;
+    let mut start = 0;
+    let flush = |line: &mut String, used: &mut usize, out: &mut Vec<String>| {
+        if !line.trim_end().is_empty() {
+            out.push(line.trim_end().to_string());
+        }
+        line.clear();
+        *used = 0;
+    };
+    for (end, _) in unicode_linebreak::linebreaks(para) {
+        let piece = &para[start..end];
+        start = end;
+        let solid = width(piece.trim_end());
+        if used + solid <= cols {
+            line.push_str(piece);
+            used += width(piece);
+            continue;
+        }
+        flush(&mut line, &mut used, out);
+        if solid <= cols {
+            line.push_str(piece);
+            used = width(piece);
+            continue;
+        }
+        for c in piece.chars() {
+            let w = UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > cols && !c.is_whitespace() {
+                flush(&mut line, &mut used, out);
+            }
+            line.push(c);
+            used += w;
+        }
+    }
+    flush(&mut line, &mut used, out);
 }
 
 /// Characters whose width is "ambiguous" (one column in most terminals, two in
