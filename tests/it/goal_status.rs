@@ -39,6 +39,10 @@ fn a_goal_marked_done_with_open_tasks_is_flagged_in_the_dashboard() {
             "the panel says it:\n{screen}"
         );
         assert!(
+            screen.contains("状态 未启动 → 已完成") && !screen.contains("status"),
+            "the last change in the reader's words:\n{screen}"
+        );
+        assert!(
             rows.iter()
                 .any(|r| r.contains("▸⚠ ") || r.contains("▸ ⚠ ") || r.contains("│⚠ ")),
             "the goal's row is marked:\n{screen}"

@@ -119,7 +119,16 @@ fn document(ui: &Ui, g: usize, w: usize) -> Vec<Line<'static>> {
             .updated_by
             .as_deref()
             .map_or("?".into(), |b| crate::words::person(app.lang, &app.reg, b));
-        let what = last.note.clone().unwrap_or_else(|| last.field.clone());
+        // The change as the history says it (状态 未启动 → 已完成), never the field's key.
+        let what = last.note.clone().unwrap_or_else(|| {
+            use crate::words::edits::{field, value};
+            format!(
+                "{} {} → {}",
+                field(app.lang, &last.field),
+                value(app.lang, last.from.as_ref()),
+                value(app.lang, last.to.as_ref())
+            )
+        });
         let text = format!("{} {by} · {when} · {what}", ui.w().goals.updated);
         lines.push(Line::from(ui.cell(&text, w, ui.theme.dim)));
     }
