@@ -1,0 +1,63 @@
+//! Start-up at 1 000 / 10 000 / 100 000 tasks, each next to its floor:
+//!
+//! - `serde_parse`: `serde_json::from_slice` of the same bytes into `Registry`
+//!   (the floor: no load can be cheaper than reading the types);
+//! - `load`: `store::parse_bytes` (UTF-8 check, parse, validation);
+//! - `index`: `Index::build` alone;
+//! - `startup`: load + `App::new` (both indexes) + the first frame at 80×24 in
+//!   `--lang zh`, drawn into ratatui's `TestBackend`.
+//!
+//! The registries come from `common::scaled`: the bundled plan's tasks (Chinese
+//! titles, its sections, units and towns) cloned up to N with unique ids.
+//!
+//! Run: `cargo bench --bench startup -- --warm-up-time 1 --measurement-time 3`.
+
+mod common;
+
+use chrono::DateTime;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use dubang::lang::Lang;
+use dubang::registry::{Index, Registry};
+use dubang::store::parse_bytes;
+use dubang::tui::app::App;
+use dubang::tui::theme::Theme;
+use dubang::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+fn startup(c: &mut Criterion) {
+    let theme = Theme::dark();
+    let now = DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    for n in [1_000usize, 10_000, 100_000] {
+        let bytes = dubang::store::to_json(&common::scaled(n, |_, _| {})).into_bytes();
+        let mut g = c.benchmark_group("startup");
+        if n >= 100_000 {
+            g.sample_size(10);
+        }
+        g.bench_function(BenchmarkId::new("serde_parse", n), |b| {
+            b.iter(|| serde_json::from_slice::<Registry>(black_box(&bytes)).unwrap())
+        });
+        g.bench_function(BenchmarkId::new("load", n), |b| {
+            b.iter(|| parse_bytes(Path::new("r.json"), black_box(&bytes)).unwrap())
+        });
+        let reg = parse_bytes(Path::new("r.json"), &bytes).unwrap();
+        g.bench_function(BenchmarkId::new("index", n), |b| {
+            b.iter(|| Index::build(black_box(&reg)))
+        });
+        g.bench_function(BenchmarkId::new("load+index+first_frame", n), |b| {
+            b.iter(|| {
+                let reg = parse_bytes(Path::new("r.json"), black_box(&bytes)).unwrap();
+                let app = App::new(reg, PathBuf::from("r.json"), Lang::Zh, now);
+                let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                term.draw(|f| view::draw(f, &app, &theme)).unwrap();
+                black_box(term.backend().buffer().content.len())
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, startup);
+criterion_main!(benches);
