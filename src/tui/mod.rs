@@ -5,6 +5,7 @@
 //! once a second for changes made by others.
 
 pub mod app;
+pub mod backend;
 mod command;
 pub mod dashboard;
 pub mod edit;

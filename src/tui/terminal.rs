@@ -3,6 +3,7 @@
 //! prints), and on SIGHUP/SIGTERM/SIGINT/SIGQUIT (a thread that restores and exits,
 //! because crossterm spins at 100 % CPU reading a terminal that is gone, #793).
 
+use super::backend::WideBackend;
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
@@ -10,13 +11,13 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 use std::io::{self, Stdout, stdout};
 use std::sync::Once;
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+/// The width-aware backend: fewer bytes per frame, one write per frame (issue 16).
+pub type Term = Terminal<WideBackend<Stdout>>;
 
 /// Restores the terminal when dropped, whatever path leaves the dashboard.
 pub struct Guard {
@@ -39,7 +40,7 @@ pub fn enter() -> io::Result<Guard> {
         restore();
         return Err(e);
     }
-    match Terminal::new(CrosstermBackend::new(stdout())) {
+    match Terminal::new(WideBackend::new(stdout())) {
         Ok(terminal) => Ok(Guard { terminal }),
         Err(e) => {
             restore();
