@@ -126,6 +126,8 @@ pub fn version(reg: &Registry, task: usize) -> usize {
 pub enum Problem {
     /// No such file.
     Missing,
+    /// Not a regular file, or too large: refused without being read.
+    Refused(crate::store::files::Refusal),
     Unreadable(String),
     NoHeader,
     /// The document number and title the workbook names.

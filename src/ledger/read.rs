@@ -6,7 +6,7 @@
 
 use super::{FORMAT, META_SHEET, Place, Problem, col};
 use crate::words::ledger::{EN, ZH};
-use calamine::{Data, Reader, open_workbook_auto};
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use std::path::Path;
 
 /// The plan and unit a workbook was sent for (its hidden sheet).
@@ -74,11 +74,24 @@ pub fn read(path: &Path) -> Returned {
         sheet: sheet.to_string(),
         cell: None,
     };
-    if !path.is_file() {
-        out.problems.push((whole(""), Problem::Missing));
-        return out;
-    }
-    let mut book = match open_workbook_auto(path) {
+    // Read as any input is: a regular file only, opened without blocking (a FIFO or a
+    // device named as a returned sheet is refused, not waited on), at most 1 GiB.
+    let bytes = match crate::store::files::read_regular(path, crate::store::files::FILE_CAP) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            out.problems.push((whole(""), Problem::Missing));
+            return out;
+        }
+        Err(e) => {
+            let problem = match crate::store::files::Refusal::of(&e) {
+                Some(r) => Problem::Refused(r.clone()),
+                None => Problem::Unreadable(e.to_string()),
+            };
+            out.problems.push((whole(""), problem));
+            return out;
+        }
+    };
+    let mut book = match open_workbook_auto_from_rs(std::io::Cursor::new(bytes)) {
         Ok(b) => b,
         Err(e) => {
             out.problems

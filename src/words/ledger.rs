@@ -159,6 +159,14 @@ impl Words {
         let zh = self.lang == Lang::Zh;
         match p {
             Missing => pick(zh, "没有这个文件".into(), "no such file".into()),
+            Refused(r) => {
+                let why = crate::words::refusal(self.lang, r);
+                pick(
+                    zh,
+                    format!("无法读取({why})"),
+                    format!("cannot read it ({why})"),
+                )
+            }
             Unreadable(e) => pick(
                 zh,
                 format!("无法读取({e})"),

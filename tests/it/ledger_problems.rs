@@ -182,3 +182,24 @@ fn english_labels_for_an_english_request() {
     );
     assert!(out.contains("dry run"), "{out}");
 }
+
+#[test]
+fn a_fifo_named_as_a_returned_sheet_is_refused_not_waited_on() {
+    let p = place();
+    let f = p.path("fifo.xlsx");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&f)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let arg = f.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(collect(&p, &[], &arg));
+    });
+    let (_, out, _) = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("ledger collect answers instead of waiting on the FIFO");
+    assert!(out.contains("fifo.xlsx:无法读取"), "{out}");
+    assert!(!out.contains("regular file"), "said in Chinese: {out}");
+}
