@@ -157,6 +157,28 @@ pub fn page(rows: usize) -> usize {
     rows.saturating_sub(1).max(1)
 }
 
+/// A document's first shown row after a movement command (↑↓, PgUp/PgDn by `page`,
+/// Home/End), never past `max` so that the way back up is as long as the way down;
+/// `None` for any other command.
+pub fn scroll_by(
+    scroll: usize,
+    cmd: super::app::Command,
+    page: usize,
+    max: usize,
+) -> Option<usize> {
+    use super::app::Command;
+    let to = match cmd {
+        Command::Up => scroll.saturating_sub(1),
+        Command::Down => scroll + 1,
+        Command::PageUp => scroll.saturating_sub(page),
+        Command::PageDown => scroll + page,
+        Command::Top => 0,
+        Command::Bottom => usize::MAX,
+        _ => return None,
+    };
+    Some(to.min(max))
+}
+
 /// Keeps a list's first shown row so that the selection stays in view, moving
 /// only as far as needed.
 pub fn scroll(offset: usize, selected: usize, height: usize, len: usize) -> usize {

@@ -33,21 +33,19 @@ impl Help {
     pub fn handle(&mut self, cmd: Command, app: &App, area: Rect) -> Outcome {
         let shape = Shape::of(app, area);
         let page = crate::tui::layout::page(shape.visible);
-        self.scroll = match cmd {
-            Command::Back | Command::Help | Command::Quit | Command::Cancel => {
-                return Outcome::Closed;
-            }
-            Command::Up => self.scroll.saturating_sub(1),
-            Command::Down => self.scroll + 1,
-            Command::PageUp => self.scroll.saturating_sub(page),
-            Command::PageDown => self.scroll + page,
-            Command::Top => 0,
-            Command::Bottom => usize::MAX,
-            _ => return Outcome::Ignored,
+        if matches!(
+            cmd,
+            Command::Back | Command::Help | Command::Quit | Command::Cancel
+        ) {
+            return Outcome::Closed;
         }
-        // Never past the end, so the way back up is as long as the way down.
-        .min(shape.max_scroll());
-        Outcome::Scrolled
+        match crate::tui::layout::scroll_by(self.scroll, cmd, page, shape.max_scroll()) {
+            Some(to) => {
+                self.scroll = to;
+                Outcome::Scrolled
+            }
+            None => Outcome::Ignored,
+        }
     }
 }
 

@@ -66,20 +66,20 @@ impl LogView {
         let visible = r.height.saturating_sub(2) as usize;
         let n = lines(app, r.width.saturating_sub(2) as usize).len();
         let page = crate::tui::layout::page(visible);
-        self.scroll = match cmd {
-            Command::Back | Command::Log | Command::Quit | Command::Cancel => {
-                return Outcome::Closed;
-            }
-            Command::Up => self.scroll.saturating_sub(1),
-            Command::Down => self.scroll + 1,
-            Command::PageUp => self.scroll.saturating_sub(page),
-            Command::PageDown => self.scroll + page,
-            Command::Top => 0,
-            Command::Bottom => usize::MAX,
-            _ => return Outcome::Ignored,
+        if matches!(
+            cmd,
+            Command::Back | Command::Log | Command::Quit | Command::Cancel
+        ) {
+            return Outcome::Closed;
         }
-        .min(n.saturating_sub(visible));
-        Outcome::Scrolled
+        let max = n.saturating_sub(visible);
+        match crate::tui::layout::scroll_by(self.scroll, cmd, page, max) {
+            Some(to) => {
+                self.scroll = to;
+                Outcome::Scrolled
+            }
+            None => Outcome::Ignored,
+        }
     }
 
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
