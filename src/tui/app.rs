@@ -9,6 +9,7 @@ use super::find::Filters;
 use super::keys::KeyMap;
 use super::overlays::help::{Help, Outcome as HelpOutcome};
 use super::overlays::log::{LogView, Outcome as LogOutcome};
+use super::overlays::measures::{MeasuresView, Outcome as MeasuresOutcome};
 use crate::lang::Lang;
 use crate::registry::{Edit, EditTarget, HistoryEntry, Index, Registry, Status};
 use crate::search::SearchIndex;
@@ -40,6 +41,8 @@ pub struct App {
     pub(crate) help: Option<super::overlays::help::Help>,
     /// The message log, when open.
     pub(crate) log_view: Option<super::overlays::log::LogView>,
+    /// The safeguard measures in full, when open.
+    pub(crate) measures_view: Option<MeasuresView>,
     /// The last status-line messages with their time, oldest first.
     pub(crate) log: VecDeque<(DateTime<FixedOffset>, String)>,
     pub message: Option<String>,
@@ -102,6 +105,7 @@ impl App {
             area: Rect::default(),
             help: None,
             log_view: None,
+            measures_view: None,
             log: VecDeque::new(),
             message: None,
             quit: false,
@@ -144,6 +148,16 @@ impl App {
     /// Whether the message log is open.
     pub fn showing_log(&self) -> bool {
         self.log_view.is_some()
+    }
+
+    /// Whether the safeguard measures are open.
+    pub fn showing_measures(&self) -> bool {
+        self.measures_view.is_some()
+    }
+
+    /// Opens the safeguard measures scrolled to measure `index`.
+    pub(crate) fn open_measures(&mut self, index: usize) {
+        self.measures_view = Some(MeasuresView::at(self, self.area, index));
     }
 
     /// The status line's last messages with their time, oldest first.
@@ -211,6 +225,13 @@ impl App {
             }
             return None;
         }
+        if let Some(mut view) = self.measures_view {
+            match view.handle(cmd, self, self.area) {
+                MeasuresOutcome::Closed => self.measures_view = None,
+                _ => self.measures_view = Some(view),
+            }
+            return None;
+        }
         let effect = self.main_command(cmd);
         self.settle_scroll();
         self.log_message();
@@ -235,6 +256,7 @@ impl App {
             Command::Quit => self.request_quit(),
             Command::Help => self.help = Some(Help::default()),
             Command::Log => self.log_view = Some(LogView::default()),
+            Command::Measures => self.open_measures(0),
             Command::NextTab => self.go_tab(Tab::ALL[(self.tab().index() + 1) % 5]),
             Command::PrevTab => self.go_tab(Tab::ALL[(self.tab().index() + 4) % 5]),
             Command::GoTab(t) => self.go_tab(t),

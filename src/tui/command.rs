@@ -54,6 +54,8 @@ pub enum Command {
     Sort,
     /// Open the message log (the status line's last messages in full).
     Log,
+    /// Open the safeguard measures (保障措施) in full.
+    Measures,
     /// In a popup: take the choice or the text.
     Confirm,
     /// In a popup: close it without acting; in presentation mode: leave.

@@ -249,6 +249,11 @@ impl App {
 
     /// Shows an entity of `kind` (a task: its detail), from where Esc comes back.
     pub fn jump_to_entity(&mut self, kind: Kind, index: usize) {
+        // A measure is read in its own view, over whatever was on screen.
+        if kind == Kind::Measure {
+            self.open_measures(index);
+            return;
+        }
         self.back.push(self.view.clone());
         self.view.detail = None;
         let (tab, e) = match kind {
@@ -256,8 +261,8 @@ impl App {
             Kind::Town => (Tab::Towns, index),
             Kind::Section => (Tab::Sections, index),
             Kind::Goal => (Tab::Goals, index),
-            // The measures are listed on the Overview.
-            Kind::Measure => (Tab::Overview, 0),
+            // Opened in the measures view above.
+            Kind::Measure => return,
             Kind::Task => {
                 let s = self.ix.section(&self.reg.tasks[index].section).unwrap_or(0);
                 (Tab::Sections, s)

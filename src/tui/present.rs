@@ -60,6 +60,7 @@ impl App {
         });
         self.help = None;
         self.log_view = None;
+        self.measures_view = None;
         self.mode = super::edit::Mode::Normal;
     }
 

@@ -31,6 +31,7 @@ impl App {
             Mode::Activity(_) => Context::Activity,
             Mode::Normal if self.help.is_some() => Context::Help,
             Mode::Normal if self.log_view.is_some() => Context::Log,
+            Mode::Normal if self.measures_view.is_some() => Context::Measures,
             Mode::Normal => Context::Normal,
         }
     }
@@ -88,7 +89,7 @@ impl App {
         let cmd = self.keys.lookup(ctx, key);
         match ctx {
             Context::Present => (self.present_command(cmd), None),
-            Context::Normal | Context::Help | Context::Log => match cmd {
+            Context::Normal | Context::Help | Context::Log | Context::Measures => match cmd {
                 Some(c) => (true, self.update(c)),
                 None => (false, None),
             },

@@ -26,6 +26,7 @@ impl App {
         self.present = None;
         self.help = None;
         self.log_view = None;
+        self.measures_view = None;
         self.mode = Mode::Quit(QuitDialog::default());
     }
 

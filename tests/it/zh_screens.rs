@@ -133,6 +133,8 @@ fn screens() -> Vec<(&'static str, Reach)> {
         ("select_a_task", cmds(vec![Note])),
         ("filters_cleared", cmds(with(task(), &[PastDue, Back]))),
         ("message_log", cmds(with(task(), &[Undo, Retry, Sort, Log]))),
+        ("measures", cmds(vec![Measures])),
+        ("measures_end", cmds(vec![Measures, Bottom])),
         (
             "goal_read_down",
             cmds(vec![GoTab(Tab::Goals), PageDown, PageDown]),

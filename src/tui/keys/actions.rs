@@ -33,7 +33,9 @@ const fn a(
 }
 
 use Command as C;
-use Context::{Activity, Export, Help, Input, Log, Normal, Picker, Present, Quit, Search};
+use Context::{
+    Activity, Export, Help, Input, Log, Measures, Normal, Picker, Present, Quit, Search,
+};
 
 #[rustfmt::skip]
 pub const ACTIONS: &[ActionInfo] = &[
@@ -73,6 +75,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(Normal, C::Export, "export", &["x"], |w| w.normal_export),
     a(Normal, C::Present, "present", &["P"], |w| w.normal_present),
     a(Normal, C::Log, "messages", &["L"], |w| w.normal_messages),
+    a(Normal, C::Measures, "measures", &["B"], |w| w.normal_measures),
     a(Normal, C::Help, "help", &["?", "F1"], |w| w.normal_help),
     a(Normal, C::Quit, "quit", &["q", "Ctrl-c"], |w| w.normal_quit),
     // The status picker.
@@ -136,6 +139,14 @@ pub const ACTIONS: &[ActionInfo] = &[
     a(Log, C::PageDown, "page_down", &["@page_down"], |w| w.help_page_down),
     a(Log, C::Top, "top", &["@top"], |w| w.help_top),
     a(Log, C::Bottom, "bottom", &["@bottom"], |w| w.help_bottom),
+    // The safeguard measures.
+    a(Measures, C::Cancel, "close", &["@back", "@measures", "@quit"], |w| w.measures_close),
+    a(Measures, C::Up, "up", &["@up"], |w| w.help_up),
+    a(Measures, C::Down, "down", &["@down"], |w| w.help_down),
+    a(Measures, C::PageUp, "page_up", &["@page_up"], |w| w.help_page_up),
+    a(Measures, C::PageDown, "page_down", &["@page_down"], |w| w.help_page_down),
+    a(Measures, C::Top, "top", &["@top"], |w| w.help_top),
+    a(Measures, C::Bottom, "bottom", &["@bottom"], |w| w.help_bottom),
     // Presentation mode (read-only: nothing else is read there).
     a(Present, C::Quit, "quit", &["Ctrl-c"], |w| w.present_quit),
     a(Present, C::Cancel, "leave", &["Esc", "@quit", "@present"], |w| w.present_leave),

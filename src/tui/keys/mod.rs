@@ -32,10 +32,11 @@ pub enum Context {
     Quit,
     Log,
     Activity,
+    Measures,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Normal,
         Context::Picker,
         Context::Input,
@@ -46,6 +47,7 @@ impl Context {
         Context::Quit,
         Context::Log,
         Context::Activity,
+        Context::Measures,
     ];
 
     /// The settings file's table for this context (`[keys]` is the main screen).
@@ -62,6 +64,7 @@ impl Context {
             Context::Quit => Some("quit_dialog"),
             Context::Log => Some("message_log"),
             Context::Activity => Some("activity_view"),
+            Context::Measures => Some("measures_view"),
         }
     }
 

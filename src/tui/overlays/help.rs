@@ -135,6 +135,7 @@ pub fn rows(app: &App) -> Vec<(String, String)> {
         Context::Export,
         Context::Quit,
         Context::Log,
+        Context::Measures,
         Context::Activity,
         Context::Present,
     ] {
@@ -166,6 +167,7 @@ fn context_title(ctx: Context, lang: Lang) -> &'static str {
         Context::Present => w.presentation,
         Context::Quit => w.quit_dialog,
         Context::Log => crate::words::screen::log::log_context(lang),
+        Context::Measures => crate::words::screen::measures::context(lang),
         Context::Activity => crate::words::screen::of(lang).activity.help_ctx,
     }
 }

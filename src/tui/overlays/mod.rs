@@ -6,6 +6,7 @@ pub mod export;
 pub mod help;
 pub mod input;
 pub mod log;
+pub mod measures;
 pub mod picker;
 pub mod quit;
 pub mod search;

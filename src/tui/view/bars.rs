@@ -38,8 +38,14 @@ pub(super) fn draw_hints(f: &mut Frame, ui: &Ui, area: Rect) {
     // Each hint: the first key of each command (←→ for the tab pair), and a word.
     let editing = !matches!(app.mode, crate::tui::edit::Mode::Normal);
     let w = &ui.w().status;
-    let pairs: Vec<(&[C], &str)> = if app.log_view.is_some() {
-        let text = crate::tui::overlays::log::hint(ui);
+    let overlay_hint = if app.log_view.is_some() {
+        Some(crate::tui::overlays::log::hint(ui))
+    } else if app.measures_view.is_some() && app.help.is_none() {
+        Some(crate::tui::overlays::measures::hint(ui))
+    } else {
+        None
+    };
+    let pairs: Vec<(&[C], &str)> = if let Some(text) = overlay_hint {
         let line = Line::from(ui.cell(&text, area.width as usize, ui.theme.dim));
         f.render_widget(Paragraph::new(line), area);
         return;

@@ -374,6 +374,9 @@ fn draw_screen(f: &mut Frame, app: &App, theme: &Theme) {
     if let Some(help) = &app.help {
         help.draw(f, &ui, area);
     }
+    if let Some(view) = &app.measures_view {
+        view.draw(f, &ui, area);
+    }
     if let Some(log) = &app.log_view {
         log.draw(f, &ui, area);
     }

@@ -172,5 +172,20 @@ fn problems_line(ui: &Ui, w: usize) -> Line<'static> {
         Some(level) => super::problems::level_style(ui, level),
         None => ui.theme.dim,
     };
-    Line::from(ui.cell(&text, w, style))
+    // The safeguards follow, with their key: at 80×24 the Overview has no room
+    // to show them, and a leader should know they are there.
+    let count = ui.app.reg.measures.len();
+    let tw = width(&text);
+    if count == 0 || tw + 3 >= w {
+        return Line::from(ui.cell(&text, w, style));
+    }
+    let key = ui.key(Context::Normal, Command::Measures);
+    let pointer = format!(
+        "   {}",
+        crate::words::screen::measures::overview_pointer(ui.app.lang, &key, count)
+    );
+    Line::from(vec![
+        ui.cell(&text, tw, style),
+        ui.cell(&pointer, w - tw, ui.theme.dim),
+    ])
 }

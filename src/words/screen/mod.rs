@@ -13,6 +13,7 @@ pub mod help;
 pub mod keys;
 pub mod lists;
 pub mod log;
+pub mod measures;
 pub mod overlays;
 pub mod present;
 pub mod problems;
