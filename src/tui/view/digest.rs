@@ -151,5 +151,11 @@ fn measures(f: &mut Frame, ui: &Ui, area: Rect) {
             lines.push(Line::from(Span::styled(l, ui.theme.base)));
         }
     }
-    boxed(f, ui, area, ui.w().lists.measures, lines);
+    // Cut to the box here: the measures view has them whole.
+    let key = ui.key(
+        crate::tui::keys::Context::Normal,
+        crate::tui::app::Command::Measures,
+    );
+    let title = format!("{} ({key})", ui.w().lists.measures);
+    boxed(f, ui, area, &title, lines);
 }
