@@ -4,11 +4,18 @@
 //! (Chinese) one costs a 7–8 byte move to where the cursor already is, and every
 //! one-cell gap costs a move where reprinting the cell would do (issue 16).
 //!
-//! This backend:
-//! - tracks where the cursor stands after each character (wide ones advance two
-//!   columns) and moves only when the next cell is elsewhere;
-//! - fills a gap of up to [`MAX_FILL`] cells by reprinting them when it knows what
-//!   they hold (a shadow of what it last wrote) and they have the current colours;
+//! This backend keeps a shadow of what it last wrote in every cell and where the
+//! cursor stands (wide characters advance two columns), and for each changed cell:
+//! - moves only when the cell is elsewhere, by the shortest of an absolute move, a
+//!   relative one (`CSI n C`, a carriage return…) or reprinting the cells in between
+//!   when it knows what they hold;
+//! - changes colours and attributes only when they change and only as far as they
+//!   show (a blank looks the same in any foreground), in one SGR sequence;
+//! - when a narrow character replaces half of a wide one, writes the blank the
+//!   terminal left in the other half at once (a space where ratatui's backend would
+//!   move over it), so the cursor lands where the next change is;
+//! - erases a run of blanks (`CSI n X`, or `CSI K` to the end of the row) when that
+//!   is shorter than printing them;
 //! - collects the whole frame in memory and writes it in one `write` at `flush`,
 //!   wrapped in synchronised output (`CSI ? 2026 h … l`, ignored by terminals that
 //!   do not know it) so a slow link never shows half a frame;
@@ -17,24 +24,20 @@
 //! Everything else (size, clearing, cursor visibility) is what ratatui's crossterm
 //! backend sends, written into the same frame.
 
-use crate::text::width;
-use crossterm::cursor::MoveTo;
+mod encode;
+
 use crossterm::cursor::{Hide, Show};
 use crossterm::queue;
-use crossterm::style::{
-    Attribute, Color as CColor, Colors, Print, SetAttribute, SetBackgroundColor, SetColors,
-    SetForegroundColor,
-};
 use crossterm::terminal::{Clear, ClearType as CClear};
-use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
-use ratatui::buffer::Cell;
+use encode::{PLAIN, Pen, move_len, same_look};
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::{Cell, CellWidth};
 use ratatui::layout::{Position, Size};
-use ratatui::style::{Color, Modifier};
 use std::io::{self, Write};
 
-/// Longest gap reprinted instead of a move (a move costs 6–8 bytes; the reprint
-/// is taken only when it is shorter).
-pub const MAX_FILL: u16 = 3;
+/// Longest gap reprinted instead of a move (the reprint is taken only when it is
+/// shorter than the move).
+pub const MAX_FILL: u16 = 8;
 
 const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
 const SYNC_END: &[u8] = b"\x1b[?2026l";
@@ -66,10 +69,20 @@ impl<W: Write> Write for FrameWriter<W> {
 /// What the backend last wrote in a cell, as far as it knows.
 #[derive(Clone, PartialEq)]
 enum Shadow {
-    /// Unknown (never written since a clear or resize, or half of a wide character).
+    /// Unknown (never written since a resize, or left by the terminal after part
+    /// of a wide character was overwritten).
     Unknown,
-    /// A one-column cell and its colours.
-    Known(String, Color, Color, Modifier),
+    /// A one-column character and its pen.
+    Narrow(String, Pen),
+    /// A two-column character standing here and in the next cell.
+    Wide(String, Pen),
+    /// The right half of the wide character in the cell before.
+    Right,
+}
+
+/// An erased cell, as after a clear with the default colours.
+fn blank() -> Shadow {
+    Shadow::Narrow(" ".into(), PLAIN)
 }
 
 pub struct WideBackend<W: Write> {
@@ -84,6 +97,9 @@ pub struct WideBackend<W: Write> {
     /// which would make an idle redraw write bytes.
     shown: Option<bool>,
 }
+
+/// One changed cell, as ratatui's diff hands it over.
+type Change<'a> = (u16, u16, &'a Cell);
 
 impl<W: Write> WideBackend<W> {
     pub fn new(out: W) -> Self {
@@ -118,38 +134,193 @@ impl<W: Write> WideBackend<W> {
         self.cursor = None;
     }
 
-    /// Clears the shadow to blanks, as the terminal is after an erase with the
-    /// default colours.
-    fn blank(&mut self) {
-        let blank = Shadow::Known(" ".into(), Color::Reset, Color::Reset, Modifier::empty());
-        self.shadow.iter_mut().for_each(|s| *s = blank.clone());
-        self.cursor = None;
-    }
-
     fn slot(&self, x: u16, y: u16) -> Option<usize> {
         let i = usize::from(y) * usize::from(self.cols) + usize::from(x);
         (x < self.cols && i < self.shadow.len()).then_some(i)
     }
 
-    /// The gap from the cursor to `x` on its row, if every cell in it is known to
-    /// hold a one-column symbol in the given colours: reprinting it is shorter
-    /// than a move.
-    fn fill(&self, to: Position, pen: (Color, Color, Modifier)) -> Option<String> {
+    fn shadow_at(&self, x: u16, y: u16) -> &Shadow {
+        self.slot(x, y)
+            .map_or(&Shadow::Unknown, |i| &self.shadow[i])
+    }
+
+    fn set_shadow(&mut self, x: u16, y: u16, s: Shadow) {
+        if let Some(i) = self.slot(x, y) {
+            self.shadow[i] = s;
+        }
+    }
+
+    /// Where the cursor stands after writing up to column `x` (exclusive): at the
+    /// last column it waits to wrap, so its place is not known.
+    fn after(&self, x: u16, y: u16) -> Option<Position> {
+        (x < self.cols).then_some(Position { x, y })
+    }
+
+    /// The cells between the cursor and `to` on its row, reprinted with `pen`, if
+    /// each is known and looks the same printed with it.
+    fn fill(&self, to: Position, pen: Pen) -> Option<Vec<u8>> {
         let at = self.cursor?;
         if at.y != to.y || to.x <= at.x || to.x - at.x > MAX_FILL {
             return None;
         }
-        let mut text = String::new();
-        for x in at.x..to.x {
-            match &self.shadow[self.slot(x, at.y)?] {
-                Shadow::Known(sym, fg, bg, m) if (*fg, *bg, *m) == pen && width(sym) == 1 => {
-                    text.push_str(sym)
+        let mut text = Vec::new();
+        let mut x = at.x;
+        while x < to.x {
+            match self.shadow_at(x, at.y) {
+                Shadow::Narrow(sym, was) if same_look(sym, *was, pen) => {
+                    text.extend_from_slice(sym.as_bytes());
+                    x += 1;
+                }
+                Shadow::Wide(sym, was) if *was == pen && x + 1 < to.x => {
+                    text.extend_from_slice(sym.as_bytes());
+                    x += 2;
                 }
                 _ => return None,
             }
         }
-        let move_len = format!("\x1b[{};{}H", to.y + 1, to.x + 1).len();
-        (text.len() < move_len).then_some(text)
+        Some(text)
+    }
+
+    /// Brings the cursor to `to` and the pen to `want`, the shortest way: a move,
+    /// or reprinting the gap with the old pen or with the new one.
+    fn reach(&mut self, to: Position, pen: &mut Pen, want: Pen, buf: &mut Vec<u8>) {
+        let mut sgr = Vec::new();
+        encode::pen(*pen, want, &mut sgr);
+        if self.cursor != Some(to) {
+            let mut best = Vec::new();
+            encode::move_to(self.cursor, to, &mut best);
+            best.extend_from_slice(&sgr);
+            if let Some(text) = self.fill(to, *pen) {
+                let old = [text.as_slice(), &sgr].concat();
+                if old.len() < best.len() {
+                    best = old;
+                }
+            }
+            if let Some(text) = self.fill(to, want) {
+                let new = [sgr.as_slice(), &text].concat();
+                if new.len() < best.len() {
+                    best = new;
+                }
+            }
+            buf.extend_from_slice(&best);
+        } else {
+            buf.extend_from_slice(&sgr);
+        }
+        self.cursor = Some(to);
+        *pen = want;
+    }
+
+    /// Before a cell is overwritten: if it is the right half of a wide character,
+    /// the terminal erases the left half too, to something it chooses.
+    fn break_left(&mut self, x: u16, y: u16) {
+        if x > 0
+            && *self.shadow_at(x, y) == Shadow::Right
+            && matches!(self.shadow_at(x - 1, y), Shadow::Wide(..))
+        {
+            self.set_shadow(x - 1, y, Shadow::Unknown);
+        }
+    }
+
+    /// Prints one changed cell, and the blank a wide character it cuts in half
+    /// leaves behind when the next change is not there.
+    fn print(&mut self, change: Change, next: Option<Position>, pen: &mut Pen, buf: &mut Vec<u8>) {
+        let (x, y, cell) = change;
+        let sym = cell.symbol();
+        let target = Pen::of(cell);
+        let want = if same_look(sym, *pen, target) {
+            *pen
+        } else {
+            target
+        };
+        self.reach(Position { x, y }, pen, want, buf);
+        buf.extend_from_slice(sym.as_bytes());
+        let end = x.saturating_add(cell.cell_width().max(1));
+        // A wide character whose left half this one covers loses its right half.
+        let orphan = *self.shadow_at(end, y) == Shadow::Right
+            && matches!(self.shadow_at(end - 1, y), Shadow::Wide(..));
+        self.break_left(x, y);
+        if end - x == 1 {
+            self.set_shadow(x, y, Shadow::Narrow(sym.to_string(), *pen));
+        } else {
+            self.set_shadow(x, y, Shadow::Wide(sym.to_string(), *pen));
+            for k in x + 1..end {
+                self.set_shadow(k, y, Shadow::Right);
+            }
+        }
+        self.cursor = self.after(end, y);
+        if orphan {
+            // ratatui does not resend that cell (it holds a blank in both frames),
+            // but the terminal filled it with a blank of its choosing: one space
+            // makes it the plain blank the frame holds, and is shorter than a move.
+            if next == Some(Position { x: end, y }) {
+                self.set_shadow(end, y, Shadow::Unknown);
+            } else {
+                if !pen.plain_blank() {
+                    let plain = pen.without_background();
+                    encode::pen(*pen, plain, buf);
+                    *pen = plain;
+                }
+                buf.push(b' ');
+                self.set_shadow(end, y, Shadow::Narrow(" ".into(), *pen));
+                self.cursor = self.after(end + 1, y);
+            }
+        }
+    }
+
+    /// If `changes[i]` starts a run of plain blanks that is shorter to erase
+    /// (`CSI n X`, or `CSI K` to the end of the row) than to print, erases it and
+    /// returns how many changes it took.
+    fn erase_run(&mut self, changes: &[Change], i: usize, pen: &mut Pen, buf: &mut Vec<u8>) -> Option<usize> {
+        let plain_blank = |c: &Cell| c.symbol() == " " && Pen::of(c).plain_blank();
+        let (x, y, cell) = changes[i];
+        if !plain_blank(cell) {
+            return None;
+        }
+        // The run: changes to plain blanks, the halves of wide characters they
+        // cut (which become blanks), and unchanged plain blanks between them.
+        let (mut j, mut c, mut end) = (i, x, x);
+        while c < self.cols {
+            if let Some(&(cx, cy, cc)) = changes.get(j)
+                && (cx, cy) == (c, y)
+            {
+                if !plain_blank(cc) {
+                    break;
+                }
+                j += 1;
+                c += 1;
+                end = c;
+                continue;
+            }
+            match self.shadow_at(c, y) {
+                Shadow::Right if c > x && matches!(self.shadow_at(c - 1, y), Shadow::Wide(..)) => {
+                    c += 1;
+                    end = c;
+                }
+                Shadow::Narrow(sym, was) if sym == " " && was.plain_blank() => c += 1,
+                _ => break,
+            }
+        }
+        let len = end - x;
+        let to_eol = c == self.cols;
+        let erase = if to_eol {
+            b"\x1b[K".to_vec()
+        } else {
+            format!("\x1b[{len}X").into_bytes()
+        };
+        let here = Position { x, y };
+        let then = changes.get(j).map(|&(x, y, _)| Position { x, y });
+        let cost = |from: Option<Position>| then.map_or(0, |p| move_len(from, p));
+        if erase.len() + cost(Some(here)) >= usize::from(len) + cost(self.after(end, y)) {
+            return None;
+        }
+        let want = if pen.plain_blank() { *pen } else { Pen::of(cell) };
+        self.reach(here, pen, want, buf);
+        buf.extend_from_slice(&erase);
+        self.break_left(x, y);
+        for k in x..if to_eol { self.cols } else { end } {
+            self.set_shadow(k, y, blank());
+        }
+        Some(j - i)
     }
 
     fn ensure_size(&mut self) -> io::Result<()> {
@@ -164,50 +335,6 @@ impl<W: Write> WideBackend<W> {
     }
 }
 
-fn modifier_diff(w: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
-    let removed = from - to;
-    let added = to - from;
-    // Bold and dim share one "off" code: turning one off turns both off.
-    let mut readd = Modifier::empty();
-    if removed.intersects(Modifier::BOLD | Modifier::DIM) {
-        queue!(w, SetAttribute(Attribute::NormalIntensity))?;
-        readd = to & (Modifier::BOLD | Modifier::DIM);
-    }
-    let offs = [
-        (Modifier::ITALIC, Attribute::NoItalic),
-        (Modifier::UNDERLINED, Attribute::NoUnderline),
-        (Modifier::REVERSED, Attribute::NoReverse),
-        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
-        (Modifier::HIDDEN, Attribute::NoHidden),
-        (
-            Modifier::SLOW_BLINK | Modifier::RAPID_BLINK,
-            Attribute::NoBlink,
-        ),
-    ];
-    for (m, a) in offs {
-        if removed.intersects(m) {
-            queue!(w, SetAttribute(a))?;
-        }
-    }
-    let ons = [
-        (Modifier::BOLD, Attribute::Bold),
-        (Modifier::DIM, Attribute::Dim),
-        (Modifier::ITALIC, Attribute::Italic),
-        (Modifier::UNDERLINED, Attribute::Underlined),
-        (Modifier::REVERSED, Attribute::Reverse),
-        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
-        (Modifier::HIDDEN, Attribute::Hidden),
-        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
-        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
-    ];
-    for (m, a) in ons {
-        if (added | readd).contains(m) {
-            queue!(w, SetAttribute(a))?;
-        }
-    }
-    Ok(())
-}
-
 impl<W: Write> Backend for WideBackend<W> {
     type Error = io::Error;
 
@@ -216,61 +343,25 @@ impl<W: Write> Backend for WideBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         self.ensure_size()?;
-        let (mut fg, mut bg, mut modifier) = (Color::Reset, Color::Reset, Modifier::empty());
-        let mut any = false;
-        for (x, y, cell) in content {
-            any = true;
-            let to = Position { x, y };
-            if self.cursor != Some(to) {
-                match self.fill(to, (fg, bg, modifier)) {
-                    Some(text) => queue!(&mut self.out, Print(text))?,
-                    None => queue!(&mut self.out, MoveTo(x, y))?,
-                }
-            }
-            let w = &mut self.out;
-            if cell.modifier != modifier {
-                modifier_diff(w, modifier, cell.modifier)?;
-                modifier = cell.modifier;
-            }
-            if cell.fg != fg || cell.bg != bg {
-                queue!(
-                    w,
-                    SetColors(Colors::new(
-                        cell.fg.into_crossterm(),
-                        cell.bg.into_crossterm()
-                    ))
-                )?;
-                (fg, bg) = (cell.fg, cell.bg);
-            }
-            let sym = cell.symbol();
-            queue!(w, Print(sym))?;
-            let cw = width(sym).max(1) as u16;
-            if let Some(i) = self.slot(x, y) {
-                // A narrow character over the left half of a wide one erases the right
-                // half to a blank of unknown colour; a wide one hides the next cell.
-                self.shadow[i] = if cw == 1 {
-                    Shadow::Known(sym.to_string(), fg, bg, modifier)
-                } else {
-                    Shadow::Unknown
-                };
-                for k in 1..cw {
-                    if let Some(j) = self.slot(x + k, y) {
-                        self.shadow[j] = Shadow::Unknown;
-                    }
-                }
-            }
-            // At the last column the cursor waits to wrap: its place is not x + 1.
-            self.cursor = (x + cw < self.cols).then_some(Position { x: x + cw, y });
+        let changes: Vec<Change> = content.collect();
+        if changes.is_empty() {
+            return Ok(());
         }
-        if any {
-            queue!(
-                &mut self.out,
-                SetForegroundColor(CColor::Reset),
-                SetBackgroundColor(CColor::Reset),
-                SetAttribute(Attribute::Reset),
-            )?;
+        // Every frame starts and ends with the terminal's pen reset.
+        let mut pen = PLAIN;
+        let mut buf = Vec::new();
+        let mut i = 0;
+        while i < changes.len() {
+            if let Some(n) = self.erase_run(&changes, i, &mut pen, &mut buf) {
+                i += n;
+                continue;
+            }
+            let next = changes.get(i + 1).map(|&(x, y, _)| Position { x, y });
+            self.print(changes[i], next, &mut pen, &mut buf);
+            i += 1;
         }
-        Ok(())
+        encode::pen(pen, PLAIN, &mut buf);
+        self.out.write_all(&buf)
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
@@ -296,8 +387,10 @@ impl<W: Write> Backend for WideBackend<W> {
         if self.cursor == Some(p) {
             return Ok(());
         }
+        let mut buf = Vec::new();
+        encode::move_to(self.cursor, p, &mut buf);
         self.cursor = Some(p);
-        queue!(self.out, MoveTo(p.x, p.y))
+        self.out.write_all(&buf)
     }
     fn clear(&mut self) -> io::Result<()> {
         self.clear_region(ClearType::All)
@@ -313,7 +406,8 @@ impl<W: Write> Backend for WideBackend<W> {
         };
         queue!(self.out, Clear(what))?;
         if clear_type == ClearType::All {
-            self.blank();
+            self.shadow.iter_mut().for_each(|s| *s = blank());
+            self.cursor = None;
         } else {
             self.forget();
         }
@@ -322,7 +416,7 @@ impl<W: Write> Backend for WideBackend<W> {
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
         self.forget();
         for _ in 0..n {
-            queue!(self.out, Print("\n"))?;
+            self.out.write_all(b"\n")?;
         }
         Ok(())
     }

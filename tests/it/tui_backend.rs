@@ -18,14 +18,16 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
-/// A terminal that knows printing, cursor moves (CUP) and erase-all; colours are
-/// read and ignored. Counts moves that go where the cursor already is.
+/// A terminal that knows printing, carriage return, cursor moves (absolute CUP and
+/// CHA, relative CUU/CUD/CUF/CUB), erasing (all, to the end of the row, n cells);
+/// colours are read and ignored. Counts moves that go where the cursor already is.
 struct Model {
     w: usize,
     cells: Vec<String>,
     x: usize,
     y: usize,
-    /// Whether the position is known (not at the start: a move there is needed).
+    /// Whether the position is known (not at the start, nor after printing in the
+    /// last column: a move there is needed).
     known: bool,
     redundant_moves: usize,
     moves: usize,
@@ -44,10 +46,39 @@ impl Model {
         }
     }
 
+    fn go(&mut self, x: usize, y: usize) {
+        self.moves += 1;
+        if self.known && (x, y) == (self.x, self.y) {
+            self.redundant_moves += 1;
+        }
+        (self.x, self.y, self.known) = (x, y, true);
+    }
+
+    /// Blanks columns `a..b` of the cursor's row, and whole wide characters cut by the edges.
+    fn erase(&mut self, a: usize, b: usize) {
+        let row = self.y * self.w;
+        let b = b.min(self.w);
+        if a < b {
+            if a > 0 && self.cells[row + a].is_empty() {
+                self.cells[row + a - 1] = " ".into();
+            }
+            if b < self.w && self.cells[row + b].is_empty() {
+                self.cells[row + b] = " ".into();
+            }
+            self.cells[row + a..row + b]
+                .iter_mut()
+                .for_each(|c| *c = " ".into());
+        }
+    }
+
     fn feed(&mut self, bytes: &[u8]) {
         let text = std::str::from_utf8(bytes).expect("utf-8 output");
         let mut it = text.chars().peekable();
         while let Some(c) = it.next() {
+            if c == '\r' {
+                self.go(0, self.y);
+                continue;
+            }
             if c == '\x1b' {
                 assert_eq!(it.next(), Some('['), "only CSI sequences are expected");
                 let mut params = String::new();
@@ -58,16 +89,20 @@ impl Model {
                     }
                     params.push(c);
                 };
+                let n = params.parse::<usize>().unwrap_or(1).max(1);
                 match fin {
                     'H' => {
                         let mut p = params.split(';').map(|n| n.parse::<usize>().unwrap_or(1));
                         let (y, x) = (p.next().unwrap_or(1) - 1, p.next().unwrap_or(1) - 1);
-                        self.moves += 1;
-                        if self.known && (x, y) == (self.x, self.y) {
-                            self.redundant_moves += 1;
-                        }
-                        (self.x, self.y, self.known) = (x, y, true);
+                        self.go(x, y);
                     }
+                    'G' => self.go(n - 1, self.y),
+                    'C' => self.go((self.x + n).min(self.w - 1), self.y),
+                    'D' => self.go(self.x.saturating_sub(n), self.y),
+                    'A' => self.go(self.x, self.y.saturating_sub(n)),
+                    'B' => self.go(self.x, (self.y + n).min(self.cells.len() / self.w - 1)),
+                    'X' => self.erase(self.x, self.x + n),
+                    'K' if params.is_empty() => self.erase(self.x, self.w),
                     'J' if params == "2" => self.cells.iter_mut().for_each(|c| *c = " ".into()),
                     'm' | 'h' | 'l' => {}
                     other => panic!("unexpected sequence {params}{other}"),
@@ -90,6 +125,10 @@ impl Model {
                     self.cells[i + 2] = " ".into();
                 }
                 self.cells[i + 1] = String::new();
+            }
+            if self.x + cw >= self.w {
+                // Waits to wrap: only a move says where the next character goes.
+                self.known = false;
             }
             self.x = (self.x + cw).min(self.w - 1);
         }
