@@ -51,6 +51,7 @@ mod tmux_search;
 mod tmux_unsaved;
 mod tui_activity;
 mod tui_backend;
+mod tui_backend_replay;
 mod tui_background_save;
 mod tui_columns;
 mod tui_edit_rules;

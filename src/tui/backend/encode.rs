@@ -54,6 +54,14 @@ impl Pen {
         self.blank_look() == PLAIN.blank_look()
     }
 
+    #[cfg(test)]
+    fn with_fg(self, n: u8) -> Pen {
+        Pen {
+            fg: Color::Indexed(n),
+            ..self
+        }
+    }
+
     /// The nearest pen whose blanks look erased (for repainting a blank).
     pub fn without_background(self) -> Pen {
         Pen {
@@ -225,8 +233,10 @@ mod tests {
         assert_eq!(mv(Some((3, 4)), (3, 4)), "");
         assert_eq!(mv(Some((3, 4)), (4, 4)), "\x1b[C");
         assert_eq!(mv(Some((3, 4)), (40, 4)), "\x1b[37C");
-        assert_eq!(mv(Some((70, 4)), (2, 4)), "\r\x1b[2C");
-        assert_eq!(mv(Some((70, 4)), (0, 5)), "\x1b[B\r");
+        assert_eq!(mv(Some((70, 4)), (2, 4)), "\x1b[3G");
+        assert_eq!(mv(Some((70, 4)), (0, 4)), "\r");
+        assert_eq!(mv(Some((70, 4)), (70, 5)), "\x1b[B");
+        assert_eq!(mv(Some((70, 4)), (0, 5)), "\x1b[6H");
         assert_eq!(mv(Some((70, 4)), (60, 20)), "\x1b[21;61H");
     }
 
@@ -249,7 +259,13 @@ mod tests {
         assert_eq!(sgr(PLAIN, PLAIN), "");
         assert_eq!(sgr(PLAIN, bold_cyan), "\x1b[1;38;5;6m");
         assert_eq!(sgr(bold_cyan, cyan), "\x1b[22m");
-        assert_eq!(sgr(cyan, PLAIN), "\x1b[39m");
+        let reversed = Pen {
+            modifier: Modifier::BOLD | Modifier::REVERSED,
+            ..cyan
+        };
+        assert_eq!(sgr(reversed, bold_cyan), "\x1b[27m");
+        assert_eq!(sgr(cyan, PLAIN), "\x1b[m");
+        assert_eq!(sgr(bold_cyan, PLAIN.with_fg(7)), "\x1b[0;38;5;7m");
         let busy = Pen {
             fg: Color::Indexed(3),
             bg: Color::Indexed(4),
