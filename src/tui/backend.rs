@@ -327,8 +327,12 @@ impl<W: Write> WideBackend<W> {
         let size = self.size()?;
         let cells = usize::from(size.width) * usize::from(size.height);
         if size.width != self.cols || self.shadow.len() != cells {
+            // At the start the screen is blank (a fresh alternate screen), as
+            // ratatui assumes too: its first diff leaves blank cells out. After a
+            // resize nothing is known until ratatui clears.
+            let first = self.shadow.is_empty();
             self.cols = size.width;
-            self.shadow = vec![Shadow::Unknown; cells];
+            self.shadow = vec![if first { blank() } else { Shadow::Unknown }; cells];
             self.cursor = None;
         }
         Ok(())
