@@ -17,14 +17,15 @@
 //! - erases a run of blanks (`CSI n X`, or `CSI K` to the end of the row) when that
 //!   is shorter than printing them;
 //! - collects the whole frame in memory and writes it in one `write` at `flush`,
-//!   wrapped in synchronised output (`CSI ? 2026 h … l`, ignored by terminals that
-//!   do not know it) so a slow link never shows half a frame;
+//!   wrapped in synchronised output (`CSI ? 2026 h … l`) when the terminal said it
+//!   knows it ([`sync`]), so a slow link never shows half a frame;
 //! - writes nothing at all for a frame with no changes.
 //!
 //! Everything else (size, clearing, cursor visibility) is what ratatui's crossterm
 //! backend sends, written into the same frame.
 
 mod encode;
+pub mod sync;
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::queue;
@@ -46,6 +47,8 @@ const SYNC_END: &[u8] = b"\x1b[?2026l";
 pub struct FrameWriter<W: Write> {
     out: W,
     frame: Vec<u8>,
+    /// Whether each frame is wrapped in synchronised output.
+    sync: bool,
 }
 
 impl<W: Write> Write for FrameWriter<W> {
@@ -57,12 +60,17 @@ impl<W: Write> Write for FrameWriter<W> {
         if self.frame.is_empty() {
             return Ok(());
         }
-        let mut all = Vec::with_capacity(self.frame.len() + SYNC_BEGIN.len() + SYNC_END.len());
-        all.extend_from_slice(SYNC_BEGIN);
-        all.append(&mut self.frame);
-        all.extend_from_slice(SYNC_END);
-        self.out.write_all(&all)?;
-        self.out.flush()
+        if self.sync {
+            self.frame.splice(0..0, SYNC_BEGIN.iter().copied());
+            self.frame.extend_from_slice(SYNC_END);
+        }
+        // A frame that failed to go out is not sent again with the next one.
+        let sent = self
+            .out
+            .write_all(&self.frame)
+            .and_then(|()| self.out.flush());
+        self.frame.clear();
+        sent
     }
 }
 
@@ -107,6 +115,7 @@ impl<W: Write> WideBackend<W> {
             out: FrameWriter {
                 out,
                 frame: Vec::with_capacity(64 * 1024),
+                sync: false,
             },
             shadow: Vec::new(),
             cols: 0,
@@ -122,6 +131,13 @@ impl<W: Write> WideBackend<W> {
             fixed: Some(size),
             ..Self::new(out)
         }
+    }
+
+    /// Wraps each frame in synchronised output (for a terminal that knows it:
+    /// [`sync::supported`]).
+    pub fn synchronised(mut self, on: bool) -> Self {
+        self.out.sync = on;
+        self
     }
 
     /// The terminal behind the backend (tests read what was written).
@@ -270,7 +286,13 @@ impl<W: Write> WideBackend<W> {
     /// If `changes[i]` starts a run of plain blanks that is shorter to erase
     /// (`CSI n X`, or `CSI K` to the end of the row) than to print, erases it and
     /// returns how many changes it took.
-    fn erase_run(&mut self, changes: &[Change], i: usize, pen: &mut Pen, buf: &mut Vec<u8>) -> Option<usize> {
+    fn erase_run(
+        &mut self,
+        changes: &[Change],
+        i: usize,
+        pen: &mut Pen,
+        buf: &mut Vec<u8>,
+    ) -> Option<usize> {
         let plain_blank = |c: &Cell| c.symbol() == " " && Pen::of(c).plain_blank();
         let (x, y, cell) = changes[i];
         if !plain_blank(cell) {
@@ -313,7 +335,11 @@ impl<W: Write> WideBackend<W> {
         if erase.len() + cost(Some(here)) >= usize::from(len) + cost(self.after(end, y)) {
             return None;
         }
-        let want = if pen.plain_blank() { *pen } else { Pen::of(cell) };
+        let want = if pen.plain_blank() {
+            *pen
+        } else {
+            Pen::of(cell)
+        };
         self.reach(here, pen, want, buf);
         buf.extend_from_slice(&erase);
         self.break_left(x, y);

@@ -40,7 +40,9 @@ pub fn enter() -> io::Result<Guard> {
         restore();
         return Err(e);
     }
-    match Terminal::new(WideBackend::new(stdout())) {
+    // Asked here: in raw mode (no echo), before crossterm reads any input.
+    let sync = super::backend::sync::supported();
+    match Terminal::new(WideBackend::new(stdout()).synchronised(sync)) {
         Ok(terminal) => Ok(Guard { terminal }),
         Err(e) => {
             restore();

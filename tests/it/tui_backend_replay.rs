@@ -107,7 +107,7 @@ fn assert_same(buf: &Buffer, screen: &vt100::Screen, what: &str) {
             );
             let t = screen.cell(y, x).expect("cell on screen");
             let got = look(
-                &t.contents(),
+                t.contents(),
                 t.fgcolor(),
                 t.bgcolor(),
                 [t.inverse(), t.underline(), t.bold(), t.dim(), t.italic()],
@@ -141,7 +141,18 @@ impl Rng {
 /// Wide Chinese, emoji (wide, no variation selector), narrow ASCII, box drawing,
 /// and blanks, which are the most common change of all.
 const PIECES: [&str; 12] = [
-    "督办", "市发展改革委", "一、", "ab", "x", " ", "   ", "😀", "🚧", "──", "…", "完成 12/30",
+    "督办",
+    "市发展改革委",
+    "一、",
+    "ab",
+    "x",
+    " ",
+    "   ",
+    "😀",
+    "🚧",
+    "──",
+    "…",
+    "完成 12/30",
 ];
 
 fn style(r: &mut Rng) -> Style {
@@ -151,7 +162,9 @@ fn style(r: &mut Rng) -> Style {
         1 => plain.add_modifier(Modifier::BOLD).fg(Color::Indexed(7)),
         2 => plain.add_modifier(Modifier::REVERSED),
         3 => plain.bg(Color::Indexed(4)),
-        4 => plain.add_modifier(Modifier::UNDERLINED).fg(Color::Indexed(3)),
+        4 => plain
+            .add_modifier(Modifier::UNDERLINED)
+            .fg(Color::Indexed(3)),
         5 => plain.add_modifier(Modifier::DIM | Modifier::ITALIC),
         6 => plain.fg(Color::Rgb(200, 100, 0)).bg(Color::Indexed(8)),
         _ => plain,
@@ -207,7 +220,11 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
 fn a_walk_through_the_dashboard_replays_exactly_in_a_terminal_emulator() {
     use Command::*;
     let reg = store::parse_bytes(Path::new("r.json"), store::BUNDLED.as_bytes()).unwrap();
-    for (lang, (w, h)) in [(Lang::Zh, (80, 24)), (Lang::En, (100, 30)), (Lang::Zh, (57, 19))] {
+    for (lang, (w, h)) in [
+        (Lang::Zh, (80, 24)),
+        (Lang::En, (100, 30)),
+        (Lang::Zh, (57, 19)),
+    ] {
         let mut app = App::new(reg.clone(), PathBuf::from("r.json"), lang, now());
         let theme = Theme::dark();
         let mut term = Terminal::new(WideBackend::with_size(Vec::new(), Size::new(w, h))).unwrap();
@@ -237,7 +254,10 @@ fn a_walk_through_the_dashboard_replays_exactly_in_a_terminal_emulator() {
             NextTab,
             Top,
         ];
-        for (i, step) in std::iter::once(None).chain(steps.iter().map(Some)).enumerate() {
+        for (i, step) in std::iter::once(None)
+            .chain(steps.iter().map(Some))
+            .enumerate()
+        {
             if let Some(&c) = step {
                 app.update(c);
             }

@@ -46,7 +46,11 @@ impl Pen {
     /// attributes that show, and the foreground only when one of those draws with it.
     fn blank_look(self) -> (Color, Modifier, Color) {
         let m = self.modifier & VISIBLE_ON_BLANK;
-        (self.bg, m, if m.is_empty() { Color::Reset } else { self.fg })
+        (
+            self.bg,
+            m,
+            if m.is_empty() { Color::Reset } else { self.fg },
+        )
     }
 
     /// Whether a blank printed with this pen looks like an erased cell.
