@@ -318,5 +318,10 @@ fn bytes_per_key_at_80x24_against_the_crossterm_backend() {
             "{name}: after the first frame {o} B → {n} B ({:.2}×)",
             n as f64 / o as f64
         );
+        // Issue 16's target for the walk: at most 0.65× ratatui's bytes.
+        assert!(
+            n * 100 <= o * 65,
+            "{name}: {n} B against {o} B is more than 0.65×"
+        );
     }
 }
