@@ -257,11 +257,12 @@ fn app() -> App {
 }
 
 /// Bytes per step of a walk through the dashboard at 80×24, drawn through `term`
-/// (the first entry is the first frame). Every frame is also replayed and checked.
+/// (the first entry is the first frame). `check` sees each frame's backend and buffer.
 fn walk<B: ratatui::backend::Backend>(
     term: &mut Terminal<B>,
     written: impl Fn(&B) -> usize,
     steps: &[Command],
+    mut check: impl FnMut(&B, &ratatui::buffer::Buffer),
 ) -> Vec<usize> {
     let theme = Theme::dark();
     let mut app = app();
@@ -271,7 +272,13 @@ fn walk<B: ratatui::backend::Backend>(
         if let Some(&c) = step {
             app.update(c);
         }
-        term.draw(|f| view::draw(f, &app, &theme)).ok().unwrap();
+        let buf = term
+            .draw(|f| view::draw(f, &app, &theme))
+            .ok()
+            .unwrap()
+            .buffer
+            .clone();
+        check(term.backend(), &buf);
         let now = written(term.backend());
         out.push(now - last);
         last = now;
@@ -300,14 +307,32 @@ fn bytes_per_key_at_80x24_against_the_crossterm_backend() {
     ];
     for (name, steps) in cases {
         let mut ours = wide(80, 24);
-        let new = walk(&mut ours, |b| b.writer().len(), &steps);
+        // Every frame of ours is replayed: it reproduces the screen, and no move
+        // goes where the cursor already stands.
+        let mut model = Model::new(80, 24);
+        let mut seen = 0;
+        let new = walk(
+            &mut ours,
+            |b| b.writer().len(),
+            &steps,
+            |b, buf| {
+                model.feed(&b.writer()[seen..]);
+                seen = b.writer().len();
+                assert_eq!(model.rows(), rows_of(buf), "{name}: the frame replays");
+            },
+        );
+        assert_eq!(
+            model.redundant_moves, 0,
+            "{name}: a move to where the cursor is"
+        );
+        assert!(model.moves > 0);
         let fixed = TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
         };
         let count = Count::default();
         let mut theirs =
             Terminal::with_options(CrosstermBackend::new(count.clone()), fixed).unwrap();
-        let old = walk(&mut theirs, |_| count.0.get(), &steps);
+        let old = walk(&mut theirs, |_| count.0.get(), &steps, |_, _| {});
         eprintln!("{name}: bytes per step, crossterm {old:?}, width-aware {new:?}");
         // Every step after the first frame writes less than ratatui's backend.
         for (i, (n, o)) in new.iter().zip(&old).enumerate().skip(1) {
