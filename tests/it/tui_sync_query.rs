@@ -51,7 +51,7 @@ impl Pty {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .expect("run script (util-linux)");
+            .expect("run script(1)");
         let input = child.stdin.take().expect("stdin");
         let mut stdout = child.stdout.take().expect("stdout");
         let out = Arc::new(Mutex::new(Vec::new()));
@@ -135,7 +135,7 @@ fn have_script() -> bool {
 #[test]
 fn frames_are_synchronised_when_the_terminal_knows_the_mode() {
     if !have_script() {
-        eprintln!("skipped: script (util-linux) is not installed (.ci/run installs it)");
+        eprintln!("skipped: script(1) is not installed (Debian: bsdutils, an essential package)");
         return;
     }
     let _t = timing();
@@ -156,7 +156,7 @@ fn frames_are_synchronised_when_the_terminal_knows_the_mode() {
 #[test]
 fn frames_are_not_synchronised_when_only_the_attributes_answer() {
     if !have_script() {
-        eprintln!("skipped: script (util-linux) is not installed (.ci/run installs it)");
+        eprintln!("skipped: script(1) is not installed (Debian: bsdutils, an essential package)");
         return;
     }
     let _t = timing();
@@ -175,7 +175,7 @@ fn frames_are_not_synchronised_when_only_the_attributes_answer() {
 #[test]
 fn a_silent_terminal_is_waited_for_briefly_and_a_late_answer_is_no_key() {
     if !have_script() {
-        eprintln!("skipped: script (util-linux) is not installed (.ci/run installs it)");
+        eprintln!("skipped: script(1) is not installed (Debian: bsdutils, an essential package)");
         return;
     }
     let _t = timing();
