@@ -99,6 +99,22 @@ impl Pty {
         self.input.flush().expect("flush");
     }
 
+    /// Waits (at most 10 s) until nothing more arrives for 300 ms: a frame can
+    /// come through the pseudo-terminal in pieces.
+    fn settle(&self) -> usize {
+        let start = Instant::now();
+        let mut len = self.written().len();
+        while start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(300));
+            let now = self.written().len();
+            if now == len {
+                return now;
+            }
+            len = now;
+        }
+        panic!("the output did not settle in 10 s");
+    }
+
     /// The output after the question, once a first frame is there.
     fn first_frame(&self) -> Vec<u8> {
         let out = self.wait_for("the first frame", |o| {
@@ -191,7 +207,7 @@ fn a_silent_terminal_is_waited_for_briefly_and_a_late_answer_is_no_key() {
     assert_eq!(find(&frame, SYNC), None);
     // The answer arrives now: "2026" holds a 2, the key of the second tab, and a
     // redraw would follow if any of it were taken for keys. Idle, nothing is drawn.
-    let before = pty.written().len();
+    let before = pty.settle();
     pty.send(KNOWN);
     std::thread::sleep(Duration::from_millis(800));
     let after = pty.written();
