@@ -98,8 +98,9 @@ pub fn init(req: &Request) -> Result<Done, Failure> {
     } else {
         let (bytes, content) = match &req.from {
             Some(src) => {
-                // Only a registry dubang can open is worth sharing.
-                let reg = store::load(src).map_err(Failure::BadSource)?;
+                // Only a registry dubang can open is worth sharing; copied as
+                // written, not as cleaned for the screen.
+                let reg = store::load_as_written(src).map_err(Failure::BadSource)?;
                 (store::to_json(&reg), Content::Copied(src.clone()))
             }
             None => (store::BUNDLED.to_string(), Content::Bundled),

@@ -1,6 +1,7 @@
 //! Files: loading a registry with a clear reason when it cannot be used, writing it
 //! back atomically, and the user's default copy of the bundled plan.
 
+mod copy;
 pub mod files;
 mod lenient;
 mod locate;
@@ -12,6 +13,7 @@ mod stamp;
 mod write;
 mod xattrs;
 
+pub use copy::{Copied, FromScreen, save_copy};
 pub use locate::{line_col, locate};
 pub use paths::{DefaultFile, data_dir, default_file, ensure_default_file};
 pub use save::{
@@ -98,6 +100,13 @@ impl LoadError {
 pub fn load(file: &Path) -> Result<Registry, LoadError> {
     let bytes = read(file)?;
     parse_bytes(file, &bytes)
+}
+
+/// Like [`load`], with the text as written (not cleaned for the screen): for
+/// copying a registry to another file, so the copy holds what its authors wrote.
+pub fn load_as_written(file: &Path) -> Result<Registry, LoadError> {
+    let bytes = read(file)?;
+    parse_bytes_as_written(file, &bytes)
 }
 
 /// Like [`load`], but also returns every validation problem rather than the first:

@@ -24,6 +24,7 @@ pub mod terminal;
 pub mod theme;
 mod unsaved;
 pub mod view;
+pub mod write_as;
 
 #[cfg(test)]
 mod tests;
@@ -204,10 +205,7 @@ fn perform(app: &mut App, effect: Effect, saver: &mut saver::Saver) {
     match effect {
         // Shown now, saved by the saver thread; the loop takes its report.
         Effect::Save { edits, undo } => saver.send(app.begin_save(edits, undo)),
-        Effect::WriteAs(path) => match store::save_as(&path, &app.reg) {
-            Ok(saved) => app.written_as(&saved.path),
-            Err(e) => app.write_as_failed(&e),
-        },
+        Effect::WriteAs(path) => write_as::write_elsewhere(app, &path, saver.busy()),
         Effect::Export {
             format,
             path,

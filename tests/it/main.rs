@@ -20,6 +20,7 @@ mod edit_crash;
 mod edit_failures;
 mod edit_rules_cli;
 mod goal_status;
+mod hostile_copy;
 mod hostile_files;
 mod hostile_text;
 mod hostile_work;

@@ -189,6 +189,10 @@ fn doctor_is_clean_after_init_and_names_a_broken_mode_and_group() {
     // Start from a registry whose people list names one member.
     let mut reg = crate::common::seed();
     reg["people"] = serde_json::json!([{"login": USERS[0], "name": "王丽", "unit": "u8"}]);
+    // A title change and a bidi override its author wrote: copied as written
+    // (the screen cleans them, the data keeps them; issue 15).
+    let title = reg["document"]["title"].as_str().unwrap();
+    reg["document"]["title"] = format!("\u{1b}]0;x\u{7}\u{202e}{title}").into();
     let from = dir.path().join("from.json");
     std::fs::write(&from, reg.to_string()).unwrap();
     let o = dubang(
@@ -205,6 +209,8 @@ fn doctor_is_clean_after_init_and_names_a_broken_mode_and_group() {
         ],
     );
     assert!(o.status.success(), "{}", text(&o));
+    let copied: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(copied["document"]["title"], reg["document"]["title"]);
     // --system wrote the line a bare dubang follows; doctor says that is why it opens it.
     let sys = std::fs::read_to_string(dir.path().join("system.toml")).unwrap();
     assert_eq!(sys, format!("file = \"{f}\"\n"));

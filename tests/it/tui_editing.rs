@@ -47,10 +47,7 @@ pub(crate) fn perform(a: &mut App, effect: Effect) {
             Ok(saved) => a.saved(saved, undo),
             Err(e) => a.save_failed(edits, &e),
         },
-        Effect::WriteAs(p) => match store::save_as(&p, &a.reg) {
-            Ok(saved) => a.written_as(&saved.path),
-            Err(e) => a.write_as_failed(&e),
-        },
+        Effect::WriteAs(p) => dubang::tui::write_as::write_elsewhere(a, &p, false),
         Effect::Export { .. } => panic!("the edit tests export nothing"),
     }
 }

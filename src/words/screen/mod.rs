@@ -6,6 +6,7 @@
 use crate::lang::Lang;
 
 pub mod activity;
+pub mod copy;
 pub mod detail;
 pub mod edits;
 pub mod goals;
