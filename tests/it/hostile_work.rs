@@ -5,7 +5,8 @@
 //! - `dubang set --note-file FILE` and `--note -` (standard input) take a long note
 //!   without passing it through the shell, and one over the limit is refused in one line;
 //! - the task detail of a task with 300 000 history entries draws only what is
-//!   visible (each key is cheap), and scrolling to the end still reaches the oldest.
+//!   visible (each key is cheap), and End shows the oldest entry at once, laid out
+//!   from the end (End and the pages near it cost what a short history does).
 
 use crate::common;
 
@@ -155,15 +156,98 @@ fn a_huge_history_costs_little_per_key_and_still_scrolls_to_the_end() {
     }
     let took = t.elapsed();
     assert!(took < Duration::from_secs(2), "20 pages took {took:?}");
-    // The oldest entry is reached by going to the bottom (a few presses at most:
-    // the first jump learns how long the entries are).
-    let mut found = false;
+    // End shows the oldest entry at once, and it, the pages near it and Home cost
+    // what they cost in a short history: the detail is laid out from its end, never
+    // measured whole (which took seconds per key).
+    let t = Instant::now();
+    a.update(Command::Bottom);
+    let s = screen(&a);
+    assert!(
+        s.contains("第 0 次调度"),
+        "End shows the oldest entry:\n{s}"
+    );
+    assert!(!s.contains("第 20 次调度"), "{s}");
+    // A page up shows newer entries, next to the oldest.
     for _ in 0..5 {
-        a.update(Command::Bottom);
-        if screen(&a).contains("第 0 次调度") {
-            found = true;
+        a.update(Command::PageUp);
+        screen(&a);
+    }
+    let up = screen(&a);
+    let near = (1..200).any(|k| up.contains(&format!("第 {k} 次调度")));
+    assert!(!up.contains("第 0 次调度") && near, "{up}");
+    // As many pages down come back to the end, and no further.
+    for _ in 0..6 {
+        a.update(Command::PageDown);
+        screen(&a);
+    }
+    assert_eq!(screen(&a), s, "back at the end");
+    a.update(Command::Top);
+    let top = screen(&a);
+    assert!(
+        top.contains(&format!("第 {} 次调度", n - 1)),
+        "Home: the newest:\n{top}"
+    );
+    a.update(Command::Bottom);
+    assert_eq!(screen(&a), s);
+    let took = t.elapsed();
+    assert!(
+        took < Duration::from_secs(1),
+        "End, pages and Home took {took:?}"
+    );
+}
+
+/// A history a few screens long: End and the pages up from it show the same rows
+/// as paging down from the top to the end and back up (laid out from the end or
+/// from the top, the detail is one document), and Home is its top.
+#[test]
+fn pages_from_the_end_show_the_document_paged_from_the_top() {
+    let mut a = app();
+    for c in [Command::GoTab(Tab::Sections), Command::Open, Command::Open] {
+        a.update(c);
+    }
+    let task = a.view().detail.expect("the detail is open").task;
+    let start = DateTime::parse_from_rfc3339("2020-01-01T09:00:00+08:00").unwrap();
+    a.reg.tasks[task].history = (0..60)
+        .map(|i| HistoryEntry {
+            at: start + Days::days(i),
+            by: "张三".into(),
+            field: "note".into(),
+            from: None,
+            to: None,
+            // Notes of one to three rows, so entries differ in height.
+            note: Some(format!(
+                "第 {i} 次调度:{}",
+                "要素保障到位。".repeat(i as usize % 3 * 5 + 1)
+            )),
+            source: None,
+            undo: false,
+        })
+        .collect();
+    let home = screen(&a);
+    // Down from the top, one page at a time, to the end.
+    let mut from_top = vec![home.clone()];
+    loop {
+        a.update(Command::PageDown);
+        let s = screen(&a);
+        if Some(&s) == from_top.last() {
             break;
         }
+        from_top.push(s);
     }
-    assert!(found, "the oldest entry is never shown");
+    assert!(from_top.len() > 4, "a few screens long");
+    let mut up_from_bottom = Vec::new();
+    for _ in 0..from_top.len() + 1 {
+        a.update(Command::PageUp);
+        up_from_bottom.push(screen(&a));
+    }
+    a.update(Command::Top);
+    assert_eq!(screen(&a), home);
+    a.update(Command::Bottom);
+    assert_eq!(&screen(&a), from_top.last().unwrap(), "End is the end");
+    assert!(screen(&a).contains("第 0 次调度"));
+    for (k, want) in up_from_bottom.iter().enumerate() {
+        a.update(Command::PageUp);
+        assert_eq!(&screen(&a), want, "page {} up from the end", k + 1);
+    }
+    assert_eq!(screen(&a), home, "pages up from the end reach the top");
 }

@@ -88,8 +88,13 @@ pub struct Detail {
     /// Selected link (lead units first, then responsible, towns, section, goals).
     pub link: usize,
     /// First text line shown: ↑/↓ bring the selected link into sight, pages and
-    /// ends scroll the whole text, down to the oldest history.
+    /// ends scroll the whole text, down to the oldest history. Counted from the
+    /// end when `from_end` is set.
     pub scroll: usize,
+    /// `scroll` counts the lines below the last one shown (0: the oldest history
+    /// entry at the bottom): after End, in a history too long to lay out from the
+    /// top, the detail is laid out from its end, as far up as it is read.
+    pub from_end: bool,
 }
 
 impl Detail {
@@ -98,6 +103,7 @@ impl Detail {
             task,
             link: 0,
             scroll: 0,
+            from_end: false,
         }
     }
 }

@@ -107,20 +107,52 @@ impl App {
         };
         let body = self.body();
         let (h, w) = (inner_height(body), inner_width(body));
+        if delta >= TO_AN_END {
+            // End: laid out from the oldest entry up (see `Detail::from_end`).
+            d.from_end = true;
+            d.scroll = 0;
+        } else if delta <= -TO_AN_END {
+            d.from_end = false;
+            d.scroll = 0;
+        } else if d.from_end && delta.abs() > 1 {
+            d.scroll = (d.scroll as isize).saturating_sub(delta).max(0) as usize;
+        } else {
+            if d.from_end {
+                // The links are at the top: ↑/↓ go back to reading from there.
+                d.from_end = false;
+                d.scroll = 0;
+            }
+            self.move_from_top(&mut d, delta, h, w);
+        }
+        if d.from_end {
+            // Measured only as far up as it is read; a detail that fits in that
+            // is counted from the top again, as any short one is.
+            let need = d.scroll.saturating_add(h + 1);
+            let (len, whole) = crate::tui::view::detail::measure_tail(self, d, w, need);
+            if whole {
+                d.from_end = false;
+                d.scroll = len.saturating_sub(h).saturating_sub(d.scroll);
+            }
+        }
+        self.view.detail = Some(d);
+    }
+
+    /// A move in a detail read from the top.
+    fn move_from_top(&self, d: &mut crate::tui::app::Detail, delta: isize, h: usize, w: usize) {
         // The detail is measured only as far as this key can scroll: a long
-        // history is not built past it (the oldest entries, once, by End).
+        // history is not built past it.
         let need = d
             .scroll
-            .saturating_add(delta.unsigned_abs())
+            .saturating_add(delta.max(0).unsigned_abs())
             .saturating_add(h + 1);
-        let (len, _) = crate::tui::view::detail::measure(self, d, w, need);
+        let (len, _) = crate::tui::view::detail::measure(self, *d, w, need);
         let max = len.saturating_sub(h);
         if delta.abs() == 1 {
             let n = self.links(d.task).len();
             if n > 0 {
                 d.link = (d.link as isize + delta).clamp(0, n as isize - 1) as usize;
             }
-            let (_, line) = crate::tui::view::detail::measure(self, d, w, need);
+            let (_, line) = crate::tui::view::detail::measure(self, *d, w, need);
             if let Some(l) = line {
                 if l < d.scroll {
                     d.scroll = l;
@@ -134,9 +166,11 @@ impl App {
                 .saturating_add(delta)
                 .clamp(0, max as isize) as usize;
         }
-        self.view.detail = Some(d);
     }
 }
+
+/// A move this long goes to an end (Home and End move by half of `isize::MAX`).
+const TO_AN_END: isize = isize::MAX / 4;
 
 #[cfg(test)]
 mod tests {

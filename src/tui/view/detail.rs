@@ -84,12 +84,22 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, d: Detail, focused: bool) {
         return;
     }
     let h = inner.height as usize;
-    let (lines, _) = document(ui, d, w, focused, d.scroll.saturating_add(h + 1));
+    let lines = if d.from_end {
+        tail(ui, d, w, focused, d.scroll.saturating_add(h)).0
+    } else {
+        document(ui, d, w, focused, d.scroll.saturating_add(h + 1)).0
+    };
     // The state keeps the scroll in range for the screen it knows; a frame of
     // another size is clamped here, without writing back. A document cut short
-    // still reaches past the last row shown.
+    // still reaches past the last row shown (from the top), or above the first
+    // (from the end).
     let max = lines.len().saturating_sub(h);
-    let shown: Vec<Line> = lines.into_iter().skip(d.scroll.min(max)).take(h).collect();
+    let top = if d.from_end {
+        max.saturating_sub(d.scroll)
+    } else {
+        d.scroll.min(max)
+    };
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(h).collect();
     f.render_widget(Paragraph::new(shown), inner);
 }
 
@@ -112,8 +122,42 @@ pub fn measure(
     (lines.len(), link)
 }
 
+/// How many lines the end of a task's detail takes at `w` columns, laid out from
+/// its oldest history entry up until there are `need`, and whether that is the
+/// whole detail: what the state scrolls by after End. Costs what `need` lines do,
+/// however long the history.
+pub fn measure_tail(app: &crate::tui::app::App, d: Detail, w: usize, need: usize) -> (usize, bool) {
+    let theme = crate::tui::theme::Theme::dark();
+    let ui = Ui { app, theme: &theme };
+    if w < 8 || d.task >= app.reg.tasks.len() {
+        return (0, true);
+    }
+    let (lines, whole) = tail(&ui, d, w, true, need);
+    (lines.len(), whole)
+}
+
+/// The end of a task's detail: its history entries from the oldest up, until
+/// there are `need` lines, in the order shown; and whether that is all of it (the
+/// head above the history included).
+fn tail(ui: &Ui, d: Detail, w: usize, focused: bool, need: usize) -> (Vec<Line<'static>>, bool) {
+    let history = &ui.app.reg.tasks[d.task].history;
+    let mut blocks = Vec::new();
+    let mut count = 0;
+    for h in history {
+        if count >= need {
+            return (blocks.into_iter().rev().flatten().collect(), false);
+        }
+        let lines = entry(ui, h, w);
+        count += lines.len();
+        blocks.push(lines);
+    }
+    let (mut lines, _) = document(ui, d, w, focused, 0);
+    lines.extend(blocks.into_iter().rev().flatten());
+    (lines, true)
+}
+
 /// A task's detail as lines `w` columns wide, and the line of the selected link;
-/// its history stops once there are `need` lines.
+/// its history stops once there are `need` lines (its heading is always there).
 fn document(
     ui: &Ui,
     d: Detail,
@@ -244,47 +288,54 @@ pub(super) fn history(
         if lines.len() >= need {
             break;
         }
-        let field = match h.field.as_str() {
-            "status" => ui.w().detail.status,
-            "progress" => ui.w().detail.progress,
-            "due" => ui.w().detail.due,
-            "note" => ui.w().detail.note,
-            other => other,
-        };
-        let change = match (&h.from, &h.to) {
-            (Some(a), Some(b)) => format!("{field} {} → {}", shown(ui, a), shown(ui, b)),
-            (None, Some(b)) => format!("{field} - → {}", shown(ui, b)),
-            (Some(a), None) => format!("{field} {} → -", shown(ui, a)),
-            (None, None) => field.to_string(),
-        };
-        // Collected from a unit's 台账: say which file it came from.
-        let from = h.source.as_deref().map_or(String::new(), |src| {
-            format!(" · {}{src}", ui.w().detail.from)
-        });
-        // An undo says so: the entry takes back an earlier one.
-        let mark = if h.undo {
-            format!("{} ", ui.w().edits.undo)
-        } else {
-            String::new()
-        };
-        let head = format!(
-            "{} {} {mark}{}{from}",
-            h.at.format("%Y-%m-%d %H:%M"),
-            crate::words::person(ui.app.lang, &ui.app.reg, &h.by),
-            change
-        );
-        for l in wrap(&ui.t(&head), w) {
-            lines.push(Line::from(Span::styled(l, ui.theme.dim)));
-        }
-        if let Some(n) = &h.note {
-            // A note written before notes had a limit is shown up to it.
-            let n = cut_chars(n, crate::registry::ops::NOTE_MAX_CHARS);
-            for l in wrap(&ui.t(n), w.saturating_sub(2)) {
-                lines.push(Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(l, ui.theme.base),
-                ]));
-            }
+        lines.extend(entry(ui, h, w));
+    }
+    lines
+}
+
+/// One history entry: when, who, what changed, where from, then its note.
+fn entry(ui: &Ui, h: &crate::registry::HistoryEntry, w: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let field = match h.field.as_str() {
+        "status" => ui.w().detail.status,
+        "progress" => ui.w().detail.progress,
+        "due" => ui.w().detail.due,
+        "note" => ui.w().detail.note,
+        other => other,
+    };
+    let change = match (&h.from, &h.to) {
+        (Some(a), Some(b)) => format!("{field} {} → {}", shown(ui, a), shown(ui, b)),
+        (None, Some(b)) => format!("{field} - → {}", shown(ui, b)),
+        (Some(a), None) => format!("{field} {} → -", shown(ui, a)),
+        (None, None) => field.to_string(),
+    };
+    // Collected from a unit's 台账: say which file it came from.
+    let from = h.source.as_deref().map_or(String::new(), |src| {
+        format!(" · {}{src}", ui.w().detail.from)
+    });
+    // An undo says so: the entry takes back an earlier one.
+    let mark = if h.undo {
+        format!("{} ", ui.w().edits.undo)
+    } else {
+        String::new()
+    };
+    let head = format!(
+        "{} {} {mark}{}{from}",
+        h.at.format("%Y-%m-%d %H:%M"),
+        crate::words::person(ui.app.lang, &ui.app.reg, &h.by),
+        change
+    );
+    for l in wrap(&ui.t(&head), w) {
+        lines.push(Line::from(Span::styled(l, ui.theme.dim)));
+    }
+    if let Some(n) = &h.note {
+        // A note written before notes had a limit is shown up to it.
+        let n = cut_chars(n, crate::registry::ops::NOTE_MAX_CHARS);
+        for l in wrap(&ui.t(n), w.saturating_sub(2)) {
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(l, ui.theme.base),
+            ]));
         }
     }
     lines

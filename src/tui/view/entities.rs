@@ -30,9 +30,8 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab) {
             ui,
             rect,
             Detail {
-                task,
                 link: usize::MAX,
-                scroll: 0,
+                ..Detail::of(task)
             },
             false,
         );
