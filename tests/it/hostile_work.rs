@@ -251,3 +251,76 @@ fn pages_from_the_end_show_the_document_paged_from_the_top() {
     }
     assert_eq!(screen(&a), home, "pages up from the end reach the top");
 }
+
+/// The path input (`w`) after a 1 MB paste: the row shows the part of the path
+/// around the caret, inside the box, and the caret is inside the box too (it sat
+/// on the right border once an ASCII path outgrew the field); Home and End bring
+/// either end of the path into view, and a key costs about what it does in a
+/// short path (each key redrew the whole megabyte: about 0.1 s in a release build).
+#[test]
+fn a_megabyte_path_shows_the_caret_and_its_neighbours_inside_the_box() {
+    let _quiet = common::timing();
+    for (path, start) in [
+        (
+            format!("/srv/共享/{}末尾.json", "督办台账-".repeat(200_000)),
+            "/srv/共享/督办",
+        ),
+        (
+            format!("/srv/{}end.json", "plan/".repeat(220_000)),
+            "/srv/plan/",
+        ),
+    ] {
+        assert!(path.len() > 1_000_000);
+        let mut a = app();
+        a.update(Command::WriteAs);
+        assert!(matches!(a.mode, Mode::Input(_)), "the path input is open");
+        a.handle(&Event::Paste(path.clone()));
+        let end = &path[path.len() - 8..];
+        let t = Instant::now();
+        for (code, near) in [
+            (None, end),
+            (Some(KeyCode::Home), start),
+            (Some(KeyCode::End), end),
+        ] {
+            if let Some(code) = code {
+                a.handle(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+            }
+            let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            t.draw(|f| draw(f, &a, &Theme::dark())).unwrap();
+            let cursor = t.get_cursor_position().unwrap();
+            let rows = common::buffer_rows(t.backend().buffer());
+            let row = &rows[cursor.y as usize];
+            assert!(dubang::text::width(row) <= 80, "{row}");
+            assert!(row.contains(near), "{code:?}: {near} in {row}");
+            // Columns of the row: the caret is left of the box's right border.
+            let cells = common::cells(row);
+            let right = cells
+                .iter()
+                .rposition(|&c| c == '│')
+                .expect("the box's border");
+            assert!(
+                (cursor.x as usize) < right,
+                "{code:?}: caret at {} on {row}",
+                cursor.x
+            );
+            let before: String = cells[..cursor.x as usize]
+                .iter()
+                .filter(|&&c| c != common::WIDE_TAIL)
+                .collect();
+            match code {
+                Some(KeyCode::Home) => assert!(before.ends_with("│ "), "{row}"),
+                _ => assert!(before.ends_with(end), "{code:?}: {before}"),
+            }
+        }
+        // Twenty keys in the middle of the path, each with its frame.
+        for _ in 0..20 {
+            a.handle(&Event::Key(KeyEvent::new(
+                KeyCode::Left,
+                KeyModifiers::NONE,
+            )));
+            screen(&a);
+        }
+        let took = t.elapsed();
+        assert!(took < Duration::from_secs(2), "23 keys took {took:?}");
+    }
+}

@@ -261,12 +261,11 @@ impl ExportState {
         format.push(Span::styled(format!(" {what}"), ui.theme.dim));
         // The path, scrolled so the caret stays in view.
         let field = rest.saturating_sub(1).max(1);
-        let (shown, skipped) =
-            crate::tui::overlays::input::visible_part(&self.path, self.path.value(), field);
+        let win = crate::tui::overlays::input::window(&self.path, field);
         let path = vec![
             marker(Field::Path),
             ui.cell(ui.w().overlays.file_label, label_w, ui.theme.dim),
-            ui.cell(&ui.t(&shown), field, ui.theme.base),
+            ui.cell(&ui.t(&win.text), field, ui.theme.base),
         ];
         let k = |c| ui.key(Context::Export, c);
         let help = format!(
@@ -294,9 +293,7 @@ impl ExportState {
         ];
         f.render_widget(Paragraph::new(lines), inner);
         if self.field == Field::Path {
-            let caret = (self.path.visual_cursor() - skipped.min(self.path.visual_cursor()))
-                .min(field.saturating_sub(1));
-            f.set_cursor_position((inner.x + 1 + label_w as u16 + caret as u16, inner.y + 4));
+            f.set_cursor_position((inner.x + 1 + label_w as u16 + win.caret as u16, inner.y + 4));
         }
     }
 }

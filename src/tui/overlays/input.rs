@@ -144,8 +144,8 @@ impl InputState {
             return;
         }
         let field = cols - 1;
-        let (shown, skipped) = visible_part(&state.input, &ui.t(state.input.value()), field);
-        let shown = truncate(&shown, field);
+        let win = window(&state.input, field);
+        let shown = ui.t(&win.text);
         let below = match &state.error {
             Some(e) => Span::styled(ui.t(e), ui.theme.warn),
             None => Span::styled(help.to_string(), ui.theme.dim),
@@ -166,9 +166,7 @@ impl InputState {
             Line::from(ui.cell(&below.content, cols, below.style)),
         ];
         f.render_widget(Paragraph::new(lines), inner);
-        let caret =
-            (state.input.visual_cursor() - skipped.min(state.input.visual_cursor())).min(field);
-        f.set_cursor_position((inner.x + 1 + caret as u16, inner.y));
+        f.set_cursor_position((inner.x + 1 + win.caret as u16, inner.y));
     }
 
     /// The `/` filter, typed on the bottom hint line the way vim and less do it.
@@ -186,36 +184,82 @@ impl InputState {
             (false, n) => format!("  {n} {}", ui.w().overlays.shown_count),
         };
         let field = cols.saturating_sub(1 + width(&note)).max(1);
-        let value = truncate(&ui.t(state.input.value()), field);
+        let win = window(&state.input, field);
         let line = Line::from(vec![
             Span::styled("/", ui.theme.accent),
-            ui.cell(&value, field, ui.theme.base),
+            ui.cell(&ui.t(&win.text), field, ui.theme.base),
             ui.cell(&note, cols.saturating_sub(1 + field), ui.theme.dim),
         ]);
         f.render_widget(Paragraph::new(line), area);
-        let caret = state.input.visual_cursor().min(field);
-        f.set_cursor_position((area.x + 1 + caret as u16, area.y));
+        f.set_cursor_position((area.x + 1 + win.caret as u16, area.y));
     }
 }
 
-/// The part of an input's `value` (as shown) that fits `field` columns, scrolled so
-/// the caret stays in view, and how many columns were scrolled off to the left.
-pub fn visible_part(input: &Input, value: &str, field: usize) -> (String, usize) {
-    let scroll = input.visual_scroll(field);
-    let mut skipped = 0;
-    let shown = value
-        .chars()
-        .skip_while(|c| {
-            let cw = unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-            if skipped + cw <= scroll {
-                skipped += cw;
-                true
-            } else {
-                false
-            }
-        })
-        .collect();
-    (shown, skipped)
+/// What an input shows of its value in a field of some columns: a window of the
+/// value around the caret, and the caret's column in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    /// At most the field's width.
+    pub text: String,
+    /// Less than the field's width: the caret is always inside the field.
+    pub caret: usize,
+}
+
+/// The window of an input's value that fits `field` columns with the caret in it:
+/// from the start while the text before the caret fits, else scrolled so the caret
+/// is at the field's right edge, or a quarter of the field short of it when text
+/// follows the caret. Only the characters within
+/// a field's width of the caret are measured, so a key in a 1 MB value costs about
+/// what it does in a short one (finding the caret's byte is the one pass over it).
+pub fn window(input: &Input, field: usize) -> Window {
+    let value = input.value();
+    if field == 0 {
+        return Window {
+            text: String::new(),
+            caret: 0,
+        };
+    }
+    let at = value
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(value.len(), |(i, _)| i);
+    let cw = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    // Some of what follows the caret stays in view (a quarter of the field), so
+    // editing in the middle shows both sides; at the end the caret goes right.
+    let mut reserve = 0;
+    for c in value[at..].chars() {
+        if reserve >= field / 4 {
+            break;
+        }
+        reserve += cw(c);
+    }
+    let budget = (field - 1).saturating_sub(reserve.min(field / 4));
+    // Back from the caret while the text before it fits that.
+    let mut start = at;
+    let mut caret = 0;
+    for (i, c) in value[..at].char_indices().rev() {
+        if caret + cw(c) > budget {
+            break;
+        }
+        caret += cw(c);
+        start = i;
+    }
+    // On from there while the field has room.
+    let mut end = at;
+    let mut used = caret;
+    for (i, c) in value[at..].char_indices() {
+        if used + cw(c) > field {
+            break;
+        }
+        used += cw(c);
+        end = at + i + c.len_utf8();
+    }
+    // Measured per character, a sequence such as ❤ + VS16 is narrower than as a
+    // string: the string is what is drawn, so it is cut to fit.
+    Window {
+        text: truncate(&value[start..end], field),
+        caret,
+    }
 }
 
 /// The hint line under the screen while an input is open, from the keys in force.
@@ -307,6 +351,64 @@ mod tests {
         p.paste("xyz\n");
         assert_eq!(p.input.value(), "axyz b");
         assert_eq!(p.input.cursor(), 5);
+    }
+
+    /// Issue 15, item 4: a 1 MB path. What is shown is a window around the caret,
+    /// never wider than the field, Chinese characters whole, the caret inside it.
+    #[test]
+    fn a_long_value_shows_a_window_around_the_caret() {
+        use crate::text::width;
+        let value = format!("/srv/共享/{}末尾.json", "督办台账-".repeat(200_000));
+        let mut input = Input::new(value.clone());
+        let field = 37;
+        let n = value.chars().count();
+        for cursor in [0, 1, 5, 6, 500_001, n - 3, n - 1, n] {
+            input = input.with_cursor(cursor);
+            let w = window(&input, field);
+            assert!(width(&w.text) <= field, "{cursor}: {w:?}");
+            assert!(w.caret < field, "{cursor}: {w:?}");
+            // The caret's neighbourhood: the window is the value around the caret,
+            // which sits `caret` columns into it.
+            let (head, tail) = value.split_at(
+                value
+                    .char_indices()
+                    .nth(cursor)
+                    .map_or(value.len(), |(i, _)| i),
+            );
+            let mut cols = 0;
+            let split = w
+                .text
+                .char_indices()
+                .find(|&(_, c)| {
+                    cols += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    cols > w.caret
+                })
+                .map_or(w.text.len(), |(i, _)| i);
+            let (left, right) = w.text.split_at(split);
+            assert_eq!(width(left), w.caret, "{cursor}: {w:?}");
+            assert!(
+                head.ends_with(left) && tail.starts_with(right),
+                "{cursor}: {w:?}"
+            );
+            assert!(left.chars().count() >= cursor.min(3), "{cursor}: {w:?}");
+            assert!(
+                right.chars().count() >= (n - cursor).min(2),
+                "{cursor}: {w:?}"
+            );
+        }
+        // Short of the field's width before the caret: shown from the start.
+        input = input.with_cursor(3);
+        assert!(window(&input, field).text.starts_with("/srv/共享/"));
+        // Scrolled: the caret at the field's right edge (a wide character may
+        // leave one column short).
+        input = input.with_cursor(n);
+        let w = window(&input, field);
+        assert!(
+            w.text.ends_with("末尾.json") && w.caret >= field - 2,
+            "{w:?}"
+        );
+        assert_eq!(window(&input, 0).text, "");
+        assert_eq!(window(&input, 1).caret, 0);
     }
 
     #[test]
