@@ -5,14 +5,19 @@
 //! - `paste_1mb/note`: the note input, which keeps its first 10 000 characters and
 //!   says the rest was left out.
 //!
+//! - `key_after_1mb/write_as_left`, `key_after_1mb/write_as_type`: one key (←, or a
+//!   character typed at the end) in the path input holding that megabyte, and the
+//!   frame after it: the input draws a window of its value around the caret.
+//!
 //! Before, each character was inserted on its own (a copy of the value each time):
-//! 100 000 characters took 17 s and 1 MB never finished.
+//! 100 000 characters took 17 s and 1 MB never finished; and each key after the
+//! paste redrew the whole value.
 //!
 //! Run: `cargo bench --bench paste -- --warm-up-time 1 --measurement-time 3`.
 
 use chrono::DateTime;
 use criterion::{Criterion, criterion_group, criterion_main};
-use crossterm::event::Event;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use dubang::lang::Lang;
 use dubang::store::{BUNDLED, parse_bytes};
 use dubang::tui::app::{App, Command, Tab};
@@ -62,6 +67,26 @@ fn paste(c: &mut Criterion) {
                 criterion::BatchSize::LargeInput,
             )
         });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("key_after_1mb");
+    g.sample_size(20);
+    let mut a = app(Command::WriteAs);
+    a.handle(&Event::Paste(text.clone()));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    for (name, key) in [
+        ("write_as_left", KeyCode::Left),
+        ("write_as_type", KeyCode::Char('x')),
+    ] {
+        let ev = Event::Key(KeyEvent::new(key, KeyModifiers::NONE));
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                a.handle(&ev);
+                t.draw(|f| view::draw(f, &a, &Theme::dark())).unwrap();
+            })
+        });
+        a.handle(&Event::Key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE)));
     }
     g.finish();
 }
