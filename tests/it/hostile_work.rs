@@ -312,8 +312,11 @@ fn a_megabyte_path_shows_the_caret_and_its_neighbours_inside_the_box() {
                 _ => assert!(before.ends_with(end), "{code:?}: {before}"),
             }
         }
-        // Twenty keys in the middle of the path, each with its frame.
-        for _ in 0..20 {
+        // Ten keys in the middle of the path, each with its frame. A loose bound, for
+        // a debug build on a busy machine (about 0.15 s a key here, 2 ms in a release
+        // build: `cargo bench --bench paste`); redrawing the whole value took about
+        // 4 s a key.
+        for _ in 0..10 {
             a.handle(&Event::Key(KeyEvent::new(
                 KeyCode::Left,
                 KeyModifiers::NONE,
@@ -321,6 +324,6 @@ fn a_megabyte_path_shows_the_caret_and_its_neighbours_inside_the_box() {
             screen(&a);
         }
         let took = t.elapsed();
-        assert!(took < Duration::from_secs(2), "23 keys took {took:?}");
+        assert!(took < Duration::from_secs(15), "13 keys took {took:?}");
     }
 }
