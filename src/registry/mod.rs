@@ -22,6 +22,7 @@ pub use ops::{
 pub use people::{Person, Who};
 pub use rollup::{GoalDisagreement, Rollup, goal_disagreement};
 pub use sanitize::{is_unwanted, sanitize_line, sanitize_text};
+use sanitize::{clean_line, clean_text};
 pub use status::Status;
 pub use validate::{Problem, validate};
 
@@ -264,51 +265,51 @@ impl Registry {
     pub fn sanitize(&mut self) {
         let d = &mut self.document;
         for s in [&mut d.title, &mut d.issuer, &mut d.number] {
-            *s = sanitize_line(s);
+            clean_line(s);
         }
         for n in [&mut d.notice, &mut d.source].into_iter().flatten() {
-            *n = sanitize_line(n);
+            clean_line(n);
         }
         for n in &mut d.notes {
-            *n = sanitize_line(n);
+            clean_line(n);
         }
         for s in &mut self.sections {
-            s.title = sanitize_line(&s.title);
-            s.numeral = sanitize_line(&s.numeral);
+            clean_line(&mut s.title);
+            clean_line(&mut s.numeral);
         }
         for u in &mut self.units {
-            u.name = sanitize_line(&u.name);
+            clean_line(&mut u.name);
             for a in &mut u.aliases {
-                *a = sanitize_line(a);
+                clean_line(a);
             }
         }
         for t in &mut self.towns {
-            t.name = sanitize_line(&t.name);
+            clean_line(&mut t.name);
             for s in [&mut t.short, &mut t.code].into_iter().flatten() {
-                *s = sanitize_line(s);
+                clean_line(s);
             }
             for a in &mut t.aliases {
-                *a = sanitize_line(a);
+                clean_line(a);
             }
         }
         for g in &mut self.goals {
             if let Some(h) = g.horizon.as_mut() {
-                *h = sanitize_line(h);
+                clean_line(h);
             }
-            g.text = sanitize_text(&g.text);
+            clean_text(&mut g.text);
             for t in &mut g.targets {
-                t.text = sanitize_line(&t.text);
+                clean_line(&mut t.text);
             }
             sanitize_history(&mut g.history, &mut g.updated_by);
         }
         for t in &mut self.tasks {
-            t.title = sanitize_line(&t.title);
-            t.text = sanitize_text(&t.text);
+            clean_line(&mut t.title);
+            clean_text(&mut t.text);
             sanitize_history(&mut t.history, &mut t.updated_by);
         }
         for m in &mut self.measures {
-            m.title = sanitize_line(&m.title);
-            m.text = sanitize_text(&m.text);
+            clean_line(&mut m.title);
+            clean_text(&mut m.text);
         }
         people::sanitize(&mut self.people);
     }
@@ -316,16 +317,16 @@ impl Registry {
 
 fn sanitize_history(history: &mut [HistoryEntry], updated_by: &mut Option<String>) {
     if let Some(b) = updated_by.as_mut() {
-        *b = sanitize_line(b);
+        clean_line(b);
     }
     for h in history {
-        h.by = sanitize_line(&h.by);
-        h.field = sanitize_line(&h.field);
+        clean_line(&mut h.by);
+        clean_line(&mut h.field);
         if let Some(n) = h.note.as_mut() {
-            *n = sanitize_text(n);
+            clean_text(n);
         }
         if let Some(s) = h.source.as_mut() {
-            *s = sanitize_line(s);
+            clean_line(s);
         }
         for v in [&mut h.from, &mut h.to].into_iter().flatten() {
             sanitize_value(v);
@@ -336,7 +337,7 @@ fn sanitize_history(history: &mut [HistoryEntry], updated_by: &mut Option<String
 /// Every string inside a JSON value (a history entry's from/to), cleaned in place.
 fn sanitize_value(v: &mut serde_json::Value) {
     match v {
-        serde_json::Value::String(s) => *s = sanitize_line(s),
+        serde_json::Value::String(s) => clean_line(s),
         serde_json::Value::Array(a) => a.iter_mut().for_each(sanitize_value),
         serde_json::Value::Object(o) => o.values_mut().for_each(sanitize_value),
         _ => {}

@@ -5,7 +5,7 @@
 //! shared, locked, saved and reloaded with the history it explains, needs no second
 //! path to configure or permission to get right, and `dubang validate` checks it.
 
-use super::{Registry, sanitize_line};
+use super::Registry;
 use serde::{Deserialize, Serialize};
 
 /// One person of the `people` list.
@@ -64,10 +64,10 @@ impl Registry {
 
 pub(super) fn sanitize(people: &mut [Person]) {
     for p in people {
-        p.login = sanitize_line(&p.login);
-        p.name = sanitize_line(&p.name);
+        super::clean_line(&mut p.login);
+        super::clean_line(&mut p.name);
         for s in [&mut p.unit, &mut p.phone].into_iter().flatten() {
-            *s = sanitize_line(s);
+            super::clean_line(s);
         }
     }
 }

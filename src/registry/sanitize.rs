@@ -16,12 +16,58 @@ pub fn sanitize_text(s: &str) -> String {
     clean(s, true)
 }
 
+/// Cleans a line in place, leaving it untouched (not copied) when already clean:
+/// what the loader does to every string of the file.
+pub(crate) fn clean_line(s: &mut String) {
+    if !is_clean(s, false) {
+        *s = clean(s, false);
+    }
+}
+
+/// Cleans a multi-paragraph text in place, as [`clean_line`] but keeping line breaks.
+pub(crate) fn clean_text(s: &mut String) {
+    if !is_clean(s, true) {
+        *s = clean(s, true);
+    }
+}
+
+/// Whether [`sanitize_line`] would leave `s` as it is (without copying it).
+pub(crate) fn is_clean_line(s: &str) -> bool {
+    is_clean(s, false)
+}
+
+/// Whether cleaning would leave `s` as it is. Almost every string is clean, and
+/// almost all of its bytes are printable ASCII or a CJK ideograph (U+4000..U+9FFF,
+/// three bytes led by 0xE4..=0xE9), neither of which cleaning ever touches: those
+/// are skipped by their first byte, every other character is decoded and asked.
+fn is_clean(s: &str, keep_newlines: bool) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0x20..=0x7e => i += 1,
+            0xe4..=0xe9 => i += 3,
+            _ => {
+                let Some(c) = s[i..].chars().next() else {
+                    return true;
+                };
+                let changed = match c {
+                    '\n' => !keep_newlines,
+                    '\t' | '\u{2028}' | '\u{2029}' | '\u{1f1e6}'..='\u{1f1ff}' => true,
+                    c => is_unwanted(c),
+                };
+                if changed {
+                    return false;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    true
+}
+
 fn clean(s: &str, keep_newlines: bool) -> String {
-    // Fast path: almost every string is already clean.
-    if !s
-        .chars()
-        .any(|c| is_unwanted(c) || matches!(c, '\n' | '\t' | '\u{2028}' | '\u{2029}'))
-    {
+    if is_clean(s, keep_newlines) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -152,6 +198,34 @@ mod tests {
         use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
         let by_char: usize = clean.chars().map(|c| c.width().unwrap_or(0)).sum();
         assert_eq!(clean.width(), by_char);
+    }
+
+    #[test]
+    fn a_flag_alone_is_replaced_too() {
+        // The fast path must not wave through what the slow one replaces.
+        assert_eq!(sanitize_line("🇨🇳"), "??");
+        assert_eq!(sanitize_line("中国🇨🇳"), "中国??");
+        let mut s = String::from("水务🇨🇳");
+        clean_line(&mut s);
+        assert_eq!(s, "水务??");
+    }
+
+    #[test]
+    fn cleaning_in_place_matches_cleaning_a_copy() {
+        for s in [
+            "市水务局",
+            "a\tb\nc\r",
+            "〔牵头单位:市乡村振兴局〕 “第四极” — ok",
+            "x\u{1b}[31my\u{200b}z\u{2028}w",
+            "一\n二\u{2029}三",
+            "",
+        ] {
+            let (mut line, mut text) = (s.to_string(), s.to_string());
+            clean_line(&mut line);
+            clean_text(&mut text);
+            assert_eq!(line, sanitize_line(s), "{s:?}");
+            assert_eq!(text, sanitize_text(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -20,6 +20,11 @@ pub(crate) fn fold(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // CJK ideographs (extension A, the hexagrams, the unified block) have no case:
+    // most characters of a plan, and `to_lowercase` is a table search for each.
+    if ('\u{3400}'..='\u{9fff}').contains(&c) {
+        return c;
+    }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
