@@ -10,6 +10,7 @@ pub mod ops;
 mod people;
 mod rollup;
 mod sanitize;
+mod shared;
 mod status;
 pub mod typed;
 mod validate;
@@ -23,6 +24,7 @@ pub use people::{Person, Who};
 pub use rollup::{GoalDisagreement, Rollup, goal_disagreement};
 pub use sanitize::{is_unwanted, sanitize_line, sanitize_text};
 use sanitize::{clean_line, clean_text};
+pub use shared::Shared;
 pub use status::Status;
 pub use validate::{Problem, validate};
 

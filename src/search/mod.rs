@@ -107,6 +107,7 @@
 //! letters occur in order in a paragraph), and queries longer than 63 characters (cut).
 
 mod automaton;
+mod background;
 mod fuzzy;
 mod index;
 mod passes;
@@ -114,6 +115,7 @@ mod query;
 mod searcher;
 mod symbols;
 
+pub use background::Background;
 pub use index::SearchIndex;
 pub use query::Query;
 pub use searcher::Searcher;

@@ -137,9 +137,9 @@ impl App {
             })
             .collect();
         let old_shape = shape(&self.reg);
-        self.reg = reg;
+        self.reg = reg.into();
         self.ix = crate::registry::Index::build(&self.reg);
-        self.search = crate::search::SearchIndex::build(&self.reg);
+        self.search = crate::search::SearchIndex::build(&self.reg).into();
         for (k, &tab) in Tab::ALL.iter().enumerate() {
             let n = self.entity_count(tab);
             let sel = ids[k]

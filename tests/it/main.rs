@@ -60,6 +60,7 @@ mod tui_editing;
 mod tui_find;
 mod tui_navigation;
 mod tui_screens;
+mod tui_startup;
 mod tui_sync_query;
 mod tui_tmux;
 mod tui_unsaved;
