@@ -2,8 +2,9 @@
 //! I/O, so this is the work `dubang` does before writing the diff to the tty):
 //!
 //! - `startup/*`: parse the bundled registry from its JSON text, build the `App`
-//!   (indexes included) and draw the first frame at 80×24 (and the same from the
-//!   JSON of a generated 10 000-task registry);
+//!   (indexes included, waiting for the search index built on its own thread) and
+//!   draw the first frame at 80×24 (and the same from the JSON of a generated
+//!   10 000-task registry);
 //! - `key_frame/*`: one navigation key (`Command::Down`) and the frame after it, at
 //!   80×24 and 160×48, on the bundled plan (28 tasks) and on a generated registry
 //!   of 10 000 tasks (the bundled tasks cloned with new ids and numbers, same
@@ -60,6 +61,7 @@ fn startup(c: &mut Criterion) {
                             .expect("bundled registry");
                     let app = app(reg, lang);
                     term.draw(|f| view::draw(f, &app, &theme)).unwrap();
+                    black_box(app.search.get());
                     black_box(term.backend().buffer().content.len())
                 })
             },
@@ -74,6 +76,7 @@ fn startup(c: &mut Criterion) {
                 .expect("generated registry");
             let app = app(reg, Lang::Zh);
             term.draw(|f| view::draw(f, &app, &theme)).unwrap();
+            black_box(app.search.get());
             black_box(term.backend().buffer().content.len())
         })
     });
