@@ -74,10 +74,14 @@ pub struct SearchIndex {
     pub(super) long_syms: Vec<u32>,
     pub(super) long_filters: Vec<LongFilter>,
     pub(super) roman: Vec<u8>,
-    /// A task's id (`t12`) and `t` + its number, lower-case → its position: the
-    /// command line names tasks so, and people type what they used there. With the
-    /// number's length in characters (what a hit on it highlights).
+    /// A task's id of the form `t12`, lower-case → its position, when `t` + its
+    /// number would not find it: the command line names tasks so, and people type
+    /// what they used there. With the number's length in characters (what a hit on
+    /// it highlights).
     pub(super) task_ids: std::collections::HashMap<String, (usize, usize)>,
+    /// A task's number → the position of the first task with it (`t` + the number
+    /// finds it unless an id in `task_ids` reads the same).
+    pub(super) task_numbers: std::collections::HashMap<u32, usize>,
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -277,14 +281,28 @@ impl SearchIndex {
             b.entity(Kind::Task, i, &f);
         }
         kinds[Kind::Task.slot()] = start..b.entities.len() as u32;
+        // `t` + a number finds the first task with that number; an id of the same
+        // form wins over it. Only ids that read `t` + digits can ever be asked for,
+        // and one that is its own task's `t` + number is already found by number:
+        // neither is kept (at 100 000 tasks, 200 000 strings fewer).
+        let mut task_numbers = std::collections::HashMap::new();
+        for (i, t) in reg.tasks.iter().enumerate() {
+            task_numbers.entry(t.number).or_insert(i);
+        }
         let mut task_ids = std::collections::HashMap::new();
         for (i, t) in reg.tasks.iter().enumerate() {
-            let n = t.number.to_string().len();
-            task_ids.entry(format!("t{}", t.number)).or_insert((i, n));
-        }
-        // An id of its own wins over another task's number.
-        for (i, t) in reg.tasks.iter().enumerate() {
-            task_ids.insert(t.id.to_lowercase(), (i, t.number.to_string().len()));
+            let id = t.id.to_lowercase();
+            let Some(digits) = id.strip_prefix('t') else {
+                continue;
+            };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let number = t.number.to_string();
+            if digits == number && task_numbers.get(&t.number) == Some(&i) {
+                continue;
+            }
+            task_ids.insert(id, (i, number.len()));
         }
 
         // 保障措施: found by title and text like a task.
@@ -309,6 +327,7 @@ impl SearchIndex {
             long_syms: b.long_syms,
             long_filters: b.long_filters,
             roman: b.roman,
+            task_numbers,
             task_ids,
         }
     }
@@ -344,7 +363,13 @@ impl SearchIndex {
         if !q.starts_with('t') || q.len() < 2 || !q[1..].bytes().all(|b| b.is_ascii_digit()) {
             return;
         }
-        let Some(&(task, digits)) = self.task_ids.get(&q) else {
+        let by_number = || {
+            let n: u32 = q[1..].parse().ok()?;
+            // Only as the number is written: `t012` is no task's `t` + number.
+            let i = *self.task_numbers.get(&n).filter(|_| n.to_string() == q[1..])?;
+            Some((i, q.len() - 1))
+        };
+        let Some((task, digits)) = self.task_ids.get(&q).copied().or_else(by_number) else {
             return;
         };
         hits.retain(|h| !(h.kind == Kind::Task && h.index == task));

@@ -481,6 +481,27 @@ fn a_task_id_finds_its_task_first() {
     );
 }
 
+/// An id of the form `t` + digits wins over another task's number; `t` + a number
+/// as written (not `t012`) finds the first task with it.
+#[test]
+fn a_task_id_wins_over_another_tasks_number() {
+    let mut reg = fixture().0.clone();
+    let (a, b) = (reg.tasks[3].number, reg.tasks[8].number);
+    // Task 8 takes the id that reads like task 3's number.
+    reg.tasks[8].id = format!("T{a}");
+    let ix = SearchIndex::build(&reg);
+    let first = |q: &str| {
+        ix.search(q, 50)
+            .first()
+            .filter(|h| h.kind == Kind::Task && h.field == Field::Number)
+            .map(|h| h.index)
+    };
+    assert_eq!(first(&format!("t{a}")), Some(8));
+    assert_eq!(first(&format!("t{b}")), Some(8));
+    assert_eq!(first(&format!("t0{b}")), None);
+    assert_eq!(first(&reg.tasks[5].id.clone()), Some(5));
+}
+
 /// 保障措施 are found by their title and their text (issue 11, item 12).
 #[test]
 fn measures_are_found() {
