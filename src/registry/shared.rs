@@ -6,20 +6,43 @@
 use super::Registry;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 #[derive(Debug)]
-pub struct Shared(Arc<Registry>);
+pub struct Shared {
+    reg: Arc<Registry>,
+    /// Changes whenever the registry may have changed (a new one, or any write):
+    /// what is computed from the registry can be kept while it stays the same.
+    generation: u64,
+}
+
+/// Generations are unique in the process: a registry swapped in by a reload never
+/// has the generation of the one it replaces.
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    NEXT_GENERATION.fetch_add(1, Ordering::Relaxed)
+}
 
 impl Shared {
     pub fn new(reg: Registry) -> Shared {
-        Shared(Arc::new(reg))
+        Shared {
+            reg: Arc::new(reg),
+            generation: next_generation(),
+        }
+    }
+
+    /// Differs from every earlier generation once the registry was written to or
+    /// replaced.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Another handle to read the registry with, on another thread. Writing through
     /// the [`Shared`] waits until every such handle is dropped.
     pub fn reader(&self) -> Arc<Registry> {
-        Arc::clone(&self.0)
+        Arc::clone(&self.reg)
     }
 }
 
@@ -32,14 +55,14 @@ impl From<Registry> for Shared {
 /// Compares the registries (tests compare the dashboard's with the file's).
 impl PartialEq<Registry> for Shared {
     fn eq(&self, other: &Registry) -> bool {
-        *self.0 == *other
+        *self.reg == *other
     }
 }
 
 impl Deref for Shared {
     type Target = Registry;
     fn deref(&self) -> &Registry {
-        &self.0
+        &self.reg
     }
 }
 
@@ -47,11 +70,12 @@ impl DerefMut for Shared {
     fn deref_mut(&mut self) -> &mut Registry {
         // Readers are short-lived (an index build, under a second at 100 000 tasks):
         // an edit made before it ends waits for it rather than copy the registry.
-        while Arc::strong_count(&self.0) > 1 {
+        self.generation = next_generation();
+        while Arc::strong_count(&self.reg) > 1 {
             std::thread::sleep(Duration::from_millis(1));
         }
         // Now the only handle: make_mut hands it out without copying.
-        Arc::make_mut(&mut self.0)
+        Arc::make_mut(&mut self.reg)
     }
 }
 
@@ -76,5 +100,19 @@ mod tests {
         assert!(std::ptr::eq(before, &*shared));
         assert!(t.join().unwrap() > 0);
         assert_eq!(shared.tasks[0].progress, 42);
+    }
+
+    #[test]
+    fn a_write_or_a_new_registry_changes_the_generation() {
+        let reg = parse_bytes(Path::new("r.json"), BUNDLED.as_bytes()).unwrap();
+        let mut shared = Shared::new(reg.clone());
+        let first = shared.generation();
+        let _ = shared.tasks.len();
+        assert_eq!(shared.generation(), first);
+        shared.tasks[0].progress = 7;
+        let second = shared.generation();
+        assert_ne!(second, first);
+        shared = Shared::new(reg);
+        assert!(![first, second].contains(&shared.generation()));
     }
 }

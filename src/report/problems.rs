@@ -5,6 +5,7 @@
 use crate::registry::{Due, Index, Registry, Status};
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::collections::HashMap;
 
 /// When a task becomes a problem, and how bad. The `[problems]` table of the settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -159,14 +160,21 @@ pub fn by_lead_unit<'a>(
     problems: &'a [Problem],
 ) -> Vec<(&'a str, Vec<&'a Problem>)> {
     let mut groups: Vec<(&str, Option<usize>, Vec<&Problem>)> = Vec::new();
+    // Each lead's name and place are looked up once, not once per problem (the
+    // Overview draws this for every task of a 100 000-task plan on each frame).
+    let mut group_of_lead: HashMap<Option<&str>, usize> = HashMap::new();
+    let mut group_of_name: HashMap<&str, usize> = HashMap::new();
     for p in problems {
-        let lead = reg.tasks[p.task].lead.first();
-        let name = lead.map(|id| reg.name_of(id)).unwrap_or("");
-        let pos = lead.and_then(|id| reg.units.iter().position(|u| &u.id == id));
-        match groups.iter_mut().find(|g| g.0 == name) {
-            Some(g) => g.2.push(p),
-            None => groups.push((name, pos, vec![p])),
-        }
+        let lead = reg.tasks[p.task].lead.first().map(String::as_str);
+        let g = *group_of_lead.entry(lead).or_insert_with(|| {
+            let name = lead.map(|id| reg.name_of(id)).unwrap_or("");
+            *group_of_name.entry(name).or_insert_with(|| {
+                let pos = lead.and_then(|id| reg.units.iter().position(|u| u.id == id));
+                groups.push((name, pos, Vec::new()));
+                groups.len() - 1
+            })
+        });
+        groups[g].2.push(p);
     }
     groups.sort_by_key(|(_, pos, ps)| {
         let worst = ps.iter().map(|p| p.level).max();
@@ -254,5 +262,32 @@ mod tests {
         let groups = by_lead_unit(&reg, &ps);
         assert_eq!(groups.iter().map(|g| g.1.len()).sum::<usize>(), 28);
         assert!(groups.windows(2).all(|w| w[0].1.len() >= w[1].1.len()));
+    }
+
+    #[test]
+    fn groups_by_the_lead_units_name_in_order_of_first_appearance() {
+        let mut reg = bundled();
+        let (town, unit) = (reg.towns[0].id.clone(), reg.units[3].id.clone());
+        reg.towns[0].name = reg.units[3].name.clone();
+        reg.tasks[0].lead = vec![];
+        reg.tasks[1].lead = vec![town.clone()];
+        reg.tasks[2].lead = vec![unit.clone()];
+        reg.tasks[4].lead = vec!["nobody".into()];
+        let ix = Index::build(&reg);
+        let all: Vec<usize> = (0..reg.tasks.len()).collect();
+        let ps = problems(&reg, &ix, &all, day(2026, 11, 29), &Thresholds::default());
+        let groups = by_lead_unit(&reg, &ps);
+        let names: Vec<&str> = groups.iter().map(|g| g.0).collect();
+        // One group per name: the town named like the unit joins the unit's group.
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+        let shared = groups.iter().find(|g| g.0 == reg.units[3].name).unwrap();
+        let tasks: Vec<usize> = shared.1.iter().map(|p| p.task).collect();
+        assert!(tasks.contains(&1) && tasks.contains(&2), "{tasks:?}");
+        // Each problem once, an unknown lead under its id, no lead under "".
+        assert_eq!(groups.iter().map(|g| g.1.len()).sum::<usize>(), ps.len());
+        assert!(names.contains(&"nobody") && names.contains(&""));
     }
 }

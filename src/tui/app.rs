@@ -81,6 +81,8 @@ pub struct App {
     pub search: Background,
     /// When a task is on the problem list and how bad (settings, `[problems]`).
     pub thresholds: crate::report::Thresholds,
+    /// The problem list of the last frame (see [`App::problem_rows`]).
+    pub(crate) problem_cache: super::dashboard::problems::ProblemCache,
 }
 
 impl App {
@@ -130,6 +132,7 @@ impl App {
             filters: Filters::default(),
             search,
             thresholds: crate::report::Thresholds::default(),
+            problem_cache: Default::default(),
         }
     }
 

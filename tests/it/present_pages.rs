@@ -153,7 +153,7 @@ fn the_problem_list_continues_rather_than_hides() {
     assert!(pages.len() > 1);
     let a = app(80, 24);
     let rows: Vec<&String> = pages.iter().flatten().collect();
-    for p in a.problem_rows() {
+    for p in a.problem_rows().iter() {
         let n = a.reg.tasks[p.task].number;
         assert!(
             rows.iter().any(|r| r.contains(&format!("] {n:>3} "))),

@@ -5,7 +5,7 @@
 //! the layout at the terminal's size. The views under `view/` draw it.
 
 mod navigate;
-mod problems;
+pub(crate) mod problems;
 mod rows;
 mod scrolling;
 
