@@ -74,16 +74,19 @@ fn startup(c: &mut Criterion) {
                 total
             })
         });
-        g.bench_function(BenchmarkId::new("load+index+first_frame+search_ready", n), |b| {
-            b.iter(|| {
-                let reg = parse_bytes(Path::new("r.json"), black_box(&bytes)).unwrap();
-                let app = App::new(reg, PathBuf::from("r.json"), Lang::Zh, now);
-                let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-                term.draw(|f| view::draw(f, &app, &theme)).unwrap();
-                black_box(app.search.get());
-                black_box(term.backend().buffer().content.len())
-            })
-        });
+        g.bench_function(
+            BenchmarkId::new("load+index+first_frame+search_ready", n),
+            |b| {
+                b.iter(|| {
+                    let reg = parse_bytes(Path::new("r.json"), black_box(&bytes)).unwrap();
+                    let app = App::new(reg, PathBuf::from("r.json"), Lang::Zh, now);
+                    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                    term.draw(|f| view::draw(f, &app, &theme)).unwrap();
+                    black_box(app.search.get());
+                    black_box(term.backend().buffer().content.len())
+                })
+            },
+        );
         g.finish();
     }
 }

@@ -22,8 +22,8 @@ pub use ops::{
 };
 pub use people::{Person, Who};
 pub use rollup::{GoalDisagreement, Rollup, goal_disagreement};
-pub use sanitize::{is_unwanted, sanitize_line, sanitize_text};
 use sanitize::{clean_line, clean_text};
+pub use sanitize::{is_unwanted, sanitize_line, sanitize_text};
 pub use shared::Shared;
 pub use status::Status;
 pub use validate::{Problem, validate};

@@ -366,7 +366,10 @@ impl SearchIndex {
         let by_number = || {
             let n: u32 = q[1..].parse().ok()?;
             // Only as the number is written: `t012` is no task's `t` + number.
-            let i = *self.task_numbers.get(&n).filter(|_| n.to_string() == q[1..])?;
+            let i = *self
+                .task_numbers
+                .get(&n)
+                .filter(|_| n.to_string() == q[1..])?;
             Some((i, q.len() - 1))
         };
         let Some((task, digits)) = self.task_ids.get(&q).copied().or_else(by_number) else {

@@ -135,7 +135,9 @@ mod tests {
         assert_eq!(a.problem_rows()[..], before[..]);
         // A registry swapped in (as a reload does) is looked at afresh.
         let mut reg: crate::registry::Registry = (*a.reg).clone();
-        reg.tasks.iter_mut().for_each(|t| t.status = crate::registry::Status::Done);
+        reg.tasks
+            .iter_mut()
+            .for_each(|t| t.status = crate::registry::Status::Done);
         a.reg = reg.into();
         assert!(a.problem_rows().is_empty());
     }
