@@ -78,7 +78,7 @@ fn w_of_a_file_gone_writes_the_screen_and_says_so() {
     std::fs::remove_file(&file).unwrap();
     let other = dir.path().join("copy.json");
     perform(&mut a, Effect::WriteAs(other.clone()));
-    assert_eq!(store::load(&other).unwrap(), a.reg);
+    assert_eq!(store::load(&other).unwrap(), *a.reg);
     let msg = a.message.clone().unwrap();
     assert!(
         msg.contains("from the screen") && msg.contains("cannot be read"),
