@@ -2,6 +2,7 @@
 //! back atomically, and the user's default copy of the bundled plan.
 
 mod copy;
+pub mod exit;
 pub mod files;
 mod lenient;
 mod locate;

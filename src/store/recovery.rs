@@ -6,7 +6,7 @@
 //! The file is the user's own (their data directory), so a shared registry's
 //! colleagues never see half an edit of someone else.
 
-use super::write_atomic;
+use super::write::write_on_exit;
 use crate::registry::Edit;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -60,7 +60,7 @@ pub fn write(registry: &Path, edits: &[Edit]) -> Result<PathBuf, String> {
         edits: edits.to_vec(),
     };
     let json = serde_json::to_vec_pretty(&body).map_err(|e| e.to_string())?;
-    write_atomic(&path, &json).map_err(|e| format!("{}: {e}", path.display()))?;
+    write_on_exit(&path, &json).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)
 }
 

@@ -1,6 +1,7 @@
 //! Writing a registry: pretty JSON with a stable key order (readable `git diff`),
 //! replaced atomically so the file on disk is always the old or the new version.
 
+use super::exit::{Kind, Temp};
 use crate::registry::Registry;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -21,6 +22,16 @@ pub fn to_json(reg: &Registry) -> String {
 /// passes to the user who saved it, as with any editor that saves by rename), and so
 /// are its extended attributes and POSIX ACL (see [`super::xattrs`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_as(path, bytes, Kind::Save)
+}
+
+/// [`write_atomic`] for the recovery file, on the way out: not stopped by the seal
+/// of [`super::exit`] (which stops saves of the registry).
+pub(crate) fn write_on_exit(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_as(path, bytes, Kind::Exit)
+}
+
+fn write_as(path: &Path, bytes: &[u8], kind: Kind) -> io::Result<()> {
     let target = resolve(path)?;
     super::files::replaceable(&target)?;
     let dir = match target.parent() {
@@ -28,11 +39,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         _ => PathBuf::from("."),
     };
     let old_meta = std::fs::metadata(&target).ok();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(&target))
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
+    let tmp = Temp::create(kind, || {
+        tempfile::Builder::new()
+            .prefix(&temp_prefix(&target))
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(&dir)
+    })?;
+    tmp.as_file().write_all(bytes)?;
     match &old_meta {
         Some(m) => {
             keep_owner(tmp.as_file(), m);
@@ -44,7 +57,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     // After the chown and chmod, so that they are durable too.
     tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
+    if kind == Kind::Save {
+        super::exit::pause_for_tests();
+    }
+    tmp.persist(&target)?;
     sync_dir(&dir);
     Ok(())
 }
