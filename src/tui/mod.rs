@@ -113,6 +113,8 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
         drop(guard);
         rescue_on_exit();
     }
+    // A signal or the terminal watcher may be rescuing edits at this very moment.
+    saver::after_rescue();
     out
 }
 

@@ -11,7 +11,7 @@ use crate::registry::Edit;
 use crate::store::{self, SaveError, Saved};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -29,6 +29,16 @@ static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
 /// that lands while the UI thread is busy is never rescued twice.
 static UNSAVED: Mutex<Option<(PathBuf, Vec<Edit>)>> = Mutex::new(None);
 
+/// Set (under [`UNSAVED`]'s lock) once [`rescue`] has taken the unsaved edits: an
+/// edit made after that is not saved either (saves are sealed), and the process is
+/// on its way out.
+static CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// One rescue at a time: the signal thread, the terminal watcher and the event
+/// loop may all find the way out at once; the later ones wait for the first, so that
+/// no exit cuts its recovery write short, and then find nothing left to write.
+static RESCUE: Mutex<()> = Mutex::new(());
+
 fn unsaved() -> std::sync::MutexGuard<'static, Option<(PathBuf, Vec<Edit>)>> {
     UNSAVED.lock().unwrap_or_else(|p| p.into_inner())
 }
@@ -36,11 +46,17 @@ fn unsaved() -> std::sync::MutexGuard<'static, Option<(PathBuf, Vec<Edit>)>> {
 /// The UI thread's kept edits, when no save is under way (then they are all the
 /// unsaved ones): after a discard, a write elsewhere, or recovered edits.
 pub fn keep_unsaved(file: &Path, edits: &[Edit]) {
-    *unsaved() = Some((file.to_path_buf(), edits.to_vec()));
+    let mut guard = unsaved();
+    if !CLOSED.load(Ordering::SeqCst) {
+        *guard = Some((file.to_path_buf(), edits.to_vec()));
+    }
 }
 
 fn add_unsaved(file: &Path, edits: &[Edit]) {
     let mut guard = unsaved();
+    if CLOSED.load(Ordering::SeqCst) {
+        return;
+    }
     let (_, list) = guard.get_or_insert_with(|| (file.to_path_buf(), Vec::new()));
     for e in edits {
         if !list.contains(e) {
@@ -56,16 +72,37 @@ fn remove_unsaved(edits: &[Edit]) {
 }
 
 /// On the way out (a signal, a lost terminal): lets running saves finish for up to
-/// `limit`, then writes what is still unsaved to the recovery file. Returns where,
-/// when something was written.
+/// `limit`, then seals saves (one still under way is stopped before its rename and
+/// its temporary file removed: see [`store::exit`]) and writes what is still unsaved
+/// to the recovery file. Returns where, when something was written.
+///
+/// An edit whose save landed just before the seal, in the moment before the saver
+/// thread took it off the unsaved list, is in both the file and the recovery file;
+/// taken back on the next start it changes nothing.
 pub fn rescue(limit: Duration) -> Option<Result<PathBuf, String>> {
+    let _one = RESCUE.lock().unwrap_or_else(|p| p.into_inner());
+    if CLOSED.load(Ordering::SeqCst) {
+        // Rescued already: no second wait for a save that was stopped.
+        return None;
+    }
     wait_for_saves(limit);
-    let taken = unsaved().take()?;
-    let (file, edits) = taken;
+    store::exit::seal();
+    let taken = {
+        let mut guard = unsaved();
+        CLOSED.store(true, Ordering::SeqCst);
+        guard.take()
+    };
+    let (file, edits) = taken?;
     if edits.is_empty() {
         return None;
     }
     Some(store::recovery::write(&file, &edits))
+}
+
+/// Waits for a [`rescue`] under way on another thread, if any: an exit from the
+/// event loop must not cut its recovery write short.
+pub fn after_rescue() {
+    drop(RESCUE.lock());
 }
 
 /// Work for the saver thread.
