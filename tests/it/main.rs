@@ -45,6 +45,8 @@ mod themes;
 mod tmux_bgsave;
 mod tmux_edit;
 mod tmux_emoji;
+mod tmux_exit_saves;
+mod tmux_hangup;
 mod tmux_lost_terminal;
 mod tmux_present;
 mod tmux_report;

@@ -11,10 +11,10 @@ use std::fs::File;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const TASK_1: &str = "持续巩固拓展脱贫攻坚成果";
+pub(crate) const TASK_1: &str = "持续巩固拓展脱贫攻坚成果";
 
 /// The lock of `reg`, held by this test process until dropped.
-fn hold_lock(reg: &str) -> File {
+pub(crate) fn hold_lock(reg: &str) -> File {
     let lock = dubang::store::lock::lock_path(&Path::new(reg).canonicalize().unwrap());
     let f = std::fs::OpenOptions::new()
         .create(true)
@@ -26,7 +26,7 @@ fn hold_lock(reg: &str) -> File {
     f
 }
 
-fn task_1_status(reg: &str) -> String {
+pub(crate) fn task_1_status(reg: &str) -> String {
     let v: Value = serde_json::from_slice(&std::fs::read(reg).unwrap()).unwrap();
     v["tasks"]
         .as_array()
@@ -40,7 +40,7 @@ fn task_1_status(reg: &str) -> String {
 }
 
 /// The files in the registry's directory a save's temporary would be.
-fn temporaries(reg: &str) -> Vec<String> {
+pub(crate) fn temporaries(reg: &str) -> Vec<String> {
     let dir = Path::new(reg).parent().unwrap();
     std::fs::read_dir(dir)
         .unwrap()
@@ -50,7 +50,7 @@ fn temporaries(reg: &str) -> Vec<String> {
         .collect()
 }
 
-fn recovery_files(t: &Tmux) -> Vec<std::path::PathBuf> {
+pub(crate) fn recovery_files(t: &Tmux) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(t.path("data/dubang/recovery"))
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default()
@@ -103,7 +103,7 @@ fn edit_while_locked(t: &Tmux, session: &str, reg: &str) -> u32 {
     p.pane_pid()
 }
 
-fn hang_up(pid: u32) {
+pub(crate) fn hang_up(pid: u32) {
     let ok = std::process::Command::new("kill")
         .args(["-HUP", &pid.to_string()])
         .status()

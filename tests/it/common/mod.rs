@@ -282,7 +282,14 @@ pub fn layout(s: &Screen) -> Result<(), String> {
 /// reached through [`Tmux::pane`].
 pub struct Tmux {
     dir: tempfile::TempDir,
-    _timing: RwLockReadGuard<'static, ()>,
+    _load: Load,
+}
+
+/// How a [`Tmux`] shares the machine: beside other timing-sensitive tests, or alone
+/// (a test that loads it, see [`heavy`]).
+enum Load {
+    Shared(RwLockReadGuard<'static, ()>),
+    Alone(RwLockWriteGuard<'static, ()>),
 }
 
 impl Drop for Tmux {
@@ -293,6 +300,16 @@ impl Drop for Tmux {
 
 impl Tmux {
     pub fn new() -> Tmux {
+        Tmux::with(Load::Shared(timing()))
+    }
+
+    /// A server for a test that loads the machine: it holds [`heavy`], so no
+    /// timing-sensitive test runs meanwhile (and it does not wait behind them).
+    pub fn alone() -> Tmux {
+        Tmux::with(Load::Alone(heavy()))
+    }
+
+    fn with(load: Load) -> Tmux {
         let dir = tempfile::tempdir().expect("temporary directory");
         // Dead panes stay so their screen state can be read; no
         // status bar, so the pane is the whole window.
@@ -301,10 +318,7 @@ impl Tmux {
             "set -g remain-on-exit on\nset -g status off\n",
         )
         .expect("write tmux.conf");
-        Tmux {
-            dir,
-            _timing: timing(),
-        }
+        Tmux { dir, _load: load }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
