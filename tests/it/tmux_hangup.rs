@@ -9,7 +9,7 @@
 //! bounded wait (5 s) and a second.
 
 use crate::common::{DOC_NUMBER, Screen, Tmux, have_tmux, signal};
-use crate::edit_common::{Rng, set_cmd};
+use crate::edit_common::{Rng, set_cmd_with};
 use crate::tmux_bgsave::hold_lock;
 use dubang::registry::{Edit, EditTarget, Op, Registry, Status};
 use std::path::Path;
@@ -92,13 +92,16 @@ fn is_in_progress_of(e: &Edit, id: &str) -> bool {
         )
 }
 
-/// How long one `dubang set` of the big file takes here: the hang-ups land within
-/// the saves the round's edits start.
+/// How long one `dubang set` of the big file takes here, with the binary the
+/// dashboard runs: the hang-ups land within the saves the round's edits start.
 fn one_save(dir: &Path, json: &str) -> Duration {
     let file = dir.join("warm.json");
     std::fs::write(&file, json).unwrap();
     let start = Instant::now();
-    let out = set_cmd(&file, &["1", "in_progress"]).output().unwrap();
+    let bin = crate::common::binary().display().to_string();
+    let out = set_cmd_with(&bin, &file, &["1", "in_progress"])
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "{}",
