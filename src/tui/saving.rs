@@ -77,7 +77,13 @@ impl App {
     /// Edits a killed session could not save: shown and kept, as after a failed
     /// save, so r saves them, w writes them elsewhere and q asks before dropping
     /// them.
-    pub fn recovered(&mut self, edits: Vec<Edit>) {
+    pub fn recovered(&mut self, mut edits: Vec<Edit>) {
+        // A note whose save landed just before the exit sealed the saves is in
+        // the file already: not added twice.
+        edits.retain(|e| !crate::registry::note_recorded(&self.reg, e));
+        if edits.is_empty() {
+            return;
+        }
         self.show_on_top(&edits);
         let count = edits.len();
         self.pending.extend(edits);

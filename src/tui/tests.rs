@@ -346,3 +346,37 @@ fn a_reload_names_people_by_name_and_unit_and_unknown_logins_as_they_are() {
     let said = app.message.clone().unwrap_or_default();
     assert_eq!(said, "已重新载入:王丽（市水务局）、root 的 2 处修改");
 }
+
+/// A note whose save landed in the instant before an exit sealed the saves is in
+/// the file and in the recovery file: offered again it is not added twice, and
+/// the other recovered edits still are.
+#[test]
+fn a_recovered_note_already_in_the_file_is_not_added_twice() {
+    use crate::registry::{Edit, EditTarget, Op};
+    let mut app = app(Lang::Zh, "");
+    let at = app.now;
+    let note = |text: &str| Edit {
+        target: EditTarget::Task(app.reg.tasks[0].id.clone()),
+        op: Op::AddNote { text: text.into() },
+        note: None,
+        by: "wangli".into(),
+        at,
+    };
+    let landed = note("已召开推进会");
+    let lost = note("已报送材料");
+    crate::registry::apply(&mut app.reg, &landed).unwrap();
+    app.recovered(vec![landed.clone(), lost.clone()]);
+    assert_eq!(app.pending, vec![lost]);
+    let notes: Vec<_> = app.reg.tasks[0]
+        .history
+        .iter()
+        .filter_map(|h| h.note.as_deref())
+        .collect();
+    assert_eq!(notes, ["已召开推进会", "已报送材料"]);
+    // All of them in the file already: nothing kept, nothing said.
+    let mut again = self::app(Lang::Zh, "");
+    crate::registry::apply(&mut again.reg, &landed).unwrap();
+    again.recovered(vec![landed]);
+    assert!(again.pending.is_empty());
+    assert_eq!(again.message, None);
+}

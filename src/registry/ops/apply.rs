@@ -257,14 +257,19 @@ fn add_note(
     extra: Option<String>,
     mut rec: Recorder,
 ) -> Result<Vec<HistoryEntry>, EditError> {
-    let text = clean_note(Some(text));
-    let note = match (text, extra) {
-        (Some(t), Some(e)) => format!("{t}\n{e}"),
-        (Some(t), None) | (None, Some(t)) => t,
-        (None, None) => return Err(EditError::EmptyNote),
-    };
+    let note = note_text(text, extra).ok_or(EditError::EmptyNote)?;
     rec.push(h, "note", None, None, Some(note));
     Ok(rec.out)
+}
+
+/// A note's text as its history entry holds it: the note, then the edit's own
+/// note on the next line; `None` when both are empty.
+fn note_text(text: &str, extra: Option<String>) -> Option<String> {
+    match (clean_note(Some(text)), extra) {
+        (Some(t), Some(e)) => Some(format!("{t}\n{e}")),
+        (Some(t), None) | (None, Some(t)) => Some(t),
+        (None, None) => None,
+    }
 }
 
 fn clean_note(note: Option<&str>) -> Option<String> {
@@ -279,4 +284,28 @@ fn status_value(s: Status) -> Option<Value> {
 
 fn date_value(d: Option<NaiveDate>) -> Option<Value> {
     d.map(|d| Value::from(d.format("%Y-%m-%d").to_string()))
+}
+
+/// Whether a note edit is already in its target's history, entry for entry (the
+/// same time, author and text): a save that landed in the instant before an exit
+/// sealed the saves can also be in the recovery file, and adding its note again
+/// would show it twice. Other edits set a value, and setting it again changes
+/// nothing, so only notes are looked for.
+pub fn note_recorded(reg: &Registry, edit: &Edit) -> bool {
+    let Op::AddNote { text } = &edit.op else {
+        return false;
+    };
+    let Some(note) = note_text(text, clean_note(edit.note.as_deref())) else {
+        return false;
+    };
+    let by = sanitize_line(edit.by.trim());
+    let history = match &edit.target {
+        Target::Task(id) => reg.tasks.iter().find(|t| &t.id == id).map(|t| &t.history),
+        Target::Goal(id) => reg.goals.iter().find(|g| &g.id == id).map(|g| &g.history),
+    };
+    history.is_some_and(|h| {
+        h.iter().any(|e| {
+            e.field == "note" && e.at == edit.at && e.by == by && e.note.as_deref() == Some(&note)
+        })
+    })
 }
