@@ -37,7 +37,7 @@ fn app() -> App {
     }
     let task = a.view().detail.expect("the detail is open").task;
     let start = DateTime::parse_from_rfc3339("2020-01-01T09:00:00+08:00").unwrap();
-    a.reg.tasks[task].history = (0..300_000)
+    a.reg.write().tasks[task].history = (0..300_000)
         .map(|i| HistoryEntry {
             at: start + Duration::minutes(i),
             by: "张三".into(),

@@ -26,3 +26,22 @@ pub fn scaled(n: usize, mut each: impl FnMut(usize, &mut dubang::registry::Task)
         .collect();
     reg
 }
+
+/// [`scaled`] with a little history on every third task, as a registry in use for
+/// a while has: a status change with a note.
+pub fn in_use(n: usize) -> Registry {
+    use dubang::registry::{Edit, EditTarget, Op, Status, apply};
+    let mut reg = scaled(n, |_, _| {});
+    let ids: Vec<String> = reg.tasks.iter().step_by(3).map(|t| t.id.clone()).collect();
+    for (i, id) in ids.into_iter().enumerate() {
+        let e = Edit::new(
+            EditTarget::Task(id),
+            Op::SetStatus {
+                to: Status::InProgress,
+            },
+        )
+        .with_note(format!("第{i}次督办：已召开推进会"));
+        apply(&mut reg, &e).expect("an edit of a task that exists");
+    }
+    reg
+}

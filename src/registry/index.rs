@@ -19,6 +19,8 @@ pub enum TownLink {
 /// Positions are indexes into the registry's vectors (`registry.tasks[i]`).
 #[derive(Debug, Clone, Default)]
 pub struct Index {
+    /// Which build this is (unique per build in a process, 0 for an empty one).
+    id: u64,
     unit_pos: HashMap<String, usize>,
     town_pos: HashMap<String, usize>,
     section_pos: HashMap<String, usize>,
@@ -42,7 +44,9 @@ impl Index {
     /// Builds every lookup. References that do not resolve are skipped (the loader
     /// refuses such files; this keeps the index total even on unvalidated data).
     pub fn build(reg: &Registry) -> Index {
+        static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let mut ix = Index {
+            id: BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             unit_pos: positions(reg.units.iter().map(|u| &u.id)),
             town_pos: positions(reg.towns.iter().map(|t| &t.id)),
             section_pos: positions(reg.sections.iter().map(|s| &s.id)),
@@ -134,6 +138,11 @@ impl Index {
             ix.goal_tasks[gi] = tasks;
         }
         ix
+    }
+
+    /// Which build this is: an index kept across an edit keeps its id.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     pub fn unit(&self, id: &str) -> Option<usize> {

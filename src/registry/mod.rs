@@ -18,8 +18,8 @@ mod validate;
 pub use due::{Due, DueSource};
 pub use index::{Index, TownLink};
 pub use ops::{
-    Changes, Edit, EditError, Op, Target as EditTarget, apply, apply_recorded, changes_between,
-    note_recorded, who,
+    Changes, Edit, EditError, Op, Target as EditTarget, apply, apply_indexed, apply_recorded,
+    changes_between, note_recorded, who,
 };
 pub use people::{Person, Who};
 pub use rollup::{GoalDisagreement, Rollup, goal_disagreement};

@@ -1,10 +1,14 @@
-//! The dashboard's registry, shared for reading with the thread that builds the
-//! search index at start-up (so the first frame does not wait for that index).
-//! It reads as a [`Registry`]; writing to it first waits for the other readers to
-//! be done, so the registry is never copied.
+//! The dashboard's registry, shared for reading with the threads that need it
+//! for a while without holding up the screen: the one building the search index
+//! at start-up (so the first frame does not wait for that index), and a reload's,
+//! which counts what another process's save changed against what is shown.
+//! It reads as a [`Registry`]; it is written only through [`Shared::write`], which
+//! marks a new generation (what is kept from the registry, like the problem list,
+//! is made again) and first waits for the other readers to be done, so the
+//! registry is never copied.
 
 use super::Registry;
-use std::ops::{Deref, DerefMut};
+use std::ops::Deref;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -44,6 +48,26 @@ impl Shared {
     pub fn reader(&self) -> Arc<Registry> {
         Arc::clone(&self.reg)
     }
+
+    /// How many handles from [`Shared::reader`] are still held (a write would wait
+    /// for them).
+    pub fn readers(&self) -> usize {
+        Arc::strong_count(&self.reg) - 1
+    }
+
+    /// The registry to change: the one way to write to it. Marks a new generation,
+    /// and waits for the readers first. They are short-lived (the search index
+    /// build, under a second at 100 000 tasks; a reload's count of its changes,
+    /// once the file is parsed): an edit made meanwhile waits for them rather than
+    /// copy the registry.
+    pub fn write(&mut self) -> &mut Registry {
+        self.generation = next_generation();
+        while Arc::strong_count(&self.reg) > 1 {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // Now the only handle: make_mut hands it out without copying.
+        Arc::make_mut(&mut self.reg)
+    }
 }
 
 impl From<Registry> for Shared {
@@ -66,19 +90,6 @@ impl Deref for Shared {
     }
 }
 
-impl DerefMut for Shared {
-    fn deref_mut(&mut self) -> &mut Registry {
-        // Readers are short-lived (an index build, under a second at 100 000 tasks):
-        // an edit made before it ends waits for it rather than copy the registry.
-        self.generation = next_generation();
-        while Arc::strong_count(&self.reg) > 1 {
-            std::thread::sleep(Duration::from_millis(1));
-        }
-        // Now the only handle: make_mut hands it out without copying.
-        Arc::make_mut(&mut self.reg)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,10 +106,11 @@ mod tests {
             std::thread::sleep(Duration::from_millis(30));
             reader.tasks.len()
         });
-        shared.tasks[0].progress = 42;
+        shared.write().tasks[0].progress = 42;
         // The write went to the same registry, after the reader let go of it.
         assert!(std::ptr::eq(before, &*shared));
         assert!(t.join().unwrap() > 0);
+        assert_eq!(shared.readers(), 0);
         assert_eq!(shared.tasks[0].progress, 42);
     }
 
@@ -109,7 +121,7 @@ mod tests {
         let first = shared.generation();
         let _ = shared.tasks.len();
         assert_eq!(shared.generation(), first);
-        shared.tasks[0].progress = 7;
+        shared.write().tasks[0].progress = 7;
         let second = shared.generation();
         assert_ne!(second, first);
         shared = Shared::new(reg);

@@ -86,6 +86,14 @@ pub struct SearchIndex {
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
+impl SearchIndex {
+    /// Which build this is (unique per build in a process): an index kept across
+    /// an edit keeps its id.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+}
+
 struct Builder {
     table: Symbols,
     entities: Vec<Entity>,

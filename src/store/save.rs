@@ -30,6 +30,10 @@ pub struct Saved {
     /// The stamp of the file just written (or read, when nothing changed): poll
     /// [`FileStamp::of`] against it to notice the next outside change.
     pub stamp: FileStamp,
+    /// The stamp of the file as read under the lock, before the edits: when it is
+    /// the version a caller last read or saved, nobody else wrote in between.
+    /// `None` from [`save_as`], which does not read.
+    pub read: Option<FileStamp>,
     /// The file written: the given path with symlinks followed.
     pub path: PathBuf,
     /// The history entries the edits appended, with what they belong to, in order.
@@ -204,6 +208,7 @@ where
         return Ok(Saved {
             registry,
             stamp: read_stamp,
+            read: Some(read_stamp),
             path: target,
             recorded,
             written: false,
@@ -214,6 +219,7 @@ where
     Ok(Saved {
         registry,
         stamp,
+        read: Some(read_stamp),
         path: target,
         recorded,
         written: true,
@@ -247,6 +253,7 @@ pub fn save_as(path: &Path, registry: &Registry) -> Result<Saved, SaveError> {
     Ok(Saved {
         registry: registry.clone(),
         stamp,
+        read: None,
         path: target,
         recorded: Vec::new(),
         written: true,

@@ -22,7 +22,9 @@ pub use super::dashboard::{Detail, Focus, LOG_LEN, Link, Scroll, Tab, Tag, TaskR
 
 /// The whole dashboard.
 pub struct App {
-    /// Shared for reading with the thread building the search index at start-up.
+    /// Shared for reading with the threads that need it for a while: the search
+    /// index's at start-up, a reload's while it counts what changed. Written only
+    /// through [`Shared::write`], which waits for them and marks a new generation.
     pub reg: Shared,
     pub ix: Index,
     pub file: PathBuf,
@@ -83,6 +85,9 @@ pub struct App {
     pub thresholds: crate::report::Thresholds,
     /// The problem list of the last frame (see [`App::problem_rows`]).
     pub(crate) problem_cache: super::dashboard::problems::ProblemCache,
+    /// The version of the file `reg` was read from or last saved as (the event
+    /// loop sets it): a save that finds the file so has nothing new to show.
+    pub stamp: Option<crate::store::FileStamp>,
 }
 
 impl App {
@@ -133,6 +138,7 @@ impl App {
             search,
             thresholds: crate::report::Thresholds::default(),
             problem_cache: Default::default(),
+            stamp: None,
         }
     }
 

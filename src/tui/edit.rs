@@ -71,27 +71,22 @@ impl App {
         }
     }
 
-    /// The task an edit targets (none for a goal).
+    /// The task an edit targets (none for a goal), through the index: an edit key
+    /// scans no list of 100 000 tasks.
     fn task_of(&self, target: &EditTarget) -> Option<&crate::registry::Task> {
         match target {
-            EditTarget::Task(id) => self.reg.tasks.iter().find(|t| &t.id == id),
+            EditTarget::Task(id) => self.ix.task(id).and_then(|i| self.reg.tasks.get(i)),
             EditTarget::Goal(_) => None,
         }
     }
 
     fn status_of(&self, target: &EditTarget) -> Option<Status> {
         match target {
-            EditTarget::Task(id) => self
-                .reg
-                .tasks
-                .iter()
-                .find(|t| &t.id == id)
-                .map(|t| t.status),
+            EditTarget::Task(_) => self.task_of(target).map(|t| t.status),
             EditTarget::Goal(id) => self
-                .reg
-                .goals
-                .iter()
-                .find(|g| &g.id == id)
+                .ix
+                .goal(id)
+                .and_then(|i| self.reg.goals.get(i))
                 .map(|g| g.status),
         }
     }

@@ -129,7 +129,7 @@ mod tests {
     fn x_on_the_problem_list_exports_the_problems() {
         let mut a = app();
         let t1 = a.reg.tasks.iter().position(|t| t.number == 1).unwrap();
-        a.reg.tasks[t1].status = crate::registry::Status::Done;
+        a.reg.write().tasks[t1].status = crate::registry::Status::Done;
         a.update(Command::Problems);
         press(&mut a, KeyCode::Char('x'));
         let effect = press(&mut a, KeyCode::Enter);

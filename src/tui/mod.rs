@@ -1,8 +1,9 @@
 //! The full-screen dashboard: terminal lifecycle, event loop, state, views.
 //!
 //! The loop is the only place that touches files while the dashboard runs: it
-//! performs the [`edit::Effect`]s the state asks for (saves) and polls the file
-//! once a second for changes made by others.
+//! performs the [`edit::Effect`]s the state asks for (saves, on the saver thread)
+//! and polls the file once a second for changes made by others (read on a loader
+//! thread): what is slow happens off the thread that answers keys.
 
 pub mod app;
 pub mod backend;
@@ -13,6 +14,7 @@ mod export;
 pub mod find;
 pub mod keys;
 pub mod layout;
+pub mod loader;
 mod lost;
 pub mod overlays;
 pub mod present;
@@ -23,6 +25,7 @@ mod saving;
 pub mod terminal;
 pub mod theme;
 mod unsaved;
+pub mod version;
 pub mod view;
 pub mod write_as;
 
@@ -30,7 +33,7 @@ pub mod write_as;
 mod tests;
 
 use crate::lang::Lang;
-use crate::registry::{Registry, changes_between};
+use crate::registry::Registry;
 use crate::store::{self, FileStamp};
 use app::App;
 use crossterm::event;
@@ -72,6 +75,7 @@ const SAVE_TICK: Duration = Duration::from_millis(20);
 pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     let stamp = FileStamp::of(&opts.file).ok();
     let mut app = App::new(reg, opts.file, opts.lang, now());
+    app.stamp = stamp;
     app.ascii = opts.ascii;
     app.keys = opts.keys;
     app.thresholds = opts.thresholds;
@@ -107,7 +111,7 @@ pub fn run(reg: Registry, opts: Options) -> Result<(), String> {
     let theme = opts.theme;
     let mut guard = terminal::enter().map_err(|e| format!("cannot use the terminal: {e}"))?;
     lost::watch();
-    let out = event_loop(&mut app, &mut guard, &theme, stamp);
+    let out = event_loop(&mut app, &mut guard, &theme);
     if out.is_err() {
         // The terminal is gone: keep what is not saved, as on a signal.
         drop(guard);
@@ -139,7 +143,6 @@ fn event_loop(
     app: &mut App,
     guard: &mut terminal::Guard,
     theme: &theme::Theme,
-    mut stamp: Option<FileStamp>,
 ) -> Result<(), String> {
     let fail = |e: std::io::Error| format!("terminal error: {e}");
     // Pages and scrolling follow the terminal's size: the first, then each resize.
@@ -149,6 +152,7 @@ fn event_loop(
     // The stamp of a broken file already reported, so it is said once.
     let mut reported: Option<FileStamp> = None;
     let mut saver = saver::Saver::start();
+    let mut loader = loader::Loader::default();
     loop {
         if dirty {
             app.now = now();
@@ -160,7 +164,11 @@ fn event_loop(
                 .map_err(fail)?;
             dirty = false;
         }
-        let wait = if saver.busy() { SAVE_TICK } else { POLL };
+        let wait = if saver.busy() || loader.busy() {
+            SAVE_TICK
+        } else {
+            POLL
+        };
         if event::poll(wait).map_err(fail)? {
             let ev = event::read().map_err(fail)?;
             // The state reads the clock from here, never itself: edits are stamped
@@ -170,23 +178,24 @@ fn event_loop(
             dirty = changed;
             if let Some(effect) = effect {
                 app.now = now();
-                perform(app, effect, &mut saver);
+                perform(app, effect, &mut saver, &mut loader);
                 app.settle_scroll();
                 dirty = true;
             }
-        } else if !saver.busy() {
+        } else if !saver.busy() && !loader.busy() {
             // Not while our own save runs: its write would look like someone else's.
-            dirty = check_file(app, &mut stamp, &mut reported);
+            dirty = loader::check_file(app, &mut loader, &reported);
             if dirty {
                 app.settle_scroll();
             }
         }
+        if let Some(loaded) = loader.poll(&app.reg) {
+            app.now = now();
+            loader::take(app, loaded, &mut reported);
+            app.settle_scroll();
+            dirty = true;
+        }
         while let Some(report) = saver.next(Duration::ZERO) {
-            if let saver::Report::Done { result, .. } = &report
-                && let Ok(saved) = result.as_ref()
-            {
-                stamp = Some(saved.stamp);
-            }
             app.now = now();
             app.save_report(report);
             app.settle_scroll();
@@ -203,10 +212,14 @@ fn event_loop(
 }
 
 /// Saves, or writes elsewhere, and tells the app how it went.
-fn perform(app: &mut App, effect: Effect, saver: &mut saver::Saver) {
+fn perform(app: &mut App, effect: Effect, saver: &mut saver::Saver, loader: &mut loader::Loader) {
     match effect {
-        // Shown now, saved by the saver thread; the loop takes its report.
-        Effect::Save { edits, undo } => saver.send(app.begin_save(edits, undo)),
+        // Shown now, saved by the saver thread; the loop takes its report (which
+        // brings any version a running load would, and newer).
+        Effect::Save { edits, undo } => {
+            loader.cancel();
+            saver.send(app.begin_save(edits, undo));
+        }
         Effect::WriteAs(path) => write_as::write_elsewhere(app, &path, saver.busy()),
         Effect::Export {
             format,
@@ -233,45 +246,6 @@ fn perform(app: &mut App, effect: Effect, saver: &mut saver::Saver) {
                     app.export_failed(&format!("{}: {why}", shown.display()));
                 }
             }
-        }
-    }
-}
-
-/// Reloads when someone else changed the file. Returns whether to redraw.
-fn check_file(
-    app: &mut App,
-    stamp: &mut Option<FileStamp>,
-    reported: &mut Option<FileStamp>,
-) -> bool {
-    let now_stamp = match FileStamp::of(&app.file) {
-        Ok(s) => s,
-        Err(_) => {
-            if stamp.is_some() {
-                *stamp = None;
-                let word = app.w().status.file_gone;
-                app.message = Some(format!("{word}: {} — w", app.file.display()));
-                return true;
-            }
-            return false;
-        }
-    };
-    if stamp.as_ref() == Some(&now_stamp) || reported.as_ref() == Some(&now_stamp) {
-        return false;
-    }
-    match store::load(&app.file) {
-        Ok(reg) => {
-            let changes = changes_between(&app.reg, &reg);
-            *stamp = Some(now_stamp);
-            *reported = None;
-            app.reloaded(reg, &changes);
-            true
-        }
-        Err(e) => {
-            *reported = Some(now_stamp);
-            let word = app.w().status.file_broken;
-            let e = crate::words::load_error(app.lang, &e);
-            app.message = Some(format!("{word}: {e}"));
-            true
         }
     }
 }

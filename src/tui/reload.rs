@@ -3,21 +3,25 @@
 //! selections kept by id.
 
 use super::app::{App, Tab};
-use crate::registry::{Changes, Edit, EditTarget, Registry, apply_recorded};
+use super::version::{Landed, Version, drop_elsewhere};
+use crate::registry::{Changes, Edit, EditTarget, Registry, apply_indexed};
 use crate::store::{SaveError, Saved};
 
 impl App {
     /// A save of every pending edit went through (the runner saved them in one go):
     /// show the file's version (ours and others' edits), remember ours for undo.
+    /// The indexes are built here, on the caller's thread.
     pub fn saved(&mut self, saved: Saved, undo: bool) {
         self.pending.clear();
-        self.saved_in_background(saved, undo);
+        self.saved_in_background(Landed::of(saved, None), undo);
     }
 
-    /// A save went through: show the file's version, with the edits still on their
-    /// way or kept from a failed save on top; remember ours for undo.
-    pub(super) fn saved_in_background(&mut self, saved: Saved, undo: bool) {
-        let steps = steps(&saved.recorded);
+    /// A save went through: remember ours for undo and, when the file holds others'
+    /// edits too (or ours were not shown), swap in its version, prepared by the
+    /// saver thread, with the edits still on their way or kept on top. When the
+    /// file was the version shown, the screen already shows what it now holds.
+    pub(super) fn saved_in_background(&mut self, landed: Landed, undo: bool) {
+        let steps = steps(&landed.recorded);
         let edited = steps.last().map(|(t, _)| t.clone());
         let summary = steps.last().map(|(t, hs)| {
             let s = self.describe(t, hs);
@@ -30,8 +34,11 @@ impl App {
         if !undo {
             self.undo.extend(steps);
         }
-        self.replace_registry(saved.registry);
-        self.show_unsaved();
+        if let Some(version) = landed.version {
+            drop_elsewhere(self.swap_in(*version));
+            self.show_unsaved();
+        }
+        self.stamp = Some(landed.stamp);
         let time = self.now.format("%H:%M:%S");
         let saved_word = self.w().status.saved;
         let warning = edited
@@ -84,9 +91,18 @@ impl App {
     }
 
     /// Another process changed the file: take its version, keep what is selected.
-    /// Edits kept from a failed save stay shown on top of the new version.
+    /// Edits kept from a failed save stay shown on top of the new version. The
+    /// indexes are built here, on the caller's thread ([`App::reloaded_version`]
+    /// takes them built).
     pub fn reloaded(&mut self, reg: Registry, changes: &Changes) {
-        self.replace_registry(reg);
+        drop_elsewhere(self.reloaded_version(Version::new(reg), changes));
+    }
+
+    /// [`App::reloaded`] with the version's indexes built elsewhere. Returns the
+    /// version it replaced, for the caller to free off the UI thread.
+    #[must_use]
+    pub fn reloaded_version(&mut self, version: Version, changes: &Changes) -> Version {
+        let old = self.swap_in(version);
         self.show_unsaved();
         let word = self.w().status.reloaded;
         // Logins as the people list names them: 王丽（市水务局）.
@@ -97,19 +113,22 @@ impl App {
         let changes = crate::words::changes(self.lang, &changes);
         let sep = self.w().status.reload_colon;
         self.message = Some(format!("{word}{sep}{changes}"));
+        old
     }
 
     /// Applies edits to what is shown only (not saved), as if they were saved, so
     /// the user sees what is kept; why they did not apply to the file is reported
-    /// by the save that failed.
+    /// by the save that failed. No edit changes what the indexes are built from
+    /// (ids, memberships, names and texts), so they stay as they are: an edit
+    /// key costs the change of one task, whatever the registry's size.
     pub(super) fn show_on_top(&mut self, edits: &[Edit]) {
         if edits.is_empty() {
             return;
         }
+        let reg = self.reg.write();
         for e in edits {
-            let _ = apply_recorded(&mut self.reg, e);
+            let _ = apply_indexed(reg, &self.ix, e);
         }
-        self.ix = crate::registry::Index::build(&self.reg);
     }
 
     /// After a new version is swapped in: the edits kept from a failed save and
@@ -120,8 +139,9 @@ impl App {
         self.show_on_top(&unsaved);
     }
 
-    /// Swaps in a new version of the registry, keeping selections by id.
-    pub fn replace_registry(&mut self, reg: Registry) {
+    /// Swaps in a new version of the registry, keeping selections by id. Returns
+    /// the old one, for the caller to free off the UI thread.
+    fn swap_in(&mut self, version: Version) -> Version {
         let old_task = |app: &App, i: usize| app.reg.tasks.get(i).map(|t| t.id.clone());
         let detail_task = self.view.detail.and_then(|d| old_task(self, d.task));
         let ids: Vec<Option<String>> = Tab::ALL
@@ -137,9 +157,11 @@ impl App {
             })
             .collect();
         let old_shape = shape(&self.reg);
-        self.reg = reg.into();
-        self.ix = crate::registry::Index::build(&self.reg);
-        self.search = crate::search::SearchIndex::build(&self.reg).into();
+        let old = Version {
+            reg: std::mem::replace(&mut self.reg, version.reg),
+            ix: std::mem::replace(&mut self.ix, version.ix),
+            search: std::mem::replace(&mut self.search, version.search),
+        };
         for (k, &tab) in Tab::ALL.iter().enumerate() {
             let n = self.entity_count(tab);
             let sel = ids[k]
@@ -150,12 +172,13 @@ impl App {
             let rows = self.visible_rows(tab, self.view.sel[k]);
             let ts = tasks[k]
                 .as_deref()
-                .and_then(|id| rows.iter().position(|r| self.reg.tasks[r.task].id == id))
+                .and_then(|id| self.ix.task(id))
+                .and_then(|i| rows.iter().position(|r| r.task == i))
                 .unwrap_or(self.view.task_sel[k]);
             self.view.task_sel[k] = ts.min(rows.len().saturating_sub(1));
         }
         if let Some(d) = self.view.detail.as_mut() {
-            match detail_task.and_then(|id| self.reg.tasks.iter().position(|t| t.id == id)) {
+            match detail_task.and_then(|id| self.ix.task(&id)) {
                 Some(i) => d.task = i,
                 None => self.view.detail = None,
             }
@@ -165,6 +188,7 @@ impl App {
         if shape(&self.reg) != old_shape {
             self.back.clear();
         }
+        old
     }
 
     fn entity_id(&self, tab: Tab, i: usize) -> Option<String> {
@@ -191,10 +215,9 @@ impl App {
         let what = match target {
             EditTarget::Task(id) => {
                 let n = self
-                    .reg
-                    .tasks
-                    .iter()
-                    .find(|t| &t.id == id)
+                    .ix
+                    .task(id)
+                    .and_then(|i| self.reg.tasks.get(i))
                     .map_or(id.clone(), |t| t.number.to_string());
                 format!("{} {n}", self.w().status.task)
             }

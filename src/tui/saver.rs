@@ -7,8 +7,9 @@
 //! When the lock is not had within [`SAY_WAITING`], the thread reports so, with
 //! who holds it when the system says (`/proc/locks`), before it keeps waiting.
 
+use super::version::Landed;
 use crate::registry::Edit;
-use crate::store::{self, SaveError, Saved};
+use crate::store::{self, SaveError};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -112,6 +113,9 @@ pub struct Job {
     pub edits: Vec<Edit>,
     /// An undo: not itself undoable.
     pub undo: bool,
+    /// The version of the file the screen shows with these edits on top, when it
+    /// does: if the save finds the file still so, the screen needs nothing from it.
+    pub known: Option<crate::store::FileStamp>,
 }
 
 /// What the saver thread says back.
@@ -123,8 +127,8 @@ pub enum Report {
     Done {
         edits: Vec<Edit>,
         undo: bool,
-        /// Boxed: a saved registry is large, and reports wait in a channel.
-        result: Box<Result<Saved, SaveError>>,
+        /// What the screen needs of the saved file, made ready on the saver thread.
+        result: Box<Result<Landed, SaveError>>,
     },
 }
 
@@ -232,6 +236,8 @@ fn work(job: Job, tell: &Sender<Report>) {
     if result.is_ok() || refused {
         remove_unsaved(&job.edits);
     }
+    // The indexes of a new version are built here, not on the UI thread.
+    let result = result.map(|saved| Landed::of(saved, job.known));
     let _ = tell.send(Report::Done {
         edits: job.edits,
         undo: job.undo,

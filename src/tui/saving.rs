@@ -14,6 +14,13 @@ impl App {
     pub fn begin_save(&mut self, edits: Vec<Edit>, undo: bool) -> Job {
         let retry = !edits.is_empty() && edits.iter().all(|e| self.pending.contains(e));
         let reverting = edits.iter().any(|e| matches!(e.op, Op::Revert { .. }));
+        // What is shown is the file's version with the edits on their way on top,
+        // in order, and these go on top of them: a save that finds the file at that
+        // version leaves the screen as it is. Not so with kept edits shown (they
+        // came first on screen, they go later to the file) or an undo (not shown).
+        let known = (self.pending.is_empty() && !reverting)
+            .then_some(self.stamp)
+            .flatten();
         if retry {
             self.pending.retain(|p| !edits.contains(p));
         } else if !reverting {
@@ -28,6 +35,7 @@ impl App {
             file: self.file.clone(),
             edits,
             undo,
+            known,
         }
     }
 

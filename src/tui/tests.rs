@@ -149,7 +149,7 @@ fn a_chinese_screen_says_the_domains_messages_in_chinese() {
         assert!(english(&said).is_empty(), "{said}");
     }
     // A reload with a colleague's changes.
-    let reg = app.reg.clone();
+    let reg = (*app.reg).clone();
     app.reloaded(
         reg,
         &Changes {
@@ -173,7 +173,7 @@ fn a_tasks_oldest_history_can_be_scrolled_into_view() {
         .position(|t| t.number == 1)
         .expect("task 1");
     for i in 0..40 {
-        app.reg.tasks[t]
+        app.reg.write().tasks[t]
             .history
             .push(crate::registry::HistoryEntry {
                 at,
@@ -279,7 +279,7 @@ fn collected_history_shows_its_file_and_units_when_they_last_reported() {
         .position(|t| t.number == 1)
         .expect("task 1");
     let lead = app.reg.name_of(&app.reg.tasks[t].lead[0]).to_string();
-    app.reg.tasks[t]
+    app.reg.write().tasks[t]
         .history
         .push(crate::registry::HistoryEntry {
             at,
@@ -312,7 +312,7 @@ fn collected_history_shows_its_file_and_units_when_they_last_reported() {
 #[test]
 fn a_done_goals_status_is_said_once() {
     let mut app = app(Lang::Zh, "");
-    app.reg.goals[0].status = crate::registry::Status::Done;
+    app.reg.write().goals[0].status = crate::registry::Status::Done;
     for keys in ["", "5"] {
         typed(&mut app, keys);
         let shown = screen_sized(&app, 120, 40);
@@ -328,7 +328,7 @@ fn a_done_goals_status_is_said_once() {
 #[test]
 fn a_reload_names_people_by_name_and_unit_and_unknown_logins_as_they_are() {
     let mut app = app(Lang::Zh, "");
-    let mut reg = app.reg.clone();
+    let mut reg = (*app.reg).clone();
     reg.people = vec![crate::registry::Person {
         login: "wangli".into(),
         name: "王丽".into(),
@@ -364,7 +364,7 @@ fn a_recovered_note_already_in_the_file_is_not_added_twice() {
     };
     let landed = note("已召开推进会");
     let lost = note("已报送材料");
-    crate::registry::apply(&mut app.reg, &landed).unwrap();
+    crate::registry::apply(app.reg.write(), &landed).unwrap();
     app.recovered(vec![landed.clone(), lost.clone()]);
     assert_eq!(app.pending, vec![lost]);
     let notes: Vec<_> = app.reg.tasks[0]
@@ -375,7 +375,7 @@ fn a_recovered_note_already_in_the_file_is_not_added_twice() {
     assert_eq!(notes, ["已召开推进会", "已报送材料"]);
     // All of them in the file already: nothing kept, nothing said.
     let mut again = self::app(Lang::Zh, "");
-    crate::registry::apply(&mut again.reg, &landed).unwrap();
+    crate::registry::apply(again.reg.write(), &landed).unwrap();
     again.recovered(vec![landed]);
     assert!(again.pending.is_empty());
     assert_eq!(again.message, None);

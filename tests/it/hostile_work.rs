@@ -134,7 +134,7 @@ fn a_huge_history_costs_little_per_key_and_still_scrolls_to_the_end() {
     let task = a.view().detail.expect("the detail is open").task;
     let start = DateTime::parse_from_rfc3339("2020-01-01T09:00:00+08:00").unwrap();
     let n = 300_000;
-    a.reg.tasks[task].history = (0..n)
+    a.reg.write().tasks[task].history = (0..n)
         .map(|i| HistoryEntry {
             at: start + Days::minutes(i),
             by: "张三".into(),
@@ -208,7 +208,7 @@ fn pages_from_the_end_show_the_document_paged_from_the_top() {
     }
     let task = a.view().detail.expect("the detail is open").task;
     let start = DateTime::parse_from_rfc3339("2020-01-01T09:00:00+08:00").unwrap();
-    a.reg.tasks[task].history = (0..60)
+    a.reg.write().tasks[task].history = (0..60)
         .map(|i| HistoryEntry {
             at: start + Days::days(i),
             by: "张三".into(),

@@ -61,6 +61,7 @@ mod tui_edit_rules;
 mod tui_editing;
 mod tui_find;
 mod tui_navigation;
+mod tui_nonblock;
 mod tui_screens;
 mod tui_startup;
 mod tui_sync_query;

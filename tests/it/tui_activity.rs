@@ -127,7 +127,7 @@ fn a_long_activity_list_pages_and_keeps_the_selection_in_view() {
     a.resize(80, 24);
     let t2 = a.reg.tasks.iter().position(|t| t.number == 2).unwrap();
     let at = DateTime::parse_from_rfc3339("2026-11-27T18:00:00+08:00").unwrap();
-    a.reg.tasks[t2].history = (0..40)
+    a.reg.write().tasks[t2].history = (0..40)
         .map(|i| HistoryEntry {
             at: at + chrono::Duration::minutes(i),
             by: "liwei".into(),

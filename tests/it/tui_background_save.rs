@@ -114,7 +114,7 @@ fn a_held_lock_never_holds_up_the_screen_and_the_save_lands_once_it_is_free() {
     assert!(!a.unsaved_task("t12"));
     assert!(a.lock_wait.is_none());
     assert!(a.message.as_deref().unwrap_or("").contains("saved"));
-    assert_eq!(a.reg, on_disk);
+    assert_eq!(*a.reg, on_disk);
 }
 
 /// Notes on task 12 with this text, in what is shown or on disk.
@@ -183,5 +183,5 @@ fn a_failed_background_save_keeps_the_edit_once_and_q_waits_for_the_retry() {
     assert!(a.quit, "{:?}", a.message);
     let on_disk = store::load(&file).unwrap();
     assert_eq!(notes(&on_disk, "督查组已现场核实"), 1);
-    assert_eq!(a.reg, on_disk);
+    assert_eq!(*a.reg, on_disk);
 }

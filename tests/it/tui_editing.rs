@@ -95,7 +95,7 @@ fn status_picker_saves_at_once_with_who_and_when() {
         a.message
     );
     // What is shown is what is on disk.
-    assert_eq!(a.reg, on_disk);
+    assert_eq!(*a.reg, on_disk);
 }
 
 #[test]

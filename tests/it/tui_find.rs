@@ -133,12 +133,12 @@ fn status_past_due_stale_and_mine_filters_combine() {
     a.update(Command::Open);
     let t1 = a.reg.tasks.iter().position(|t| t.number == 1).unwrap();
     let t2 = a.reg.tasks.iter().position(|t| t.number == 2).unwrap();
-    a.reg.tasks[t1].status = Status::InProgress;
-    a.reg.tasks[t1].due = chrono::NaiveDate::from_ymd_opt(2026, 1, 1);
-    a.reg.tasks[t2].status = Status::InProgress;
+    a.reg.write().tasks[t1].status = Status::InProgress;
+    a.reg.write().tasks[t1].due = chrono::NaiveDate::from_ymd_opt(2026, 1, 1);
+    a.reg.write().tasks[t2].status = Status::InProgress;
     // An explicit date wins over the goal's deadline (2025-12-31, past) it would
     // otherwise be held to.
-    a.reg.tasks[t2].due = chrono::NaiveDate::from_ymd_opt(2027, 1, 1);
+    a.reg.write().tasks[t2].due = chrono::NaiveDate::from_ymd_opt(2027, 1, 1);
     a.update(Command::StatusFilter); // 未启动
     assert_eq!(a.current_rows().len(), 7);
     a.update(Command::StatusFilter); // 推进中
@@ -163,8 +163,8 @@ fn sort_by_status_due_and_update() {
     a.update(Command::Open);
     let idx = |n: u32| a.reg.tasks.iter().position(|t| t.number == n).unwrap();
     let (t3, t5) = (idx(3), idx(5));
-    a.reg.tasks[t5].status = Status::Done;
-    a.reg.tasks[t3].due = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+    a.reg.write().tasks[t5].status = Status::Done;
+    a.reg.write().tasks[t3].due = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
     a.update(Command::Sort);
     assert_eq!(a.filters.sort, Sort::Status);
     assert_eq!(

@@ -79,7 +79,7 @@ fn an_edit_as_the_dashboard_starts_changes_the_registry_the_screens_show() {
     let _heavy = crate::common::heavy();
     let mut a = start(scaled(3_000));
     // Written before the index thread is done with the registry: waits, then writes.
-    a.reg.tasks[7].title = "水务专项整治".into();
+    a.reg.write().tasks[7].title = "水务专项整治".into();
     assert_eq!(a.reg.tasks[7].title, "水务专项整治");
     // The index was built, from the registry as it was at start-up.
     assert!(!a.search.search("wushui", 5).is_empty());

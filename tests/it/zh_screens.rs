@@ -198,9 +198,15 @@ fn screens() -> Vec<(&'static str, Reach)> {
     out.push((
         "undo_in_history",
         Box::new(move |a: &mut App| {
-            let t = a.reg.tasks.iter_mut().find(|t| t.id == "t12").unwrap();
+            let now = a.now;
+            let t = a
+                .reg.write()
+                .tasks
+                .iter_mut()
+                .find(|t| t.id == "t12")
+                .unwrap();
             t.history.push(dubang::registry::HistoryEntry {
-                at: a.now,
+                at: now,
                 // A login name is data, not a word: a Chinese one here.
                 by: "李伟".into(),
                 field: "status".into(),

@@ -113,7 +113,7 @@ mod tests {
             "all 28 tasks are past 2025-12-31"
         );
         let t1 = a.reg.tasks.iter().position(|t| t.number == 1).unwrap();
-        a.reg.tasks[t1].status = crate::registry::Status::Done;
+        a.reg.write().tasks[t1].status = crate::registry::Status::Done;
         assert_eq!(a.problem_rows().len(), 27);
         assert!(a.problem_rows().iter().all(|p| p.task != t1));
     }

@@ -232,16 +232,19 @@ mod tests {
     fn a_goal_scrolls_as_a_document_down_to_its_history() {
         let mut a = app(Lang::Zh, "");
         a.resize(80, 24);
-        a.reg.goals[0].history.push(crate::registry::HistoryEntry {
-            at: a.now,
-            by: "liwei".into(),
-            field: "note".into(),
-            from: None,
-            to: None,
-            note: Some("目标推进会已召开".into()),
-            source: None,
-            undo: false,
-        });
+        let now = a.now;
+        a.reg.write().goals[0]
+            .history
+            .push(crate::registry::HistoryEntry {
+                at: now,
+                by: "liwei".into(),
+                field: "note".into(),
+                from: None,
+                to: None,
+                note: Some("目标推进会已召开".into()),
+                source: None,
+                undo: false,
+            });
         a.update(Command::GoTab(Tab::Goals));
         let last = "第四极";
         // The test screen shows a wide character's second cell as a space.

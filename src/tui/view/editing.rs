@@ -11,7 +11,7 @@ use ratatui::widgets::Clear;
 
 pub(crate) fn target_name(ui: &Ui, t: &EditTarget) -> String {
     match t {
-        EditTarget::Task(id) => match ui.app.reg.tasks.iter().find(|x| &x.id == id) {
+        EditTarget::Task(id) => match ui.app.ix.task(id).and_then(|i| ui.app.reg.tasks.get(i)) {
             Some(task) => format!(
                 "{} {} · {}",
                 ui.w().detail.task_word,

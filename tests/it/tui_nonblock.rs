@@ -1,0 +1,199 @@
+//! Edits that never block the screen, as state with the real saver and loader
+//! threads: an edit changes one task and rebuilds no index; a save that finds
+//! the file as shown swaps nothing; a save on top of a colleague's, and a
+//! colleague's save itself, arrive with their indexes built off the UI thread,
+//! which keeps answering keys meanwhile.
+
+use crate::tui_editing::{app_on, at_task_12, key, press, temp_registry};
+use crossterm::event::KeyCode;
+use dubang::registry::{Edit, EditTarget, Op, Status};
+use dubang::store::{self, FileStamp};
+use dubang::tui::app::App;
+use dubang::tui::edit::Effect;
+use dubang::tui::loader::{self, Loaded, Loader};
+use dubang::tui::saver::{Report, Saver};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The app on `file` as the dashboard starts it: knowing the version it read.
+fn started_on(file: &Path) -> App {
+    let mut a = app_on(file.to_path_buf());
+    a.stamp = FileStamp::of(file).ok();
+    a
+}
+
+/// Presses `s 2` (推进中 / in progress) on task 12 and sends the save.
+fn edit_task_12(a: &mut App, saver: &mut Saver) {
+    let eff = press(a, &[key(KeyCode::Char('s')), key(KeyCode::Char('2'))]).unwrap();
+    let Effect::Save { edits, undo } = eff else {
+        panic!("{eff:?}")
+    };
+    saver.send(a.begin_save(edits, undo));
+}
+
+/// The saver's `Done` report, waited for up to 10 s.
+fn done(saver: &mut Saver) -> Report {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        if let Some(r) = saver.next(Duration::from_millis(20)) {
+            if matches!(r, Report::Done { .. }) {
+                return r;
+            }
+        }
+    }
+    panic!("the save never finished")
+}
+
+/// A colleague (wangfang) marks task 1 delayed through the file.
+fn colleague_saves(file: &Path) {
+    let mut e = Edit::new(
+        EditTarget::Task("t1".into()),
+        Op::SetStatus {
+            to: Status::Delayed,
+        },
+    );
+    e.by = "wangfang".into();
+    store::save_edit(file, &e).unwrap();
+}
+
+#[test]
+fn an_edit_rebuilds_no_index_and_a_save_of_the_file_as_shown_swaps_nothing() {
+    let (_d, file) = temp_registry();
+    let mut a = started_on(&file);
+    at_task_12(&mut a);
+    let (ix, search) = (a.ix.id(), a.search.id());
+    let mut saver = Saver::start();
+    edit_task_12(&mut a, &mut saver);
+    // Shown at once, without a new index of either kind.
+    assert_eq!(a.reg.task("t12").unwrap().status, Status::InProgress);
+    assert_eq!((a.ix.id(), a.search.id()), (ix, search));
+
+    let report = done(&mut saver);
+    let Report::Done { result, .. } = &report else {
+        unreachable!()
+    };
+    let landed = result.as_ref().as_ref().unwrap();
+    assert!(
+        landed.version.is_none(),
+        "nobody else wrote: the saver sends no new version"
+    );
+    a.save_report(report);
+    // Nothing swapped; what is shown is what the file holds; the next check of
+    // the file sees our own save.
+    assert_eq!((a.ix.id(), a.search.id()), (ix, search));
+    assert_eq!(*a.reg, store::load(&file).unwrap());
+    assert_eq!(a.stamp, FileStamp::of(&file).ok());
+    assert!(a.message.as_deref().unwrap_or("").contains("saved"));
+    assert_eq!(a.undo.len(), 1, "undoable: {:?}", a.undo);
+    assert!(!a.unsaved_task("t12"));
+}
+
+#[test]
+fn a_save_on_top_of_a_colleagues_brings_indexes_built_by_the_saver() {
+    let (_d, file) = temp_registry();
+    let mut a = started_on(&file);
+    at_task_12(&mut a);
+    colleague_saves(&file);
+    let mut saver = Saver::start();
+    edit_task_12(&mut a, &mut saver);
+    let report = done(&mut saver);
+    let Report::Done { result, .. } = &report else {
+        unreachable!()
+    };
+    let version = result.as_ref().as_ref().unwrap().version.as_ref();
+    let built = version.map(|v| (v.ix.id(), v.search.id()));
+    assert!(
+        built.is_some(),
+        "the file changed: the saver sends its version"
+    );
+    a.save_report(report);
+    // The saver's indexes are the ones in use; both edits are shown.
+    assert_eq!(Some((a.ix.id(), a.search.id())), built);
+    assert_eq!(a.reg.task("t1").unwrap().status, Status::Delayed);
+    assert_eq!(a.reg.task("t12").unwrap().status, Status::InProgress);
+    assert_eq!(*a.reg, store::load(&file).unwrap());
+    assert_eq!(a.stamp, FileStamp::of(&file).ok());
+}
+
+/// Polls the loader (lending what is shown) until it is done, at most 10 s.
+fn loaded(loader: &mut Loader, a: &App) -> Loaded {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        if let Some(l) = loader.poll(&a.reg) {
+            return l;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("the load never finished")
+}
+
+#[test]
+fn a_colleagues_save_is_read_on_another_thread_while_keys_are_answered() {
+    let (_d, file) = temp_registry();
+    let mut a = started_on(&file);
+    at_task_12(&mut a);
+    let (ix, search) = (a.ix.id(), a.search.id());
+    colleague_saves(&file);
+    let mut loader = Loader::default();
+    let mut reported = None;
+    // The check only looks at the stamp and starts the load: nothing changed yet.
+    assert!(!loader::check_file(&mut a, &mut loader, &reported));
+    assert!(loader.busy());
+    assert_eq!(a.reg.task("t1").unwrap().status, Status::NotStarted);
+    // Keys are answered meanwhile.
+    let sel = a.task_sel();
+    let (changed, effect) = a.handle(&key(KeyCode::Down));
+    assert!(changed && effect.is_none());
+    assert_eq!(a.task_sel(), sel + 1);
+
+    let l = loaded(&mut loader, &a);
+    let Loaded::Version { version, .. } = &l else {
+        panic!("not loaded")
+    };
+    let built = (version.ix.id(), version.search.id());
+    assert_ne!(built, (ix, search));
+    loader::take(&mut a, l, &mut reported);
+    assert!(!loader.busy());
+    // Swapped in: its indexes as built there, the change and who made it named,
+    // the selection kept, and the registry not left shared with the load.
+    assert_eq!((a.ix.id(), a.search.id()), built);
+    assert_eq!(a.reg.task("t1").unwrap().status, Status::Delayed);
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(
+        msg.contains("reloaded") && msg.contains("wangfang"),
+        "{msg}"
+    );
+    assert_eq!(a.task_sel(), sel + 1);
+    assert_eq!(a.reg.readers(), 0);
+    assert_eq!(a.stamp, FileStamp::of(&file).ok());
+    // Our own version is not loaded again.
+    assert!(!loader::check_file(&mut a, &mut loader, &reported));
+    assert!(!loader.busy());
+}
+
+#[test]
+fn a_broken_save_is_said_once_and_a_cancelled_load_changes_nothing() {
+    let (_d, file) = temp_registry();
+    let mut a = started_on(&file);
+    let mut loader = Loader::default();
+    let mut reported = None;
+    std::fs::write(&file, "{ \"format\": ").unwrap();
+    loader::check_file(&mut a, &mut loader, &reported);
+    let l = loaded(&mut loader, &a);
+    loader::take(&mut a, l, &mut reported);
+    let msg = a.message.take().unwrap_or_default();
+    assert!(msg.contains("ends too early"), "{msg}");
+    // Said once: the same broken version starts no second load.
+    assert!(!loader::check_file(&mut a, &mut loader, &reported));
+    assert!(!loader.busy());
+
+    // Fixed by a colleague; our edit is sent while the load runs: it is dropped.
+    std::fs::write(&file, store::BUNDLED).unwrap();
+    colleague_saves(&file);
+    loader::check_file(&mut a, &mut loader, &reported);
+    assert!(loader.busy());
+    loader.cancel();
+    assert!(!loader.busy());
+    assert!(loader.poll(&a.reg).is_none());
+    assert_eq!(a.reg.task("t1").unwrap().status, Status::NotStarted);
+}
