@@ -220,7 +220,7 @@ pub fn run_set(
         let ix = dubang::registry::Index::build(&saved.registry);
         if let Some(g) = ix.goal(id) {
             let status = saved.registry.goals[g].status;
-            let tasks = ix.goal_rollup(&saved.registry, g);
+            let tasks = ix.goal_rollup(g);
             if let Some(why) = dubang::registry::goal_disagreement(status, &tasks) {
                 sayln!("{}", Say::GoalDisagrees(label, why).text(lang));
             }

@@ -1,7 +1,9 @@
 //! Lookups that the views need on every frame: "tasks a unit leads", "tasks of a
-//! town", "sections behind a goal"… Built once per load or edit, so each is a
-//! vector access instead of a scan of every task.
+//! town", "sections behind a goal", each entity's roll-up… Built once per load
+//! (an edit only moves the roll-ups it touches), so each is a vector access
+//! instead of a scan of every task.
 
+use super::rollups::Rollups;
 use super::{Registry, Rollup};
 use std::collections::HashMap;
 
@@ -34,6 +36,8 @@ pub struct Index {
     section_goals: Vec<Vec<usize>>,
     goal_sections: Vec<Vec<usize>>,
     goal_tasks: Vec<Vec<usize>>,
+    /// Every entity's roll-up, moved by edits ([`Index::moved`]).
+    pub(super) rollups: Rollups,
 }
 
 fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
@@ -60,6 +64,7 @@ impl Index {
             section_goals: vec![Vec::new(); reg.sections.len()],
             goal_sections: vec![Vec::new(); reg.goals.len()],
             goal_tasks: vec![Vec::new(); reg.goals.len()],
+            rollups: Rollups::default(),
         };
         for (ti, task) in reg.tasks.iter().enumerate() {
             if let Some(&s) = ix.section_pos.get(&task.section) {
@@ -137,6 +142,7 @@ impl Index {
             tasks.dedup();
             ix.goal_tasks[gi] = tasks;
         }
+        ix.rollups = Rollups::count(reg, &ix);
         ix
     }
 
@@ -221,17 +227,21 @@ impl Index {
         all
     }
 
-    pub fn section_rollup(&self, reg: &Registry, section: usize) -> Rollup {
-        Rollup::of(reg, self.section_tasks(section).iter().copied())
+    /// The roll-up of every task.
+    pub fn all_rollup(&self) -> Rollup {
+        self.rollups.all
     }
-    pub fn unit_rollup(&self, reg: &Registry, unit: usize) -> Rollup {
-        Rollup::of(reg, self.unit_tasks(unit))
+    pub fn section_rollup(&self, section: usize) -> Rollup {
+        self.rollups.sections[section]
     }
-    pub fn town_rollup(&self, reg: &Registry, town: usize) -> Rollup {
-        Rollup::of(reg, self.town_tasks(town).iter().map(|&(t, _)| t))
+    pub fn unit_rollup(&self, unit: usize) -> Rollup {
+        self.rollups.units[unit]
     }
-    pub fn goal_rollup(&self, reg: &Registry, goal: usize) -> Rollup {
-        Rollup::of(reg, self.goal_tasks(goal).iter().copied())
+    pub fn town_rollup(&self, town: usize) -> Rollup {
+        self.rollups.towns[town]
+    }
+    pub fn goal_rollup(&self, goal: usize) -> Rollup {
+        self.rollups.goals[goal]
     }
 }
 
@@ -272,7 +282,7 @@ mod tests {
         assert_eq!(ix.section_tasks(0).len(), 13);
         assert_eq!(ix.section_tasks(1).len(), 4);
         assert!(ix.section_tasks(0).windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(ix.section_rollup(&r, 0).total(), 13);
+        assert_eq!(ix.section_rollup(0).total(), 13);
     }
 
     #[test]

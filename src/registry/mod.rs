@@ -9,6 +9,7 @@ mod index;
 pub mod ops;
 mod people;
 mod rollup;
+mod rollups;
 mod sanitize;
 mod shared;
 mod status;
@@ -23,6 +24,7 @@ pub use ops::{
 };
 pub use people::{Person, Who};
 pub use rollup::{GoalDisagreement, Rollup, goal_disagreement};
+pub use rollups::Counted;
 use sanitize::{clean_line, clean_text};
 pub use sanitize::{is_unwanted, sanitize_line, sanitize_text};
 pub use shared::Shared;

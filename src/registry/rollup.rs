@@ -14,14 +14,7 @@ impl Rollup {
     pub fn of(reg: &Registry, tasks: impl IntoIterator<Item = usize>) -> Rollup {
         let mut r = Rollup::default();
         for i in tasks {
-            let t = &reg.tasks[i];
-            r.counts[t.status.index()] += 1;
-            // A done task counts as fully done whatever its progress field says.
-            r.progress_sum += if t.status == Status::Done {
-                100
-            } else {
-                u64::from(t.progress.min(100))
-            };
+            r.add_task(&reg.tasks[i]);
         }
         r
     }

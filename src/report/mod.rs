@@ -139,7 +139,7 @@ pub fn summary(
         .unwrap_or(0)
         .min(40);
     for (i, s) in reg.sections.iter().enumerate() {
-        let r = ix.section_rollup(reg, i);
+        let r = ix.section_rollup(i);
         let _ = writeln!(
             out,
             "  ({}) {}  {}  {}",
@@ -152,7 +152,7 @@ pub fn summary(
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", w.goals);
     for (i, g) in reg.goals.iter().enumerate() {
-        let r = ix.goal_rollup(reg, i);
+        let r = ix.goal_rollup(i);
         let due = match g.due {
             Some(due) if due < today && g.status != Status::Done => {
                 format!("{due} {}", w.past_due)

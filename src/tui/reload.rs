@@ -56,7 +56,7 @@ impl App {
     pub fn goal_warning(&self, t: &EditTarget) -> Option<String> {
         let EditTarget::Goal(id) = t else { return None };
         let g = self.ix.goal(id)?;
-        let tasks = self.ix.goal_rollup(&self.reg, g);
+        let tasks = self.ix.goal_rollup(g);
         let why = crate::registry::goal_disagreement(self.reg.goals[g].status, &tasks)?;
         Some(crate::words::goal_disagreement(self.lang, &why))
     }
@@ -127,7 +127,7 @@ impl App {
         }
         let reg = self.reg.write();
         for e in edits {
-            let _ = apply_indexed(reg, &self.ix, e);
+            let _ = apply_indexed(reg, &mut self.ix, e);
         }
     }
 

@@ -23,7 +23,7 @@ fn a_goal_marked_done_with_open_tasks_is_flagged_in_the_dashboard() {
         .expect("the picker's 3 sets 已完成 and saves");
     perform(&mut a, eff);
     assert_eq!(a.reg.goals[0].status, Status::Done);
-    let total = a.ix.goal_rollup(&a.reg, 0).total();
+    let total = a.ix.goal_rollup(0).total();
     let msg = a.message.clone().unwrap();
     assert!(
         msg.contains(&format!("⚠ 标为已完成,但 {total} 项任务只完成了 0 项")),

@@ -3,7 +3,9 @@
 use super::record::{Holder, Recorder};
 use super::rules::{progress_for_status, status_for_progress};
 use super::{Edit, EditError, NOTE_MAX_CHARS, Op, Reverted, Target};
-use crate::registry::{HistoryEntry, Index, Registry, Status, Task, sanitize_line, sanitize_text};
+use crate::registry::{
+    Counted, HistoryEntry, Index, Registry, Status, Task, sanitize_line, sanitize_text,
+};
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -21,15 +23,27 @@ pub fn apply_recorded(reg: &mut Registry, edit: &Edit) -> Result<Vec<HistoryEntr
 }
 
 /// Like [`apply_recorded`], finding the task or goal through `ix`'s id → position
-/// maps instead of a scan of every task: what the dashboard does on each edit key
-/// (100 000 tasks). No edit changes what `ix` (or the search index) is built from
-/// (ids, sections, units, towns, names and texts), so `ix` stays right after it.
+/// maps instead of a scan of every task, and moving the roll-ups that count the
+/// task: what the dashboard does on each edit key (100 000 tasks). No edit changes
+/// what the rest of `ix` (or the search index) is built from (ids, sections,
+/// units, towns, names and texts), so `ix` stays right after it.
 pub fn apply_indexed(
     reg: &mut Registry,
-    ix: &Index,
+    ix: &mut Index,
     edit: &Edit,
 ) -> Result<Vec<HistoryEntry>, EditError> {
-    apply_at(reg, Some(ix), edit)
+    let task = match &edit.target {
+        Target::Task(id) => ix
+            .task(id)
+            .filter(|&i| reg.tasks.get(i).is_some_and(|t| t.id == *id)),
+        Target::Goal(_) => None,
+    };
+    let before = task.map(|i| Counted::of(&reg.tasks[i]));
+    let recorded = apply_at(reg, Some(ix), edit)?;
+    if let (Some(i), Some(before)) = (task, before) {
+        ix.moved(reg, i, before);
+    }
+    Ok(recorded)
 }
 
 /// Where `id` sits in `items`: at `hint` when the item there has that id (the index

@@ -111,7 +111,7 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
             let (label, counts, roll): (String, String, Rollup) = match tab {
                 Tab::Units => {
                     let u = &reg.units[i];
-                    let r = ix.unit_rollup(reg, i);
+                    let r = ix.unit_rollup(i);
                     // Labelled counts: "牵头 3 责任 2", then done/total as in every
                     // other list.
                     let c = format!(
@@ -128,7 +128,7 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                 Tab::Towns => {
                     let rows = ix.town_tasks(i);
                     let count = |l: TownLink| rows.iter().filter(|r| r.1 == l).count();
-                    let r = ix.town_rollup(reg, i);
+                    let r = ix.town_rollup(i);
                     let c = format!(
                         "{}{:>3} {}{:>3} {}{:>3} {}{}",
                         w.named,
@@ -144,7 +144,7 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                 }
                 Tab::Goals => {
                     let g = &reg.goals[i];
-                    let r = ix.goal_rollup(reg, i);
+                    let r = ix.goal_rollup(i);
                     let name = app.link_name(crate::tui::app::Link::Goal(i));
                     let due = g.due.map(|d| d.to_string()).unwrap_or_default();
                     // Marked when its status disagrees with its tasks (the panel says how).
@@ -160,7 +160,7 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                 }
                 _ => {
                     let s = &reg.sections[i];
-                    let r = ix.section_rollup(reg, i);
+                    let r = ix.section_rollup(i);
                     (
                         // A programme sits indented under its part.
                         format!("{}({}) {}", indent(ix, i), s.numeral, s.title),

@@ -81,7 +81,7 @@ pub fn document_len(app: &crate::tui::app::App, g: usize, w: usize) -> usize {
 fn document(ui: &Ui, g: usize, w: usize) -> Vec<Line<'static>> {
     let app = ui.app;
     let goal = &app.reg.goals[g];
-    let r = app.ix.goal_rollup(&app.reg, g);
+    let r = app.ix.goal_rollup(g);
     let mut head = vec![
         ui.status_cell(goal.status, ui.status_cols()),
         Span::raw(" "),

@@ -4,7 +4,7 @@
 
 use super::goals::due_note;
 use super::{Ui, list};
-use crate::registry::{Rollup, Status};
+use crate::registry::Status;
 use crate::text::width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,7 +26,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
 
     let w = head.width as usize;
     let d = &reg.document;
-    let all = Rollup::of(reg, 0..reg.tasks.len());
+    let all = app.ix.all_rollup();
     let date = d.date.map(|x| x.to_string()).unwrap_or_default();
     let meta = format!("{}  {}  {}", d.issuer, d.number, date);
     let today = format!("{} {}", ui.w().lists.today, app.today());
@@ -96,7 +96,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
         app.scroll.entities,
         |i, cols| {
             let s = &reg.sections[i];
-            let r = app.ix.section_rollup(reg, i);
+            let r = app.ix.section_rollup(i);
             let bar_w = (cols / 3).clamp(10, 30);
             let count = format!(" {:>2}/{:<2}", r.done(), r.total());
             let label_w = cols.saturating_sub(bar_w + width(&count) + 1);
@@ -127,7 +127,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, g)| {
-            let r = app.ix.goal_rollup(reg, i);
+            let r = app.ix.goal_rollup(i);
             let name = app.link_name(crate::tui::app::Link::Goal(i));
             let mut spans = vec![ui.cell(&name, 12.min(w), ui.theme.title)];
             let mut used = 12.min(w);

@@ -33,7 +33,7 @@ fn town_items(ui: &Ui) -> Vec<Item> {
         .map(|t| Item {
             label: reg.towns[t].name.clone(),
             style: ui.theme.base,
-            r: app.ix.town_rollup(reg, t),
+            r: app.ix.town_rollup(t),
         })
         .collect();
     items

@@ -197,7 +197,7 @@ fn goal_panel(ui: &Ui, buf: &mut Buffer, area: Rect, g: usize, plan: &GoalPlan, 
     let app = ui.app;
     let reg = &app.reg;
     let goal = &reg.goals[g];
-    let r = app.ix.goal_rollup(reg, g);
+    let r = app.ix.goal_rollup(g);
     let w = area.width as usize;
     if w == 0 || area.height == 0 {
         return;

@@ -124,7 +124,7 @@ fn heading(ui: &Ui, slide: Slide) -> (String, Vec<Span<'static>>) {
             )
         }
         Slide::Section(s) => {
-            let r = app.ix.section_rollup(reg, s);
+            let r = app.ix.section_rollup(s);
             (app.link_name(Link::Section(s)), status_counts(ui, &r))
         }
         Slide::Units => {

@@ -13,7 +13,7 @@ pub(super) fn pages(ui: &Ui, body: Rect) -> usize {
 fn items(ui: &Ui) -> Vec<Item> {
     let app = ui.app;
     let reg = &app.reg;
-    let all = Rollup::of(reg, 0..reg.tasks.len());
+    let all = app.ix.all_rollup();
     let mut items = vec![Item {
         label: ui.w().present.all_tasks.into(),
         style: ui.theme.title,
@@ -22,15 +22,14 @@ fn items(ui: &Ui) -> Vec<Item> {
     items.extend(reg.sections.iter().enumerate().map(|(i, s)| Item {
         label: format!("({}) {}", s.numeral, s.title),
         style: ui.theme.base,
-        r: app.ix.section_rollup(reg, i),
+        r: app.ix.section_rollup(i),
     }));
     items
 }
 
 /// The big digits' scale, their top row and the bars' area.
 fn plan(ui: &Ui, body: Rect, n: usize) -> (Option<(usize, usize)>, u16, Rect) {
-    let reg = &ui.app.reg;
-    let all = Rollup::of(reg, 0..reg.tasks.len());
+    let all = ui.app.ix.all_rollup();
     let (bw, bh) = (body.width as usize, body.height as usize);
 
     // The big digits take at most 45 % of the height, and leave a row per bar.
@@ -60,8 +59,7 @@ fn plan(ui: &Ui, body: Rect, n: usize) -> (Option<(usize, usize)>, u16, Rect) {
 /// Counts by status in big digits, then one bar for all tasks and one per
 /// section (page `pg` of them).
 pub(super) fn overview(ui: &Ui, buf: &mut Buffer, body: Rect, pg: usize) {
-    let reg = &ui.app.reg;
-    let all = Rollup::of(reg, 0..reg.tasks.len());
+    let all = ui.app.ix.all_rollup();
     let items = items(ui);
     let bw = body.width as usize;
     let col_w = bw / ORDER.len();

@@ -110,7 +110,7 @@ struct Plan {
 
 fn plan(ui: &Ui, body: Rect, s: usize) -> Plan {
     let app = ui.app;
-    let r = app.ix.section_rollup(&app.reg, s);
+    let r = app.ix.section_rollup(s);
     let tasks = app.ix.section_tasks(s);
     let (bw, bh) = (body.width as usize, body.height as usize);
     let cols = cols(ui, bw, tasks);
@@ -194,7 +194,7 @@ pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize, pg: usize
     let app = ui.app;
     let reg = &app.reg;
     let tasks = app.ix.section_tasks(s);
-    let r = app.ix.section_rollup(reg, s);
+    let r = app.ix.section_rollup(s);
     let bw = body.width as usize;
     let plan = plan(ui, body, s);
     let y0 = body.y + (body.height as usize).saturating_sub(plan.total) as u16 / 2;
