@@ -30,8 +30,10 @@ pub fn scaled(n: usize, mut each: impl FnMut(usize, &mut dubang::registry::Task)
 /// [`scaled`] with a little history on every third task, as a registry in use for
 /// a while has: a status change with a note.
 pub fn in_use(n: usize) -> Registry {
-    use dubang::registry::{Edit, EditTarget, Op, Status, apply};
+    use dubang::registry::{Edit, EditTarget, Index, Op, Status, apply_indexed};
     let mut reg = scaled(n, |_, _| {});
+    // Found through an index: a scan per edit made this quadratic.
+    let mut ix = Index::build(&reg);
     let ids: Vec<String> = reg.tasks.iter().step_by(3).map(|t| t.id.clone()).collect();
     for (i, id) in ids.into_iter().enumerate() {
         let e = Edit::new(
@@ -41,7 +43,7 @@ pub fn in_use(n: usize) -> Registry {
             },
         )
         .with_note(format!("第{i}次督办：已召开推进会"));
-        apply(&mut reg, &e).expect("an edit of a task that exists");
+        apply_indexed(&mut reg, &mut ix, &e).expect("an edit of a task that exists");
     }
     reg
 }

@@ -41,7 +41,7 @@ impl Registry {
             });
         }
         // A programme is held to the goals of the part it sits in, too.
-        let section = ix.section(&t.section)?;
+        let section = ix.task_section(task)?;
         std::iter::once(section)
             .chain(ix.ancestors(section))
             .flat_map(|s| ix.section_goals(s).iter())

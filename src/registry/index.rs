@@ -32,6 +32,8 @@ pub struct Index {
     unit_responsible: Vec<Vec<usize>>,
     town_tasks: Vec<Vec<(usize, TownLink)>>,
     section_tasks: Vec<Vec<usize>>,
+    /// Each task's own section, by task position (`None`: it names none there is).
+    task_section: Vec<Option<usize>>,
     section_parent: Vec<Option<usize>>,
     section_goals: Vec<Vec<usize>>,
     goal_sections: Vec<Vec<usize>>,
@@ -60,6 +62,7 @@ impl Index {
             unit_responsible: vec![Vec::new(); reg.units.len()],
             town_tasks: vec![Vec::new(); reg.towns.len()],
             section_tasks: vec![Vec::new(); reg.sections.len()],
+            task_section: Vec::with_capacity(reg.tasks.len()),
             section_parent: Vec::new(),
             section_goals: vec![Vec::new(); reg.sections.len()],
             goal_sections: vec![Vec::new(); reg.goals.len()],
@@ -67,9 +70,11 @@ impl Index {
             rollups: Rollups::default(),
         };
         for (ti, task) in reg.tasks.iter().enumerate() {
-            if let Some(&s) = ix.section_pos.get(&task.section) {
+            let section = ix.section_pos.get(&task.section).copied();
+            if let Some(s) = section {
                 ix.section_tasks[s].push(ti);
             }
+            ix.task_section.push(section);
             for id in &task.lead {
                 if let Some(&u) = ix.unit_pos.get(id) {
                     push_new_last(&mut ix.unit_lead[u], ti);
@@ -165,6 +170,12 @@ impl Index {
     }
     pub fn task(&self, id: &str) -> Option<usize> {
         self.task_pos.get(id).copied()
+    }
+
+    /// The section task `task` is in (a vector access: the goal lists ask it for
+    /// every row, tens of thousands of them).
+    pub fn task_section(&self, task: usize) -> Option<usize> {
+        self.task_section.get(task).copied().flatten()
     }
 
     /// Tasks the unit leads (牵头).

@@ -264,7 +264,7 @@ impl App {
             // Opened in the measures view above.
             Kind::Measure => return,
             Kind::Task => {
-                let s = self.ix.section(&self.reg.tasks[index].section).unwrap_or(0);
+                let s = self.ix.task_section(index).unwrap_or(0);
                 (Tab::Sections, s)
             }
         };

@@ -36,7 +36,9 @@ impl App {
                     self.ix
                         .shared_by(e)
                         .iter()
-                        .filter(|t| !lead.contains(t))
+                        // Both lists are in task order: a search, not a scan (a
+                        // unit leads 46 000 of 100 000 generated tasks).
+                        .filter(|t| lead.binary_search(t).is_err())
                         .map(plain(Tag::Shared)),
                 );
                 rows
@@ -55,7 +57,7 @@ impl App {
                 .goal_tasks(e)
                 .iter()
                 .map(|&task| {
-                    let s = self.ix.section(&self.reg.tasks[task].section).unwrap_or(0);
+                    let s = self.ix.task_section(task).unwrap_or(0);
                     TaskRow {
                         task,
                         tag: Tag::Section(s),
