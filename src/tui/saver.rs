@@ -2,7 +2,9 @@
 //! order, and runs each through [`store::save_edits`] (lock, re-read, apply on
 //! top, atomic write — its guarantees are the save's). What happened comes back
 //! over a channel the event loop drains between keys, so a key is answered while
-//! a save waits for a colleague's lock.
+//! a save waits for a colleague's lock. A report carries what the screen needs,
+//! made ready here ([`Landed`]): nothing new when the file was the version shown,
+//! else that version with both indexes built.
 //!
 //! When the lock is not had within [`SAY_WAITING`], the thread reports so, with
 //! who holds it when the system says (`/proc/locks`), before it keeps waiting.
