@@ -35,10 +35,10 @@ fn edit_task_12(a: &mut App, saver: &mut Saver) {
 fn done(saver: &mut Saver) -> Report {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(10) {
-        if let Some(r) = saver.next(Duration::from_millis(20)) {
-            if matches!(r, Report::Done { .. }) {
-                return r;
-            }
+        if let Some(r) = saver.next(Duration::from_millis(20))
+            && matches!(r, Report::Done { .. })
+        {
+            return r;
         }
     }
     panic!("the save never finished")
