@@ -149,8 +149,10 @@ impl Saver {
         let (jobs, queue) = channel::<Job>();
         let (tell, reports) = channel();
         let thread = std::thread::spawn(move || {
+            // The version the last save left (see `work`).
+            let mut last = None;
             for job in queue {
-                work(job, &tell);
+                work(job, &tell, &mut last);
                 IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
             }
         });
@@ -214,7 +216,7 @@ pub fn wait_for_saves(limit: Duration) -> bool {
     true
 }
 
-fn work(job: Job, tell: &Sender<Report>) {
+fn work(job: Job, tell: &Sender<Report>, last: &mut Option<store::FileStamp>) {
     // Wait a little for the lock first: if it is not had by then, say so (and who
     // holds it) and let the save wait for the rest. Releasing the lock in between
     // is harmless: the save takes it again and re-reads under it.
@@ -238,8 +240,19 @@ fn work(job: Job, tell: &Sender<Report>) {
     if result.is_ok() || refused {
         remove_unsaved(&job.edits);
     }
-    // The indexes of a new version are built here, not on the UI thread.
-    let result = result.map(|saved| Landed::of(saved, job.known));
+    // The indexes of a new version are built here, not on the UI thread. A file
+    // still as our previous save left it is the screen's too: that save's report
+    // comes first, and the screen shows these edits on top of it (edits sent
+    // before it landed name the version before it).
+    let result = result.map(|saved| {
+        let known = match job.known {
+            Some(_) if last.is_some() && saved.read == *last => saved.read,
+            known => known,
+        };
+        let landed = Landed::of(saved, known);
+        *last = Some(landed.stamp);
+        landed
+    });
     let _ = tell.send(Report::Done {
         edits: job.edits,
         undo: job.undo,

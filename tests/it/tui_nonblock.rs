@@ -89,6 +89,33 @@ fn an_edit_rebuilds_no_index_and_a_save_of_the_file_as_shown_swaps_nothing() {
 }
 
 #[test]
+fn edits_sent_before_the_first_lands_swap_nothing_either() {
+    let (_d, file) = temp_registry();
+    let mut a = started_on(&file);
+    at_task_12(&mut a);
+    let (ix, search) = (a.ix.id(), a.search.id());
+    let mut saver = Saver::start();
+    // Two edits in a row: the second is sent before the first's report is taken,
+    // so it names the version the screen rested on before the first.
+    edit_task_12(&mut a, &mut saver);
+    press(&mut a, &[key(KeyCode::Down)]);
+    edit_task_12(&mut a, &mut saver);
+    for _ in 0..2 {
+        let report = done(&mut saver);
+        let Report::Done { result, .. } = &report else {
+            unreachable!()
+        };
+        let landed = result.as_ref().as_ref().unwrap();
+        assert!(landed.version.is_none(), "nobody else wrote");
+        a.save_report(report);
+    }
+    assert_eq!((a.ix.id(), a.search.id()), (ix, search));
+    assert_eq!(*a.reg, store::load(&file).unwrap());
+    assert_eq!(a.stamp, FileStamp::of(&file).ok());
+    assert!(a.in_flight.is_empty());
+}
+
+#[test]
 fn a_save_on_top_of_a_colleagues_brings_indexes_built_by_the_saver() {
     let (_d, file) = temp_registry();
     let mut a = started_on(&file);
