@@ -200,7 +200,8 @@ fn screens() -> Vec<(&'static str, Reach)> {
         Box::new(move |a: &mut App| {
             let now = a.now;
             let t = a
-                .reg.write()
+                .reg
+                .write()
                 .tasks
                 .iter_mut()
                 .find(|t| t.id == "t12")
