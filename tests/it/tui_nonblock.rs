@@ -224,3 +224,46 @@ fn a_broken_save_is_said_once_and_a_cancelled_load_changes_nothing() {
     assert!(loader.poll(&a.reg).is_none());
     assert_eq!(a.reg.task("t1").unwrap().status, Status::NotStarted);
 }
+
+/// Whether task `id` is on the problem list as the Overview shows it.
+fn on_problem_list(a: &App, id: &str) -> bool {
+    let i = a.ix.task(id).expect("the task");
+    a.problem_rows().iter().any(|p| p.task == i)
+}
+
+#[test]
+fn the_kept_problem_list_follows_an_edit_shown_on_top_and_a_load() {
+    let (_d, file) = temp_registry();
+    let mut a = started_on(&file);
+    at_task_12(&mut a);
+    // Every task is past the plan's 2025 deadline: all are on the list, which is
+    // now kept for the next frame.
+    assert!(on_problem_list(&a, "t12") && on_problem_list(&a, "t1"));
+    // Marked done by a key: changed through the index, no index rebuilt, and the
+    // next frame's list is made again (the write marked a new generation).
+    let eff = press(&mut a, &[key(KeyCode::Char('s')), key(KeyCode::Char('3'))]).unwrap();
+    let Effect::Save { edits, undo } = eff else {
+        panic!("{eff:?}")
+    };
+    let mut saver = Saver::start();
+    saver.send(a.begin_save(edits, undo));
+    assert_eq!(a.reg.task("t12").unwrap().status, Status::Done);
+    assert!(!on_problem_list(&a, "t12"));
+    a.save_report(done(&mut saver));
+    assert!(!on_problem_list(&a, "t12"));
+
+    // A colleague marks task 1 done; the loader brings that version.
+    let mut e = Edit::new(
+        EditTarget::Task("t1".into()),
+        Op::SetStatus { to: Status::Done },
+    );
+    e.by = "wangfang".into();
+    store::save_edit(&file, &e).unwrap();
+    let mut loader = Loader::default();
+    let mut reported = None;
+    loader::check_file(&mut a, &mut loader, &reported);
+    let l = loaded(&mut loader, &a);
+    loader::take(&mut a, l, &mut reported);
+    assert_eq!(a.reg.task("t1").unwrap().status, Status::Done);
+    assert!(!on_problem_list(&a, "t1") && !on_problem_list(&a, "t12"));
+}
