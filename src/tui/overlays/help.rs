@@ -19,33 +19,21 @@ pub struct Help {
     pub scroll: usize,
 }
 
-/// What a key did in the help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Closed,
-    Scrolled,
-    Ignored,
-}
+pub use super::document::Outcome;
 
 impl Help {
     /// A command of the `help_popup` context on a screen of `area`. Anything else
     /// is ignored so a stray key does not act behind the help.
     pub fn handle(&mut self, cmd: Command, app: &App, area: Rect) -> Outcome {
         let shape = Shape::of(app, area);
-        let page = crate::tui::layout::page(shape.visible);
-        if matches!(
+        let closes = [Command::Back, Command::Help, Command::Quit, Command::Cancel];
+        super::document::key(
+            &mut self.scroll,
             cmd,
-            Command::Back | Command::Help | Command::Quit | Command::Cancel
-        ) {
-            return Outcome::Closed;
-        }
-        match crate::tui::layout::scroll_by(self.scroll, cmd, page, shape.max_scroll()) {
-            Some(to) => {
-                self.scroll = to;
-                Outcome::Scrolled
-            }
-            None => Outcome::Ignored,
-        }
+            &closes,
+            shape.visible,
+            shape.max_scroll(),
+        )
     }
 }
 
@@ -209,11 +197,7 @@ impl Help {
         clear_wide_edges(f.buffer_mut(), rect);
         f.render_widget(Clear, rect);
         let scroll = self.scroll.min(max_scroll);
-        let more = if max_scroll > 0 {
-            format!(" {}/{} ↑↓", scroll + 1, max_scroll + 1)
-        } else {
-            String::new()
-        };
+        let more = super::document::position(scroll, max_scroll);
         let close = ui.key(crate::tui::keys::Context::Help, Command::Cancel);
         let title = match ui.app.lang {
             crate::lang::Lang::Zh => format!("按键 ({close} 关闭){more}"),

@@ -20,13 +20,7 @@ pub struct LogView {
     pub scroll: usize,
 }
 
-/// What a key did in the log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Closed,
-    Scrolled,
-    Ignored,
-}
+pub use super::document::Outcome;
 
 /// Columns of the time before each message ("10:02:03 ").
 const TIME_W: usize = 9;
@@ -65,21 +59,9 @@ impl LogView {
         let r = rect(app, area);
         let visible = r.height.saturating_sub(2) as usize;
         let n = lines(app, r.width.saturating_sub(2) as usize).len();
-        let page = crate::tui::layout::page(visible);
-        if matches!(
-            cmd,
-            Command::Back | Command::Log | Command::Quit | Command::Cancel
-        ) {
-            return Outcome::Closed;
-        }
+        let closes = [Command::Back, Command::Log, Command::Quit, Command::Cancel];
         let max = n.saturating_sub(visible);
-        match crate::tui::layout::scroll_by(self.scroll, cmd, page, max) {
-            Some(to) => {
-                self.scroll = to;
-                Outcome::Scrolled
-            }
-            None => Outcome::Ignored,
-        }
+        super::document::key(&mut self.scroll, cmd, &closes, visible, max)
     }
 
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
@@ -92,11 +74,7 @@ impl LogView {
         let all = lines(app, cols);
         let max = all.len().saturating_sub(visible);
         let scroll = self.scroll.min(max);
-        let more = if max > 0 {
-            format!(" {}/{} ↑↓", scroll + 1, max + 1)
-        } else {
-            String::new()
-        };
+        let more = super::document::position(scroll, max);
         let close = ui.key(Context::Log, Command::Cancel);
         let block = ui.block(&words::log_title(app.lang, &close, &more), true);
         let inner = block.inner(r);

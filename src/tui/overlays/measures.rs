@@ -21,13 +21,7 @@ pub struct MeasuresView {
     pub scroll: usize,
 }
 
-/// What a key did in the view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Closed,
-    Scrolled,
-    Ignored,
-}
+pub use super::document::Outcome;
 
 /// One line of the document: a measure's heading, or a line of its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,21 +76,14 @@ impl MeasuresView {
 
     /// A command of the `measures_view` context on a screen of `area`.
     pub fn handle(&mut self, cmd: Command, app: &App, area: Rect) -> Outcome {
-        if matches!(
-            cmd,
-            Command::Back | Command::Measures | Command::Quit | Command::Cancel
-        ) {
-            return Outcome::Closed;
-        }
+        let closes = [
+            Command::Back,
+            Command::Measures,
+            Command::Quit,
+            Command::Cancel,
+        ];
         let (visible, max) = shape(app, area);
-        let page = crate::tui::layout::page(visible);
-        match crate::tui::layout::scroll_by(self.scroll, cmd, page, max) {
-            Some(to) => {
-                self.scroll = to;
-                Outcome::Scrolled
-            }
-            None => Outcome::Ignored,
-        }
+        super::document::key(&mut self.scroll, cmd, &closes, visible, max)
     }
 
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
@@ -109,11 +96,7 @@ impl MeasuresView {
         let (all, _) = rows(app, cols);
         let max = all.len().saturating_sub(visible);
         let scroll = self.scroll.min(max);
-        let more = if max > 0 {
-            format!(" {}/{} ↑↓", scroll + 1, max + 1)
-        } else {
-            String::new()
-        };
+        let more = super::document::position(scroll, max);
         let close = ui.key(Context::Measures, Command::Cancel);
         let block = ui.block(&words::title(app.lang, &close, &more), true);
         let inner = block.inner(r);

@@ -2,6 +2,7 @@
 //! what its keys do and its drawing; the dashboard acts on what they report.
 
 pub mod activity;
+pub mod document;
 pub mod export;
 pub mod help;
 pub mod input;
