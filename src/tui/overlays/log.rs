@@ -3,11 +3,12 @@
 //! Chinese message cut on the status line can be read. It owns its scroll, reads
 //! the keys of the `message_log` context and draws itself.
 
+use super::document::{Placed, place};
 use crate::lang::Lang;
 use crate::text::wrap;
 use crate::tui::app::{App, Command};
 use crate::tui::keys::Context;
-use crate::tui::view::{Ui, centered, clear_wide_edges};
+use crate::tui::view::{Ui, clear_wide_edges};
 use crate::words::screen::log as words;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,16 +25,6 @@ pub use super::document::Outcome;
 
 /// Columns of the time before each message ("10:02:03 ").
 const TIME_W: usize = 9;
-
-/// Where the log sits on a screen of `area`: as wide as the screen allows (up to
-/// 100 columns), as tall as its lines need (the tab bar and the status lines stay
-/// in sight).
-fn rect(app: &App, area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(100);
-    let n = lines(app, w.saturating_sub(2) as usize).len().max(1);
-    let h = (n as u16 + 2).min(area.height.saturating_sub(4)).max(3);
-    centered(area, w, h)
-}
 
 /// The log's lines at `cols` columns: the time, then the message wrapped after it.
 fn lines(app: &App, cols: usize) -> Vec<(Option<String>, String)> {
@@ -56,23 +47,22 @@ fn lines(app: &App, cols: usize) -> Vec<(Option<String>, String)> {
 impl LogView {
     /// A command of the `message_log` context on a screen of `area`.
     pub fn handle(&mut self, cmd: Command, app: &App, area: Rect) -> Outcome {
-        let r = rect(app, area);
-        let visible = r.height.saturating_sub(2) as usize;
-        let n = lines(app, r.width.saturating_sub(2) as usize).len();
+        let doc = place(area, |cols| lines(app, cols));
         let closes = [Command::Back, Command::Log, Command::Quit, Command::Cancel];
-        let max = n.saturating_sub(visible);
-        super::document::key(&mut self.scroll, cmd, &closes, visible, max)
+        super::document::key(&mut self.scroll, cmd, &closes, doc.visible, doc.max)
     }
 
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
         let app = ui.app;
-        let r = rect(app, area);
+        let Placed {
+            rect: r,
+            cols,
+            lines: all,
+            visible,
+            max,
+        } = place(area, |cols| lines(app, cols));
         clear_wide_edges(f.buffer_mut(), r);
         f.render_widget(Clear, r);
-        let cols = r.width.saturating_sub(2) as usize;
-        let visible = r.height.saturating_sub(2) as usize;
-        let all = lines(app, cols);
-        let max = all.len().saturating_sub(visible);
         let scroll = self.scroll.min(max);
         let more = super::document::position(scroll, max);
         let close = ui.key(Context::Log, Command::Cancel);

@@ -5,10 +5,11 @@
 //! scrolled to that measure). It owns its scroll, reads the keys of the
 //! `measures_view` context and draws itself.
 
+use super::document::{Placed, place};
 use crate::text::wrap;
 use crate::tui::app::{App, Command};
 use crate::tui::keys::Context;
-use crate::tui::view::{Ui, centered, clear_wide_edges};
+use crate::tui::view::{Ui, clear_wide_edges};
 use crate::words::screen::measures as words;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,51 +27,36 @@ pub use super::document::Outcome;
 /// One line of the document: a measure's heading, or a line of its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Row {
-    Heading(String),
+    /// Which measure, and its numeral and title.
+    Heading(usize, String),
     Text(String),
     Gap,
 }
 
-/// Where the view sits on a screen of `area`: up to 100 columns wide, as tall as
-/// the screen allows with the tab bar and the status lines in sight.
-fn rect(app: &App, area: Rect) -> Rect {
-    let w = area.width.saturating_sub(4).min(100);
-    let n = rows(app, w.saturating_sub(2) as usize).0.len().max(1);
-    let h = (n as u16 + 2).min(area.height.saturating_sub(4)).max(3);
-    centered(area, w, h)
-}
-
-/// The document at `cols` columns, and the line each measure starts on.
-fn rows(app: &App, cols: usize) -> (Vec<Row>, Vec<usize>) {
+/// The document at `cols` columns: each measure's heading (with its position
+/// among the measures), its text wrapped, a gap between measures.
+fn rows(app: &App, cols: usize) -> Vec<Row> {
     let mut out = Vec::new();
-    let mut starts = Vec::new();
     for (i, m) in app.reg.measures.iter().enumerate() {
         if i > 0 {
             out.push(Row::Gap);
         }
-        starts.push(out.len());
-        out.push(Row::Heading(format!("({}) {}", m.numeral, m.title)));
+        out.push(Row::Heading(i, format!("({}) {}", m.numeral, m.title)));
         out.extend(wrap(&m.text, cols.max(1)).into_iter().map(Row::Text));
     }
-    (out, starts)
-}
-
-/// Lines shown and the furthest the document scrolls, on a screen of `area`.
-fn shape(app: &App, area: Rect) -> (usize, usize) {
-    let r = rect(app, area);
-    let visible = r.height.saturating_sub(2) as usize;
-    let n = rows(app, r.width.saturating_sub(2) as usize).0.len();
-    (visible, n.saturating_sub(visible))
+    out
 }
 
 impl MeasuresView {
     /// The view scrolled to measure `index` (as far as the document scrolls).
     pub fn at(app: &App, area: Rect, index: usize) -> MeasuresView {
-        let r = rect(app, area);
-        let (_, starts) = rows(app, r.width.saturating_sub(2) as usize);
-        let (_, max) = shape(app, area);
+        let doc = place(area, |cols| rows(app, cols));
+        let start = doc
+            .lines
+            .iter()
+            .position(|r| matches!(r, Row::Heading(i, _) if *i == index));
         MeasuresView {
-            scroll: starts.get(index).copied().unwrap_or(0).min(max),
+            scroll: start.unwrap_or(0).min(doc.max),
         }
     }
 
@@ -82,19 +68,21 @@ impl MeasuresView {
             Command::Quit,
             Command::Cancel,
         ];
-        let (visible, max) = shape(app, area);
-        super::document::key(&mut self.scroll, cmd, &closes, visible, max)
+        let doc = place(area, |cols| rows(app, cols));
+        super::document::key(&mut self.scroll, cmd, &closes, doc.visible, doc.max)
     }
 
     pub fn draw(&self, f: &mut Frame, ui: &Ui, area: Rect) {
         let app = ui.app;
-        let r = rect(app, area);
+        let Placed {
+            rect: r,
+            cols,
+            lines: all,
+            visible,
+            max,
+        } = place(area, |cols| rows(app, cols));
         clear_wide_edges(f.buffer_mut(), r);
         f.render_widget(Clear, r);
-        let cols = r.width.saturating_sub(2) as usize;
-        let visible = r.height.saturating_sub(2) as usize;
-        let (all, _) = rows(app, cols);
-        let max = all.len().saturating_sub(visible);
         let scroll = self.scroll.min(max);
         let more = super::document::position(scroll, max);
         let close = ui.key(Context::Measures, Command::Cancel);
@@ -112,7 +100,7 @@ impl MeasuresView {
                 .skip(scroll)
                 .take(visible)
                 .map(|row| match row {
-                    Row::Heading(h) => Line::from(ui.cell(&h, cols, ui.theme.title)),
+                    Row::Heading(_, h) => Line::from(ui.cell(&h, cols, ui.theme.title)),
                     Row::Text(t) => Line::from(ui.cell(&t, cols, ui.theme.base)),
                     Row::Gap => Line::default(),
                 })
@@ -143,7 +131,8 @@ mod tests {
     /// what a reader sees of the document.
     fn inside(app: &crate::tui::app::App, w: u16, h: u16) -> String {
         let shown = screen_sized(app, w, h);
-        let r = super::rect(app, ratatui::layout::Rect::new(0, 0, w, h));
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let r = super::place(area, |cols| super::rows(app, cols)).rect;
         let rows = shown
             .lines()
             .skip(r.y as usize + 1)
