@@ -1,0 +1,100 @@
+//! Heap in use after each stage of start-up, and the peak, for a registry file:
+//! what issue 16's "memory ≤ 2× the file's size" is measured against, stage by stage.
+//!
+//! `cargo run --release --example gen_registry -- 100000 > /tmp/r100k.json`
+//! `cargo run --release --example memory -- /tmp/r100k.json`
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The system allocator, counting the bytes in use and their high-water mark.
+struct Counting;
+
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(n: usize) {
+    let now = NOW.fetch_add(n, Relaxed) + n;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            grew(l.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        NOW.fetch_sub(l.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, l, new) };
+        if !q.is_null() {
+            if new >= l.size() {
+                grew(new - l.size());
+            } else {
+                NOW.fetch_sub(l.size() - new, Relaxed);
+            }
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+fn mb(n: usize) -> String {
+    format!("{:7.1} MB", n as f64 / 1e6)
+}
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: memory FILE.json");
+        std::process::exit(2);
+    };
+    let path = std::path::PathBuf::from(path);
+    let size = std::fs::metadata(&path)
+        .map(|m| m.len() as usize)
+        .unwrap_or(0);
+    let report = |stage: &str| {
+        let (now, peak) = (NOW.load(Relaxed), PEAK.load(Relaxed));
+        println!(
+            "{stage:<28} in use {}  peak {} ({:.2}× the file)",
+            mb(now),
+            mb(peak),
+            peak as f64 / size.max(1) as f64
+        );
+    };
+    println!("file {} ({})", path.display(), mb(size));
+    let reg = match dubang::store::load(&path) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    report("registry loaded");
+    let ix = dubang::registry::Index::build(&reg);
+    report("registry index alone");
+    drop(ix);
+    let search = dubang::search::SearchIndex::build(&reg);
+    report("search index alone");
+    drop(search);
+    // What the dashboard holds: App::new builds the registry index here and the
+    // search index on its thread; the first frame at 80×24 makes the Overview's
+    // problem list.
+    let now = chrono::Local::now().fixed_offset();
+    let app = dubang::tui::app::App::new(reg, path.clone(), dubang::lang::Lang::Zh, now);
+    let theme = dubang::tui::theme::Theme::dark();
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("a test backend");
+    term.draw(|f| dubang::tui::view::draw(f, &app, &theme))
+        .expect("a frame");
+    app.search.get();
+    report("dashboard, first frame");
+    drop((app, term));
+    report("all dropped");
+}
