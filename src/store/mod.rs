@@ -21,7 +21,7 @@ pub use save::{
     SaveError, Saved, Writable, is_writable, save_as, save_edit, save_edits, save_with, writable,
 };
 pub use stamp::FileStamp;
-pub use write::{to_json, write_atomic};
+pub use write::{to_json, write_atomic, write_registry};
 
 use crate::registry::{Registry, validate};
 use serde::Deserialize;

@@ -15,7 +15,7 @@ use super::files::Refusal;
 use super::lock::{self, LOCK_TIMEOUT, LockError, LockProblem};
 use super::stamp::FileStamp;
 use super::write::{TEMP_SUFFIX, temp_prefix};
-use super::{LoadError, parse_bytes_as_written, to_json, write_atomic};
+use super::{LoadError, parse_bytes_as_written, write_registry};
 use crate::registry::{Edit, EditError, EditTarget, HistoryEntry, Registry, apply_recorded};
 use std::fmt;
 use std::io::{self, ErrorKind};
@@ -348,8 +348,7 @@ fn take_lock(target: &Path) -> Result<lock::FileLock, SaveError> {
 }
 
 fn write(target: &Path, registry: &Registry) -> Result<FileStamp, SaveError> {
-    let json = to_json(registry);
-    write_atomic(target, json.as_bytes()).map_err(|e| io_failure(target, "write the file", e))?;
+    write_registry(target, registry).map_err(|e| io_failure(target, "write the file", e))?;
     FileStamp::of(target).map_err(|e| io_failure(target, "read the new file's status", e))
 }
 

@@ -22,16 +22,37 @@ pub fn to_json(reg: &Registry) -> String {
 /// passes to the user who saved it, as with any editor that saves by rename), and so
 /// are its extended attributes and POSIX ACL (see [`super::xattrs`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_as(path, bytes, Kind::Save)
+    write_as(path, |mut f| f.write_all(bytes), Kind::Save)
+}
+
+/// [`write_atomic`] of the registry as [`to_json`] gives it, serialised straight into
+/// the temporary file: at 100 000 tasks that is 85 MB never held as a string next to
+/// the registry (the saver thread does this while the dashboard holds its own copy).
+pub fn write_registry(path: &Path, reg: &Registry) -> io::Result<()> {
+    write_as(
+        path,
+        |f| {
+            let mut out = io::BufWriter::with_capacity(1 << 16, f);
+            serde_json::to_writer_pretty(&mut out, reg).map_err(io::Error::other)?;
+            out.write_all(b"\n")?;
+            out.flush()
+        },
+        Kind::Save,
+    )
 }
 
 /// [`write_atomic`] for the recovery file, on the way out: not stopped by the seal
 /// of [`super::exit`] (which stops saves of the registry).
 pub(crate) fn write_on_exit(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_as(path, bytes, Kind::Exit)
+    write_as(path, |mut f| f.write_all(bytes), Kind::Exit)
 }
 
-fn write_as(path: &Path, bytes: &[u8], kind: Kind) -> io::Result<()> {
+/// Replaces `path` with what `fill` writes into the temporary file.
+fn write_as(
+    path: &Path,
+    fill: impl FnOnce(&std::fs::File) -> io::Result<()>,
+    kind: Kind,
+) -> io::Result<()> {
     let target = resolve(path)?;
     super::files::replaceable(&target)?;
     let dir = match target.parent() {
@@ -45,7 +66,7 @@ fn write_as(path: &Path, bytes: &[u8], kind: Kind) -> io::Result<()> {
             .suffix(TEMP_SUFFIX)
             .tempfile_in(&dir)
     })?;
-    tmp.as_file().write_all(bytes)?;
+    fill(tmp.as_file())?;
     match &old_meta {
         Some(m) => {
             keep_owner(tmp.as_file(), m);
@@ -143,5 +164,19 @@ fn sync_dir(dir: &Path) {
     // survive a power cut; nothing to report to the user.
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registry_written_straight_to_the_file_is_to_json_byte_for_byte() {
+        let reg: Registry = serde_json::from_str(crate::store::BUNDLED).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("registry.json");
+        write_registry(&path, &reg).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), to_json(&reg));
     }
 }
