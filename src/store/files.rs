@@ -105,6 +105,23 @@ fn special(t: std::fs::FileType) -> Special {
 /// the open handle (no race with a swap of the path), and the open does not block on
 /// a FIFO; a file that grows past `cap` while read is refused too.
 pub fn read_regular(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
+    let (file, size) = open_regular(path, cap)?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(Refusal::TooLarge {
+            size: bytes.len() as u64,
+            cap,
+        }
+        .into_io());
+    }
+    Ok(bytes)
+}
+
+/// Opens a regular file of at most `cap` bytes for reading, with its size: the checks
+/// of [`read_regular`] for a caller that reads it piece by piece. Whoever reads it
+/// must still stop past `cap` bytes (the file may grow meanwhile).
+pub fn open_regular(path: &Path, cap: u64) -> io::Result<(std::fs::File, u64)> {
     use std::os::unix::fs::OpenOptionsExt;
     let file = std::fs::OpenOptions::new()
         .read(true)
@@ -121,16 +138,7 @@ pub fn read_regular(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
         }
         .into_io());
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(cap + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > cap {
-        return Err(Refusal::TooLarge {
-            size: bytes.len() as u64,
-            cap,
-        }
-        .into_io());
-    }
-    Ok(bytes)
+    Ok((file, meta.len()))
 }
 
 /// Whether the symlink at `link` may be followed: not when it sits in a sticky,
