@@ -11,6 +11,7 @@ mod paths;
 pub mod recovery;
 mod save;
 mod stamp;
+mod stream;
 mod write;
 mod xattrs;
 
@@ -100,20 +101,61 @@ impl LoadError {
 
 /// Reads and checks a registry file.
 pub fn load(file: &Path) -> Result<Registry, LoadError> {
-    let bytes = read(file)?;
-    parse_bytes(file, &bytes)
+    let mut reg = load_as_written(file)?;
+    reg.sanitize();
+    Ok(reg)
 }
 
 /// Like [`load`], with the text as written (not cleaned for the screen): for
 /// copying a registry to another file, so the copy holds what its authors wrote.
 pub fn load_as_written(file: &Path) -> Result<Registry, LoadError> {
-    let bytes = read(file)?;
-    parse_bytes_as_written(file, &bytes)
+    read_checked(file).map_err(|e| match e {
+        Unread::Io(e) => io_error(file, &e),
+        Unread::Invalid(e) => e,
+    })
+}
+
+/// Why [`read_checked`] has no registry.
+pub(crate) enum Unread {
+    /// The file cannot be read (or is refused: not a regular file, too large).
+    Io(std::io::Error),
+    /// It is read, and is no valid registry.
+    Invalid(LoadError),
+}
+
+/// The registry in `file` as written, checked. It is parsed a block at a time (see
+/// `stream`), so that the file's bytes and the registry are never held together;
+/// a file that is anything but a valid registry is read again whole, and the
+/// whole-file parse says what is wrong with it, where.
+pub(crate) fn read_checked(file: &Path) -> Result<Registry, Unread> {
+    if let Some(reg) = streamed(file).map_err(Unread::Io)?
+        && validate(&reg).is_empty()
+    {
+        return Ok(reg);
+    }
+    let bytes = files::read_regular(file, files::FILE_CAP).map_err(Unread::Io)?;
+    parse_bytes_as_written(file, &bytes).map_err(Unread::Invalid)
+}
+
+/// The registry parsed a block at a time, if nothing about the file is unusual;
+/// `None` asks for the whole-file parse. Only the open's refusals are errors here.
+fn streamed(file: &Path) -> std::io::Result<Option<Registry>> {
+    let (handle, size) = files::open_regular(file, files::FILE_CAP)?;
+    Ok(stream::parse(handle, size, files::FILE_CAP))
 }
 
 /// Like [`load`], but also returns every validation problem rather than the first:
 /// for `dubang validate`, which lists them all.
 pub fn load_all_problems(file: &Path) -> Result<Registry, Vec<LoadError>> {
+    match streamed(file) {
+        Ok(Some(mut reg)) if validate(&reg).is_empty() => {
+            reg.sanitize();
+            return Ok(reg);
+        }
+        Err(e) => return Err(vec![io_error(file, &e)]),
+        // Problems to list, with their places in the text: read it whole.
+        Ok(_) => {}
+    }
     let bytes = read(file).map_err(|e| vec![e])?;
     let text = decode(file, &bytes).map_err(|e| vec![e])?;
     let (mut reg, mut problems, repaired) = match deserialize(file, text) {

@@ -1,0 +1,86 @@
+//! The load's peak memory, counted by the allocator: a binary of its own, since a
+//! counting `#[global_allocator]` counts every thread of the binary it is in, and the
+//! integration tests run side by side. One test, so nothing else runs meanwhile.
+//!
+//! A registry file is parsed a block at a time (src/store/stream): while it loads,
+//! the heap holds the registry being built and a bounded buffer, never the file's
+//! bytes and the registry together (which made the peak 2.2× the file's size).
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The system allocator, counting the bytes in use and their high-water mark.
+struct Counting;
+
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(n: usize) {
+    let now = NOW.fetch_add(n, Relaxed) + n;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+// SAFETY: every call goes to `System` unchanged; only sizes are counted.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            grew(l.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        NOW.fetch_sub(l.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, l, new) };
+        if !q.is_null() {
+            if new >= l.size() {
+                grew(new - l.size());
+            } else {
+                NOW.fetch_sub(l.size() - new, Relaxed);
+            }
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+const MB: usize = 1 << 20;
+
+#[test]
+fn a_registry_loads_without_its_file_held_in_memory() {
+    // 20 000 tasks, a third with a note in their history: a 17 MB file.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.json");
+    let written = common::in_use(20_000);
+    std::fs::write(&file, dubang::store::to_json(&written)).unwrap();
+    drop(written);
+    let size = std::fs::metadata(&file).unwrap().len() as usize;
+
+    let before = NOW.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let reg = dubang::store::load(&file).expect("the generated registry loads");
+    let registry = NOW.load(Relaxed) - before;
+    let peak = PEAK.load(Relaxed) - before;
+    assert_eq!(reg.tasks.len(), 20_000);
+    let say = format!(
+        "file {:.1} MB, registry {:.1} MB, peak while loading {:.1} MB",
+        size as f64 / MB as f64,
+        registry as f64 / MB as f64,
+        peak as f64 / MB as f64
+    );
+    // The registry and a bounded buffer (a block of the file, the lists' last
+    // growth, the checks' id maps); reading the file whole first added its size.
+    assert!(peak <= registry + 4 * MB, "{say}");
+    assert!(peak * 4 <= size * 5, "{say}: over 1.25× the file");
+    // No room held past the end: the lists are as long as they need to be.
+    assert_eq!(reg.tasks.capacity(), reg.tasks.len(), "{say}");
+    assert!(registry <= size, "{say}");
+}
