@@ -15,7 +15,7 @@ use super::files::Refusal;
 use super::lock::{self, LOCK_TIMEOUT, LockError, LockProblem};
 use super::stamp::FileStamp;
 use super::write::{TEMP_SUFFIX, temp_prefix};
-use super::{LoadError, parse_bytes_as_written, write_registry};
+use super::{LoadError, Unread, read_checked, write_registry};
 use crate::registry::{Edit, EditError, EditTarget, HistoryEntry, Registry, apply_recorded};
 use std::fmt;
 use std::io::{self, ErrorKind};
@@ -192,13 +192,14 @@ where
     let _lock = take_lock(&target)?;
     clean_orphans(&target);
 
-    let bytes = super::files::read_regular(&target, super::files::FILE_CAP)
-        .map_err(|e| io_failure(&target, "read the file", e))?;
+    // The edit goes on top of the file as written; only the copy handed back to be
+    // shown is cleaned. Read a block at a time, like a load.
+    let mut registry = read_checked(&target).map_err(|e| match e {
+        Unread::Io(e) => io_failure(&target, "read the file", e),
+        Unread::Invalid(e) => SaveError::Invalid(e),
+    })?;
     // Stat after reading, under the lock: nobody who locks can change it in between.
     let read_stamp = FileStamp::of(&target).map_err(|e| io_failure(&target, "read the file", e))?;
-    // The edit goes on top of the file as written; only the copy handed back to be
-    // shown is cleaned.
-    let mut registry = parse_bytes_as_written(&target, &bytes).map_err(SaveError::Invalid)?;
     let recorded = change(&mut registry).map_err(|error| SaveError::Edit {
         file: target.clone(),
         error,
