@@ -3,11 +3,15 @@
 //!
 //! - `serde_parse`: `serde_json::from_slice` of the same bytes into `Registry`
 //!   (the floor: no load can be cheaper than reading the types);
-//! - `load`: `store::parse_bytes` (UTF-8 check, parse, validation);
+//! - `load`: `store::parse_bytes` (UTF-8 check, parse, validation) of the bytes in
+//!   memory;
+//! - `load_file`: `store::load` of the same bytes written to a file: the file parsed a
+//!   block at a time, as start-up does; `load_file_whole` the same file read whole
+//!   then parsed (`parse_bytes`), as start-up did before;
 //! - `index`: `Index::build` alone;
-//! - `load+index+first_frame`: load + `App::new` + the first frame at 80×24 in
-//!   `--lang zh`, drawn into ratatui's `TestBackend`: what the user waits for. The
-//!   search index builds meanwhile on its own thread;
+//! - `load+index+first_frame`: `store::load` of the file + `App::new` + the first
+//!   frame at 80×24 in `--lang zh`, drawn into ratatui's `TestBackend`: what the
+//!   user waits for. The search index builds meanwhile on its own thread;
 //! - `…+search_ready`: the same, then waiting for the search index (what it takes
 //!   until a search answers at once).
 //!
@@ -22,7 +26,8 @@ use chrono::DateTime;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dubang::lang::Lang;
 use dubang::registry::{Index, Registry};
-use dubang::store::parse_bytes;
+use dubang::store::files::{FILE_CAP, read_regular};
+use dubang::store::{load, parse_bytes};
 use dubang::tui::app::App;
 use dubang::tui::theme::Theme;
 use dubang::tui::view;
@@ -42,6 +47,9 @@ fn startup(c: &mut Criterion) {
             common::scaled(n, |_, _| {})
         };
         let bytes = dubang::store::to_json(&reg).into_bytes();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("r.json");
+        std::fs::write(&file, &bytes).unwrap();
         let mut g = c.benchmark_group("startup");
         if n >= 100_000 {
             g.sample_size(10);
@@ -51,6 +59,15 @@ fn startup(c: &mut Criterion) {
         });
         g.bench_function(BenchmarkId::new("load", n), |b| {
             b.iter(|| parse_bytes(Path::new("r.json"), black_box(&bytes)).unwrap())
+        });
+        g.bench_function(BenchmarkId::new("load_file", n), |b| {
+            b.iter(|| load(black_box(&file)).unwrap())
+        });
+        g.bench_function(BenchmarkId::new("load_file_whole", n), |b| {
+            b.iter(|| {
+                let bytes = read_regular(black_box(&file), FILE_CAP).unwrap();
+                parse_bytes(&file, &bytes).unwrap()
+            })
         });
         let reg = parse_bytes(Path::new("r.json"), &bytes).unwrap();
         g.bench_function(BenchmarkId::new("index", n), |b| {
@@ -63,8 +80,8 @@ fn startup(c: &mut Criterion) {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     let start = Instant::now();
-                    let reg = parse_bytes(Path::new("r.json"), black_box(&bytes)).unwrap();
-                    let app = App::new(reg, PathBuf::from("r.json"), Lang::Zh, now);
+                    let reg = load(black_box(&file)).unwrap();
+                    let app = App::new(reg, file.clone(), Lang::Zh, now);
                     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
                     term.draw(|f| view::draw(f, &app, &theme)).unwrap();
                     black_box(term.backend().buffer().content.len());
