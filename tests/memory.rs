@@ -83,4 +83,20 @@ fn a_registry_loads_without_its_file_held_in_memory() {
     // No room held past the end: the lists are as long as they need to be.
     assert_eq!(reg.tasks.capacity(), reg.tasks.len(), "{say}");
     assert!(registry <= size, "{say}");
+
+    // A save re-reads the file under its lock and writes it back: the registry read
+    // again, and neither the file's bytes nor the new text held whole.
+    let edit = dubang::registry::Edit::new(
+        dubang::registry::EditTarget::Task(reg.tasks[7].id.clone()),
+        dubang::registry::Op::SetProgress { to: 40 },
+    )
+    .with_note("推进会已召开");
+    let before = NOW.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let saved = dubang::store::save_edit(&file, &edit).expect("the edit saves");
+    let peak = PEAK.load(Relaxed) - before;
+    assert!(saved.written);
+    let say = format!("{say}; peak while saving {:.1} MB", peak as f64 / MB as f64);
+    assert!(peak <= registry + 4 * MB, "{say}");
+    assert_eq!(dubang::store::load(&file).unwrap().tasks[7].progress, 40);
 }

@@ -2,7 +2,7 @@
 //!
 //! [`save_edits`] takes the file's advisory lock (see [`super::lock`]), re-reads and
 //! checks the file as it is now, applies the edits on top of that version (someone
-//! else may have saved since we loaded), writes it with [`write_atomic`] (temporary
+//! else may have saved since we loaded), writes it like [`super::write_atomic`] (temporary
 //! file, fsync, rename, directory fsync) and unlocks. The file on disk is therefore
 //! always the old or the new version, even when the process is killed mid-save; a
 //! killed save leaves at most an orphaned temporary file, which the next save of the

@@ -29,16 +29,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// the temporary file: at 100 000 tasks that is 85 MB never held as a string next to
 /// the registry (the saver thread does this while the dashboard holds its own copy).
 pub fn write_registry(path: &Path, reg: &Registry) -> io::Result<()> {
-    write_as(
-        path,
-        |f| {
-            let mut out = io::BufWriter::with_capacity(1 << 16, f);
-            serde_json::to_writer_pretty(&mut out, reg).map_err(io::Error::other)?;
-            out.write_all(b"\n")?;
-            out.flush()
-        },
-        Kind::Save,
-    )
+    write_as(path, |f| serialise(reg, f), Kind::Save)
+}
+
+/// The registry's [`to_json`] text, written through a buffer.
+fn serialise(reg: &Registry, into: impl Write) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, into);
+    // `?` converts with `From`, which hands back the writer's own error: a full disk
+    // is still told as one (`io::Error::other` made it "cannot write the file").
+    serde_json::to_writer_pretty(&mut out, reg)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// [`write_atomic`] for the recovery file, on the way out: not stopped by the seal
@@ -178,5 +179,30 @@ mod tests {
         let path = dir.path().join("registry.json");
         write_registry(&path, &reg).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), to_json(&reg));
+    }
+
+    /// A disk that is full.
+    struct Full;
+
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::StorageFull.into())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_full_disk_met_while_serialising_is_told_as_a_full_disk() {
+        // More than the buffer holds, so the write fails inside serde_json.
+        let mut reg: Registry = serde_json::from_str(crate::store::BUNDLED).unwrap();
+        let tasks = reg.tasks.clone();
+        for _ in 0..4 {
+            reg.tasks.extend(tasks.iter().cloned());
+        }
+        assert!(to_json(&reg).len() > 1 << 16);
+        let e = serialise(&reg, Full).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::StorageFull, "{e}");
     }
 }
