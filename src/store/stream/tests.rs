@@ -333,3 +333,20 @@ fn every_refusal_is_worded_as_before() {
         "{e}"
     );
 }
+
+#[test]
+fn a_character_cut_by_the_block_waits_for_the_next() {
+    let text = "a中😀é";
+    let bytes = text.as_bytes();
+    // Every prefix ends at a whole character or before the one it cuts.
+    for cut in 0..=bytes.len() {
+        let whole = whole_chars(&bytes[..cut]);
+        assert!(text.is_char_boundary(whole), "{cut}");
+        assert!(whole <= cut && cut - whole < 4, "{cut}");
+        if text.is_char_boundary(cut) {
+            assert_eq!(whole, cut);
+        }
+    }
+    // Not UTF-8 is left to the validation, which refuses it.
+    assert_eq!(whole_chars(&[0x80, 0x80, 0x80]), 3);
+}
