@@ -15,10 +15,12 @@
 //! reads the whole file the old way, whose messages (line, column, JSON path) are
 //! the ones users see. So this module never words an error.
 
+mod exact;
 #[cfg(test)]
 mod tests;
 
 use crate::registry::{Goal, Measure, Person, Registry, Section, Task, Town, Unit};
+use exact::{Exact, exact};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use std::io::Read;
 
@@ -362,11 +364,6 @@ impl Scan {
     }
 }
 
-fn exact<T>(mut v: Vec<T>) -> Vec<T> {
-    v.shrink_to_fit();
-    v
-}
-
 /// How far a list has come in the file, to guess how long it will be.
 #[derive(Clone, Copy)]
 struct Sizing {
@@ -492,43 +489,4 @@ fn skip_space(text: &str, mut at: usize) -> usize {
         at += 1;
     }
     at
-}
-
-/// An element whose own lists are trimmed to their length once parsed (serde grows
-/// them by doubling from four: a task's one lead unit had room for four).
-trait Exact {
-    fn exact(&mut self) {}
-}
-
-impl Exact for Section {}
-impl Exact for Measure {}
-impl Exact for Person {}
-
-impl Exact for Unit {
-    fn exact(&mut self) {
-        self.aliases.shrink_to_fit();
-    }
-}
-
-impl Exact for Town {
-    fn exact(&mut self) {
-        self.aliases.shrink_to_fit();
-    }
-}
-
-impl Exact for Goal {
-    fn exact(&mut self) {
-        self.targets.shrink_to_fit();
-        self.sections.shrink_to_fit();
-        self.history.shrink_to_fit();
-    }
-}
-
-impl Exact for Task {
-    fn exact(&mut self) {
-        self.lead.shrink_to_fit();
-        self.responsible.shrink_to_fit();
-        self.mentions.shrink_to_fit();
-        self.history.shrink_to_fit();
-    }
 }
