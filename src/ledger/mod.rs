@@ -61,9 +61,8 @@ impl Recipient {
         } else if let Some(t) = ix.town(id) {
             use crate::registry::TownLink;
             ix.town_tasks(t)
-                .iter()
                 .filter(|(_, l)| *l != TownLink::Mentioned)
-                .map(|(i, _)| *i)
+                .map(|(i, _)| i)
                 .collect()
         } else {
             return None;

@@ -5,9 +5,13 @@
 
 pub mod activity;
 mod due;
+mod ids;
 mod index;
+#[cfg(test)]
+mod index_props;
 pub mod ops;
 mod people;
+mod positions;
 mod rollup;
 mod rollups;
 mod sanitize;
@@ -23,6 +27,7 @@ pub use ops::{
     changes_between, note_recorded, who,
 };
 pub use people::{Person, Who};
+pub use positions::{TaskIter, TaskList, TownTasks};
 pub use rollup::{GoalDisagreement, Rollup, goal_disagreement};
 pub use rollups::Counted;
 use sanitize::{clean_line, clean_text};

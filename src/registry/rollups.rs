@@ -67,18 +67,27 @@ impl Rollups {
         Rollups {
             all: Rollup::of(reg, 0..reg.tasks.len()),
             sections: (0..reg.sections.len())
-                .map(|s| of(&mut ix.section_tasks(s).iter().copied()))
+                .map(|s| of(&mut ix.section_tasks(s).iter()))
                 .collect(),
             units: (0..reg.units.len())
                 .map(|u| of(&mut ix.unit_tasks(u).into_iter()))
                 .collect(),
             towns: (0..reg.towns.len())
-                .map(|t| of(&mut ix.town_tasks(t).iter().map(|&(t, _)| t)))
+                .map(|t| of(&mut ix.town_tasks(t).map(|(t, _)| t)))
                 .collect(),
             goals: (0..reg.goals.len())
-                .map(|g| of(&mut ix.goal_tasks(g).iter().copied()))
+                .map(|g| of(&mut ix.goal_tasks(g).iter()))
                 .collect(),
         }
+    }
+
+    /// Bytes on the heap.
+    pub(super) fn heap_bytes(&self) -> usize {
+        let lists = [&self.sections, &self.units, &self.towns, &self.goals];
+        lists
+            .into_iter()
+            .map(|l| l.capacity() * size_of::<Rollup>())
+            .sum()
     }
 }
 

@@ -52,7 +52,6 @@ pub fn build(
             let in_goal: Vec<usize> = ix
                 .goal_tasks(gi)
                 .iter()
-                .copied()
                 .filter(|t| tasks.binary_search(t).is_ok())
                 .collect();
             let r = Rollup::of(reg, in_goal.iter().copied());
@@ -73,7 +72,6 @@ pub fn build(
             let mine: Vec<usize> = ix
                 .section_tasks(si)
                 .iter()
-                .copied()
                 .filter(|t| tasks.binary_search(t).is_ok())
                 .collect();
             if mine.is_empty() {

@@ -143,7 +143,7 @@ impl Filter {
             let mut v: Vec<usize> = self
                 .towns
                 .iter()
-                .flat_map(|&t| ix.town_tasks(t).iter().map(|&(i, _)| i))
+                .flat_map(|&t| ix.town_tasks(t).map(|(i, _)| i))
                 .collect();
             v.sort_unstable();
             v.dedup();

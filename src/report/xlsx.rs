@@ -296,7 +296,7 @@ fn unit_sheet(ws: &mut Worksheet, input: &Input, st: &Styles) -> Result<(), Xlsx
     let (reg, ix) = (input.reg, input.ix);
     let entries: Vec<(String, Rollup)> = (0..reg.units.len())
         .filter_map(|u| {
-            let led = in_filter(input, ix.led_by(u).iter().copied());
+            let led = in_filter(input, ix.led_by(u));
             (!led.is_empty()).then(|| (reg.units[u].name.clone(), Rollup::of(reg, led)))
         })
         .collect();
@@ -307,7 +307,7 @@ fn town_sheet(ws: &mut Worksheet, input: &Input, st: &Styles) -> Result<(), Xlsx
     let (reg, ix) = (input.reg, input.ix);
     let entries: Vec<(String, Rollup)> = (0..reg.towns.len())
         .filter_map(|t| {
-            let mine = in_filter(input, ix.town_tasks(t).iter().map(|&(i, _)| i));
+            let mine = in_filter(input, ix.town_tasks(t).map(|(i, _)| i));
             (!mine.is_empty()).then(|| (reg.towns[t].name.clone(), Rollup::of(reg, mine)))
         })
         .collect();
@@ -325,7 +325,7 @@ fn goal_sheet(ws: &mut Worksheet, input: &Input, st: &Styles) -> Result<(), Xlsx
     frame(ws, &w.goal_cols, &widths, reg.goals.len(), st)?;
     for (i, g) in reg.goals.iter().enumerate() {
         let row = (i + 1) as u32;
-        let r = Rollup::of(reg, in_filter(input, ix.goal_tasks(i).iter().copied()));
+        let r = Rollup::of(reg, in_filter(input, ix.goal_tasks(i)));
         let horizon = g.horizon.clone().unwrap_or_else(|| g.id.clone());
         ws.write_string_with_format(row, 0, horizon, &st.text)?;
         let due = g

@@ -75,7 +75,7 @@ impl App {
     /// scans no list of 100 000 tasks.
     fn task_of(&self, target: &EditTarget) -> Option<&crate::registry::Task> {
         match target {
-            EditTarget::Task(id) => self.ix.task(id).and_then(|i| self.reg.tasks.get(i)),
+            EditTarget::Task(id) => self.ix.task(&self.reg, id).map(|i| &self.reg.tasks[i]),
             EditTarget::Goal(_) => None,
         }
     }

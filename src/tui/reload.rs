@@ -172,13 +172,13 @@ impl App {
             let rows = self.visible_rows(tab, self.view.sel[k]);
             let ts = tasks[k]
                 .as_deref()
-                .and_then(|id| self.ix.task(id))
+                .and_then(|id| self.ix.task(&self.reg, id))
                 .and_then(|i| rows.iter().position(|r| r.task == i))
                 .unwrap_or(self.view.task_sel[k]);
             self.view.task_sel[k] = ts.min(rows.len().saturating_sub(1));
         }
         if let Some(d) = self.view.detail.as_mut() {
-            match detail_task.and_then(|id| self.ix.task(&id)) {
+            match detail_task.and_then(|id| self.ix.task(&self.reg, &id)) {
                 Some(i) => d.task = i,
                 None => self.view.detail = None,
             }
@@ -216,8 +216,8 @@ impl App {
             EditTarget::Task(id) => {
                 let n = self
                     .ix
-                    .task(id)
-                    .and_then(|i| self.reg.tasks.get(i))
+                    .task(&self.reg, id)
+                    .map(|i| &self.reg.tasks[i])
                     .map_or(id.clone(), |t| t.number.to_string());
                 format!("{} {n}", self.w().status.task)
             }

@@ -126,7 +126,7 @@ fn section_slides_show_every_task_and_every_lead_unit() {
             let rows: Vec<&String> = pages.iter().flatten().collect();
             let text = joined(&pages);
             assert!(!text.contains('…'), "section {s} at {w}x{h}: something cut");
-            for &t in a.ix.section_tasks(s) {
+            for t in a.ix.section_tasks(s) {
                 let task = &reg.tasks[t];
                 assert!(
                     rows.iter()

@@ -227,7 +227,7 @@ fn a_broken_save_is_said_once_and_a_cancelled_load_changes_nothing() {
 
 /// Whether task `id` is on the problem list as the Overview shows it.
 fn on_problem_list(a: &App, id: &str) -> bool {
-    let i = a.ix.task(id).expect("the task");
+    let i = a.ix.task(&a.reg, id).expect("the task");
     a.problem_rows().iter().any(|p| p.task == i)
 }
 

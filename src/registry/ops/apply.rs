@@ -33,9 +33,7 @@ pub fn apply_indexed(
     edit: &Edit,
 ) -> Result<Vec<HistoryEntry>, EditError> {
     let task = match &edit.target {
-        Target::Task(id) => ix
-            .task(id)
-            .filter(|&i| reg.tasks.get(i).is_some_and(|t| t.id == *id)),
+        Target::Task(id) => ix.task(reg, id),
         Target::Goal(_) => None,
     };
     let before = task.map(|i| Counted::of(&reg.tasks[i]));
@@ -88,7 +86,8 @@ fn apply_at(
     };
     match &edit.target {
         Target::Task(id) => {
-            let at = position(&reg.tasks, ix.and_then(|x| x.task(id)), id, |t| &t.id)
+            let found = ix.and_then(|x| x.task(reg, id));
+            let at = position(&reg.tasks, found, id, |t| &t.id)
                 .ok_or_else(|| EditError::UnknownTask(id.clone()))?;
             let task = &mut reg.tasks[at];
             apply_task(task, &edit.op, note, rec)

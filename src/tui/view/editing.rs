@@ -11,7 +11,12 @@ use ratatui::widgets::Clear;
 
 pub(crate) fn target_name(ui: &Ui, t: &EditTarget) -> String {
     match t {
-        EditTarget::Task(id) => match ui.app.ix.task(id).and_then(|i| ui.app.reg.tasks.get(i)) {
+        EditTarget::Task(id) => match ui
+            .app
+            .ix
+            .task(&ui.app.reg, id)
+            .map(|i| &ui.app.reg.tasks[i])
+        {
             Some(task) => format!(
                 "{} {} · {}",
                 ui.w().detail.task_word,

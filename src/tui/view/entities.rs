@@ -126,8 +126,7 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                     (u.name.clone(), c, r)
                 }
                 Tab::Towns => {
-                    let rows = ix.town_tasks(i);
-                    let count = |l: TownLink| rows.iter().filter(|r| r.1 == l).count();
+                    let count = |l: TownLink| ix.town_count(i, l);
                     let r = ix.town_rollup(i);
                     let c = format!(
                         "{}{:>3} {}{:>3} {}{:>3} {}{}",

@@ -15,7 +15,7 @@ fn unit_items(ui: &Ui) -> Vec<Item> {
         .map(|u| Item {
             label: reg.units[u].name.clone(),
             style: ui.theme.base,
-            r: Rollup::of(reg, app.ix.led_by(u).iter().copied()),
+            r: Rollup::of(reg, app.ix.led_by(u)),
         })
         .collect();
     items

@@ -293,10 +293,7 @@ fn goal_panel(ui: &Ui, buf: &mut Buffer, area: Rect, g: usize, plan: &GoalPlan, 
             break;
         }
         let (secs, label) = target_sections(ui, t);
-        let mut tasks: Vec<usize> = secs
-            .iter()
-            .flat_map(|&s| app.ix.section_tasks(s).iter().copied())
-            .collect();
+        let mut tasks: Vec<usize> = secs.iter().flat_map(|&s| app.ix.section_tasks(s)).collect();
         tasks.sort_unstable();
         tasks.dedup();
         let tr = Rollup::of(reg, tasks);

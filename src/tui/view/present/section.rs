@@ -3,6 +3,7 @@
 //! the tasks do not all fit.
 
 use super::*;
+use crate::registry::TaskList;
 use std::ops::Range;
 
 /// The table's columns in a body `bw` wide.
@@ -25,24 +26,24 @@ fn leads<'a>(ui: &Ui<'a>, t: usize) -> Vec<&'a str> {
         .collect()
 }
 
-fn cols(ui: &Ui, bw: usize, tasks: &[usize]) -> Cols {
+fn cols(ui: &Ui, bw: usize, tasks: TaskList) -> Cols {
     let reg = &ui.app.reg;
     let num = tasks
         .iter()
-        .map(|&t| width(&format!("{}.", reg.tasks[t].number)))
+        .map(|t| width(&format!("{}.", reg.tasks[t].number)))
         .max()
         .unwrap_or(2);
     let status = ui.status_cols();
     let mut lead = tasks
         .iter()
-        .map(|&t| width(&leads(ui, t).join("、")))
+        .map(|t| width(&leads(ui, t).join("、")))
         .max()
         .unwrap_or(0)
         .max(width(ui.w().present.lead))
         .min(bw / 4);
     let title_nat = tasks
         .iter()
-        .map(|&t| width(&reg.tasks[t].title))
+        .map(|t| width(&reg.tasks[t].title))
         .max()
         .unwrap_or(0);
     let base = |lead: usize| num + 2 + 2 + status + 2 + lead;
@@ -116,7 +117,7 @@ fn plan(ui: &Ui, body: Rect, s: usize) -> Plan {
     let cols = cols(ui, bw, tasks);
     let heights: Vec<usize> = tasks
         .iter()
-        .map(|&t| {
+        .map(|t| {
             if cols.lead == 0 {
                 1
             } else {
@@ -266,7 +267,7 @@ pub(super) fn section(ui: &Ui, buf: &mut Buffer, body: Rect, s: usize, pg: usize
         if y >= last {
             break;
         }
-        let t = tasks[k];
+        let Some(t) = tasks.get(k) else { break };
         let task = &reg.tasks[t];
         let lines = lead_lines(&leads(ui, t), c.lead.max(1));
         let mut cells = vec![
