@@ -79,6 +79,11 @@ fn main() {
     report("registry loaded");
     let ix = dubang::registry::Index::build(&reg);
     report("registry index alone");
+    println!(
+        "{:<28} {} (Index::heap_bytes)",
+        "  of which it counts",
+        mb(ix.heap_bytes())
+    );
     drop(ix);
     let search = dubang::search::SearchIndex::build(&reg);
     report("search index alone");
@@ -87,14 +92,40 @@ fn main() {
     // search index on its thread; the first frame at 80×24 makes the Overview's
     // problem list.
     let now = chrono::Local::now().fixed_offset();
-    let app = dubang::tui::app::App::new(reg, path.clone(), dubang::lang::Lang::Zh, now);
+    let mut app = dubang::tui::app::App::new(reg, path.clone(), dubang::lang::Lang::Zh, now);
+    app.search.get();
+    report("App::new, search ready");
     let theme = dubang::tui::theme::Theme::dark();
     let mut term =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("a test backend");
-    term.draw(|f| dubang::tui::view::draw(f, &app, &theme))
-        .expect("a frame");
-    app.search.get();
+    let mut draw = |app: &dubang::tui::app::App| {
+        term.draw(|f| dubang::tui::view::draw(f, app, &theme))
+            .expect("a frame");
+    };
+    draw(&app);
     report("dashboard, first frame");
-    drop((app, term));
+    // A walk: every tab with its task list and a task's detail, then the problem
+    // list and a task of it, each drawn; what the dashboard keeps after it.
+    use dubang::tui::app::Command;
+    for _ in 0..5 {
+        app.update(Command::NextTab);
+        draw(&app);
+        for c in [Command::Open, Command::Down, Command::Open, Command::Back] {
+            app.update(c);
+            draw(&app);
+        }
+        app.update(Command::Back);
+    }
+    for c in [
+        Command::Problems,
+        Command::Bottom,
+        Command::Open,
+        Command::Back,
+    ] {
+        app.update(c);
+        draw(&app);
+    }
+    report("after a walk over the tabs");
+    drop(app);
     report("all dropped");
 }

@@ -70,6 +70,41 @@ pub struct Problem {
     pub due: Option<Due>,
 }
 
+/// What ordering and grouping the problem list needs of a problem: its task and
+/// its level.
+pub trait Graded {
+    fn task(&self) -> usize;
+    fn level(&self) -> Level;
+}
+
+impl Graded for Problem {
+    fn task(&self) -> usize {
+        self.task
+    }
+    fn level(&self) -> Level {
+        self.level
+    }
+}
+
+/// A problem as a long list keeps it: its task and level, 16 bytes where a
+/// [`Problem`] takes some 100 with its reasons. Its reasons and due date are
+/// assessed again for the rows on screen ([`assess`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ranked {
+    /// Position in `registry.tasks`.
+    pub task: usize,
+    pub level: Level,
+}
+
+impl Graded for Ranked {
+    fn task(&self) -> usize {
+        self.task
+    }
+    fn level(&self) -> Level {
+        self.level
+    }
+}
+
 /// Days since the task was last heard of: its last update, else the plan's date.
 pub fn days_silent(reg: &Registry, task: usize, today: NaiveDate) -> Option<i64> {
     let t = &reg.tasks[task];
@@ -148,24 +183,49 @@ pub fn problems(
         .iter()
         .filter_map(|&t| assess(reg, ix, t, today, th))
         .collect();
-    out.sort_by_key(|p| (std::cmp::Reverse(p.level), reg.tasks[p.task].number));
+    worst_first(reg, &mut out);
     out
+}
+
+/// [`problems`] as [`Ranked`]: the same list in the same order, each problem's
+/// reasons dropped as soon as it is graded.
+pub fn ranked(
+    reg: &Registry,
+    ix: &Index,
+    tasks: impl IntoIterator<Item = usize>,
+    today: NaiveDate,
+    th: &Thresholds,
+) -> Vec<Ranked> {
+    let mut out: Vec<Ranked> = tasks
+        .into_iter()
+        .filter_map(|task| {
+            let level = assess(reg, ix, task, today, th)?.level;
+            Some(Ranked { task, level })
+        })
+        .collect();
+    worst_first(reg, &mut out);
+    out
+}
+
+/// Worst first, then by task number (a stable sort: equal numbers in task order).
+fn worst_first<P: Graded>(reg: &Registry, list: &mut [P]) {
+    list.sort_by_key(|p| (std::cmp::Reverse(p.level()), reg.tasks[p.task()].number));
 }
 
 /// Problems grouped by their task's first lead unit (the one that answers for it),
 /// units with the worst problems first, then by how many, then in registry order.
 /// Tasks without a lead unit come last, under an empty name.
-pub fn by_lead_unit<'a>(
+pub fn by_lead_unit<'a, P: Graded>(
     reg: &'a Registry,
-    problems: &'a [Problem],
-) -> Vec<(&'a str, Vec<&'a Problem>)> {
-    let mut groups: Vec<(&str, Option<usize>, Vec<&Problem>)> = Vec::new();
+    problems: &'a [P],
+) -> Vec<(&'a str, Vec<&'a P>)> {
+    let mut groups: Vec<(&str, Option<usize>, Vec<&P>)> = Vec::new();
     // Each lead's name and place are looked up once, not once per problem (the
     // Overview draws this for every task of a 100 000-task plan on each frame).
     let mut group_of_lead: HashMap<Option<&str>, usize> = HashMap::new();
     let mut group_of_name: HashMap<&str, usize> = HashMap::new();
     for p in problems {
-        let lead = reg.tasks[p.task].lead.first().map(String::as_str);
+        let lead = reg.tasks[p.task()].lead.first().map(String::as_str);
         let g = *group_of_lead.entry(lead).or_insert_with(|| {
             let name = lead.map(|id| reg.name_of(id)).unwrap_or("");
             *group_of_name.entry(name).or_insert_with(|| {
@@ -177,7 +237,7 @@ pub fn by_lead_unit<'a>(
         groups[g].2.push(p);
     }
     groups.sort_by_key(|(_, pos, ps)| {
-        let worst = ps.iter().map(|p| p.level).max();
+        let worst = ps.iter().map(|p| p.level()).max();
         (
             std::cmp::Reverse(worst),
             std::cmp::Reverse(ps.len()),
@@ -188,10 +248,10 @@ pub fn by_lead_unit<'a>(
 }
 
 /// How many problems of each level, worst first, leaving out levels with none.
-pub fn level_counts(problems: &[Problem]) -> Vec<(Level, usize)> {
+pub fn level_counts<P: Graded>(problems: &[P]) -> Vec<(Level, usize)> {
     Level::WORST_FIRST
         .iter()
-        .map(|&l| (l, problems.iter().filter(|p| p.level == l).count()))
+        .map(|&l| (l, problems.iter().filter(|p| p.level() == l).count()))
         .filter(|&(_, n)| n > 0)
         .collect()
 }

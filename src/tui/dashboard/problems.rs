@@ -5,7 +5,7 @@
 //! stack like a task list: Enter opens a task's detail, Esc comes back to the
 //! list, and edit keys act on the selected task.
 
-use crate::report::problems::{self, Problem};
+use crate::report::problems::{self, Problem, Ranked};
 use crate::tui::app::{App, Detail};
 use chrono::NaiveDate;
 use std::sync::{Arc, Mutex};
@@ -18,15 +18,17 @@ pub(crate) struct ProblemKey {
     thresholds: problems::Thresholds,
 }
 
-/// The last problem list made, with what it was made from.
-pub(crate) type ProblemCache = Mutex<Option<(ProblemKey, Arc<[Problem]>)>>;
+/// The last problem list made, with what it was made from: each problem's task
+/// and level only (at 100 000 tasks all of them are on the list, and their
+/// reasons took 10 MB); the rows on screen are assessed again ([`App::problem`]).
+pub(crate) type ProblemCache = Mutex<Option<(ProblemKey, Arc<[Ranked]>)>>;
 
 impl App {
     /// The problem list as shown: units with the worst problems first, each unit's
     /// problems worst first, then by task number. Kept while the registry, the day
     /// and the thresholds stay the same: the Overview draws it on every frame, and
     /// at 100 000 tasks it takes 60 ms to make.
-    pub fn problem_rows(&self) -> Arc<[Problem]> {
+    pub fn problem_rows(&self) -> Arc<[Ranked]> {
         let key = ProblemKey {
             generation: self.reg.generation(),
             today: self.today(),
@@ -41,14 +43,25 @@ impl App {
         {
             return Arc::clone(rows);
         }
-        let all: Vec<usize> = (0..self.reg.tasks.len()).collect();
-        let found = problems::problems(&self.reg, &self.ix, &all, key.today, &key.thresholds);
-        let rows: Arc<[Problem]> = problems::by_lead_unit(&self.reg, &found)
+        let all = 0..self.reg.tasks.len();
+        let found = problems::ranked(&self.reg, &self.ix, all, key.today, &key.thresholds);
+        let rows: Arc<[Ranked]> = problems::by_lead_unit(&self.reg, &found)
             .into_iter()
-            .flat_map(|(_, group)| group.into_iter().cloned())
+            .flat_map(|(_, group)| group.into_iter().copied())
             .collect();
         *cache = Some((key, Arc::clone(&rows)));
         rows
+    }
+
+    /// A row of the problem list with its reasons and due date, as of now.
+    pub fn problem(&self, row: &Ranked) -> Option<Problem> {
+        problems::assess(
+            &self.reg,
+            &self.ix,
+            row.task,
+            self.today(),
+            &self.thresholds,
+        )
     }
 
     /// Opens the problem list (from any tab; Esc returns to where it was opened).

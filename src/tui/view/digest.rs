@@ -46,6 +46,10 @@ fn attention(f: &mut Frame, ui: &Ui, area: Rect) {
     let w = words(app.lang);
     let cols = area.width.saturating_sub(2) as usize;
     let rows = app.problem_rows();
+    let reasons = |p| {
+        let q = app.problem(p);
+        q.map(|q| w.reasons(&q.reasons)).unwrap_or_default()
+    };
     let lines = if rows.is_empty() {
         vec![Line::from(ui.cell(
             ui.w().lists.nothing_needs_attention,
@@ -53,7 +57,10 @@ fn attention(f: &mut Frame, ui: &Ui, area: Rect) {
             ui.theme.dim,
         ))]
     } else {
+        // The box shows a screenful at most: only those are assessed and laid out
+        // (all 100 000 of a generated plan were, on every frame).
         rows.iter()
+            .take(area.height as usize)
             .map(|p| {
                 let t = &app.reg.tasks[p.task];
                 let tag = format!("[{}]", w.level_short(p.level));
@@ -64,7 +71,7 @@ fn attention(f: &mut Frame, ui: &Ui, area: Rect) {
                     ui.cell(&head, width(&head).min(cols), level_style(ui, p.level)),
                     ui.cell(&t.title, title_w.saturating_sub(1), ui.theme.base),
                     Span::raw(if title_w > 0 { " " } else { "" }),
-                    ui.cell(&w.reasons(&p.reasons), rest - title_w, ui.theme.dim),
+                    ui.cell(&reasons(p), rest - title_w, ui.theme.dim),
                 ])
             })
             .collect()

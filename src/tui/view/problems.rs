@@ -4,7 +4,7 @@
 
 use super::Ui;
 use crate::registry::Status;
-use crate::report::problems::{Level, Problem};
+use crate::report::problems::{Level, Ranked};
 use crate::report::words::words;
 use crate::text::width;
 use ratatui::Frame;
@@ -25,7 +25,7 @@ pub fn level_style(ui: &Ui, level: Level) -> Style {
 }
 
 /// "问题清单 28 项：红色预警 26、黄色预警 2" — the Overview's line and the list's title.
-pub fn headline(ui: &Ui, rows: &[Problem]) -> String {
+pub fn headline(ui: &Ui, rows: &[Ranked]) -> String {
     let w = words(ui.app.lang);
     let counts = crate::report::problems::level_counts(rows);
     w.problems_heading(rows.len(), &counts)
@@ -74,7 +74,9 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
                     ui.cell(lead, unit_w, ui.theme.dim),
                     Span::raw(" "),
                 ];
-                let reasons = w.reasons(&p.reasons);
+                // Assessed again for the rows on screen only: the list keeps levels.
+                let reasons = app.problem(p).map(|q| w.reasons(&q.reasons));
+                let reasons = reasons.unwrap_or_default();
                 spans.push(ui.cell(
                     &reasons,
                     row_w.saturating_sub(used),
@@ -96,7 +98,8 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
     let inner = block.inner(note_area);
     f.render_widget(block, note_area);
     let cols = inner.width as usize;
-    let Some(p) = rows.get(sel.min(rows.len().saturating_sub(1))) else {
+    let row = rows.get(sel.min(rows.len().saturating_sub(1)));
+    let Some(p) = row.and_then(|r| app.problem(r)) else {
         return;
     };
     let t = &app.reg.tasks[p.task];

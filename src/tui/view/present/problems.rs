@@ -88,7 +88,9 @@ pub(super) fn problems(ui: &Ui, buf: &mut Buffer, body: Rect, pg: usize) {
             Span::raw(" "),
             cell(
                 ui,
-                &w.reasons(&p.reasons),
+                &app.problem(p)
+                    .map(|q| w.reasons(&q.reasons))
+                    .unwrap_or_default(),
                 bw.saturating_sub(used),
                 level_style(ui, p.level),
             ),
