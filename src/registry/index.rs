@@ -4,7 +4,7 @@
 //! instead of a scan of every task.
 
 use super::ids::TaskIds;
-use super::positions::{TaskList, TownTasks, stored};
+use super::positions::{Own, TaskList, TownTasks, stored};
 use super::rollups::Rollups;
 use super::{Registry, Rollup};
 use std::collections::HashMap;
@@ -37,12 +37,11 @@ pub struct Index {
     task_pos: TaskIds,
     unit_lead: Vec<Vec<u32>>,
     unit_responsible: Vec<Vec<u32>>,
-    /// By town: tasks naming it among their responsible units.
-    town_named: Vec<Vec<u32>>,
+    /// By town: tasks naming it among their responsible units, or only mentioning
+    /// it (neither naming it nor 各镇(区)), in task order.
+    town_own: Vec<Vec<Own>>,
     /// Tasks responsible through 各镇(区): every town's, so kept once, not per town.
     all_towns: Vec<u32>,
-    /// By town: tasks only mentioning it (neither naming it nor 各镇(区)).
-    town_mentioned: Vec<Vec<u32>>,
     /// By town: how many of its tasks are tied each way, in [`TownLink`] order.
     town_counts: Vec<[usize; 3]>,
     section_tasks: Vec<Vec<u32>>,
@@ -75,9 +74,8 @@ impl Index {
             task_pos: TaskIds::build(reg),
             unit_lead: vec![Vec::new(); reg.units.len()],
             unit_responsible: vec![Vec::new(); reg.units.len()],
-            town_named: vec![Vec::new(); towns],
+            town_own: vec![Vec::new(); towns],
             all_towns: Vec::new(),
-            town_mentioned: vec![Vec::new(); towns],
             town_counts: vec![[0; 3]; towns],
             section_tasks: vec![Vec::new(); reg.sections.len()],
             task_section: Vec::with_capacity(reg.tasks.len()),
@@ -111,9 +109,15 @@ impl Index {
             }
             // The strongest tie wins: a town named explicitly is not also one of
             // 各镇(区) or "mentioned", nor one of 各镇(区) also "mentioned".
+            let before = ix.all_towns.len();
             for &t in &named {
-                if push_new_last(&mut ix.town_named[t], at) && task.all_towns {
-                    ix.town_counts[t][TownLink::AllTowns as usize] += 1;
+                let own = Own::new(at, before, TownLink::Explicit);
+                if push_new_last(&mut ix.town_own[t], own) {
+                    ix.town_counts[t][TownLink::Explicit as usize] += 1;
+                    if task.all_towns {
+                        // Counted below as named, not as one of 各镇(区).
+                        ix.town_counts[t][TownLink::AllTowns as usize] += 1;
+                    }
                 }
             }
             if task.all_towns && towns > 0 {
@@ -124,18 +128,17 @@ impl Index {
                     && !task.all_towns
                     && !named.contains(&t)
                 {
-                    push_new_last(&mut ix.town_mentioned[t], at);
+                    let own = Own::new(at, before, TownLink::Mentioned);
+                    if push_new_last(&mut ix.town_own[t], own) {
+                        ix.town_counts[t][TownLink::Mentioned as usize] += 1;
+                    }
                 }
             }
         }
-        for (t, counts) in ix.town_counts.iter_mut().enumerate() {
+        for counts in &mut ix.town_counts {
             // Counted above: the 各镇(区) tasks that also name the town.
             let both = counts[TownLink::AllTowns as usize];
-            *counts = [
-                ix.town_named[t].len(),
-                ix.all_towns.len() - both,
-                ix.town_mentioned[t].len(),
-            ];
+            counts[TownLink::AllTowns as usize] = ix.all_towns.len() - both;
         }
         // A part (一、) holds the tasks of its programmes ((一)(二)…) as well as its
         // own: its roll-ups and task list are the whole part's.
@@ -193,12 +196,13 @@ impl Index {
         let lists = [
             &mut self.unit_lead,
             &mut self.unit_responsible,
-            &mut self.town_named,
-            &mut self.town_mentioned,
             &mut self.section_tasks,
             &mut self.goal_tasks,
         ];
         for list in lists.into_iter().flatten() {
+            list.shrink_to_fit();
+        }
+        for list in &mut self.town_own {
             list.shrink_to_fit();
         }
         self.all_towns.shrink_to_fit();
@@ -250,9 +254,10 @@ impl Index {
     /// Tasks of a town with how the town is tied to each, in task order.
     pub fn town_tasks(&self, town: usize) -> TownTasks<'_> {
         TownTasks {
-            named: &self.town_named[town],
+            own: &self.town_own[town],
             all: &self.all_towns,
-            mentioned: &self.town_mentioned[town],
+            at: 0,
+            left: self.town_counts[town].iter().sum(),
         }
     }
     /// How many of the town's tasks are tied to it by `link` (the towns list shows
@@ -346,9 +351,8 @@ impl Index {
             + self.task_pos.heap_bytes()
             + list(&self.unit_lead)
             + list(&self.unit_responsible)
-            + list(&self.town_named)
+            + list(&self.town_own)
             + self.all_towns.capacity() * size_of::<u32>()
-            + list(&self.town_mentioned)
             + self.town_counts.capacity() * size_of::<[usize; 3]>()
             + list(&self.section_tasks)
             + self.task_section.capacity() * size_of::<u32>()

@@ -132,8 +132,16 @@ fn same_as_scans(reg: &Registry) {
             let n = want.iter().filter(|w| w.1 == link).count();
             assert_eq!(ix.town_count(k, link), n, "town {k} {link:?}");
         }
-        let (lo, hi) = ix.town_tasks(k).size_hint();
-        assert!(lo <= want.len() && hi.is_some_and(|h| h >= want.len()));
+        assert_eq!(ix.town_tasks(k).len(), want.len());
+        // Read in one call (fold), and after a few taken one by one (next).
+        for first in [0, 1, want.len() / 2, want.len()] {
+            let first = first.min(want.len());
+            let mut it = ix.town_tasks(k);
+            let mut got: Vec<_> = it.by_ref().take(first).collect();
+            assert_eq!(it.len(), want.len() - first);
+            it.for_each(|x| got.push(x));
+            assert_eq!(got, want, "town {k} after {first}");
+        }
     }
     for s in 0..reg.sections.len() {
         let want = scan(reg, |i| {
