@@ -51,6 +51,8 @@ pub struct Index {
     section_goals: Vec<Vec<usize>>,
     goal_sections: Vec<Vec<usize>>,
     goal_tasks: Vec<Vec<u32>>,
+    /// The largest task number: the lists' number column is as wide as it.
+    max_number: u32,
     /// Every entity's roll-up, moved by edits ([`Index::moved`]).
     pub(super) rollups: Rollups,
 }
@@ -83,6 +85,7 @@ impl Index {
             section_goals: vec![Vec::new(); reg.sections.len()],
             goal_sections: vec![Vec::new(); reg.goals.len()],
             goal_tasks: vec![Vec::new(); reg.goals.len()],
+            max_number: reg.tasks.iter().map(|t| t.number).max().unwrap_or(0),
             rollups: Rollups::default(),
         };
         // Towns a task names, reused from task to task.
@@ -209,6 +212,13 @@ impl Index {
         for list in self.section_goals.iter_mut().chain(&mut self.goal_sections) {
             list.shrink_to_fit();
         }
+    }
+
+    /// The columns a task number takes in a list: those of the largest number,
+    /// at least 3 (a plan's 28 tasks line up as they always did; at 100 000
+    /// tasks the list makes room for `99998` rather than cut it).
+    pub fn number_width(&self) -> usize {
+        (self.max_number.checked_ilog10().unwrap_or(0) as usize + 1).max(3)
     }
 
     /// Which build this is: an index kept across an edit keeps its id.

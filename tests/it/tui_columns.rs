@@ -90,3 +90,51 @@ fn a_tall_overview_shows_attention_updates_and_measures() {
     assert!(!rows.contains("强化组织领导"), "{rows}");
     assert!(rows.contains("B 保障措施(3项)"), "{rows}");
 }
+
+/// The plan's tasks numbered 99 971 to 99 998, as at the end of a generated
+/// 100 000-task file.
+fn five_digit_app() -> App {
+    let mut reg =
+        store::parse_bytes(Path::new("registry.json"), store::BUNDLED.as_bytes()).unwrap();
+    for t in &mut reg.tasks {
+        t.number += 99_970;
+    }
+    let now = DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    App::new(reg, PathBuf::from("registry.json"), Lang::Zh, now)
+}
+
+#[test]
+fn five_digit_task_numbers_are_shown_whole_and_the_row_still_fits() {
+    // Before, the number column was three wide: the problem list cut 99971 to
+    // `999…`, and a town's list pushed the row past its width, cutting 逾期 to 逾.
+    let mut a = five_digit_app();
+    a.update(Command::GoTab(Tab::Towns));
+    a.update(Command::Open);
+    for (w, h) in [(80, 24), (200, 60)] {
+        let rows = screen(&a, w, h);
+        let r = row(&rows, "99971 ");
+        assert!(r.contains("持续巩固拓展脱贫攻坚成果"), "{r}");
+        assert!(r.contains("2025-12-31 逾期"), "{r}");
+        let head = row(&rows, "序号");
+        // The header's columns stand over the rows' columns.
+        let col = |line: &str, s: &str| common::cells(&line[..line.find(s).unwrap()]).len();
+        assert_eq!(col(head, "截止"), col(r, "2025-12-31"), "{head}\n{r}");
+    }
+    let mut a = five_digit_app();
+    a.update(Command::Problems);
+    for (w, h) in [(80, 24), (200, 60)] {
+        let rows = screen(&a, w, h);
+        let r = row(&rows, "[红]");
+        assert!(
+            ["99971", "99972", "99973", "99974"]
+                .iter()
+                .any(|n| r.contains(&format!(" {n} "))),
+            "{r}"
+        );
+        assert!(
+            !rows.iter().any(|r| r.contains("999…")),
+            "{}",
+            rows.join("\n")
+        );
+    }
+}

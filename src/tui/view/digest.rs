@@ -46,6 +46,7 @@ fn attention(f: &mut Frame, ui: &Ui, area: Rect) {
     let w = words(app.lang);
     let cols = area.width.saturating_sub(2) as usize;
     let rows = app.problem_rows();
+    let nw = app.ix.number_width();
     let reasons = |p| {
         let q = app.problem(p);
         q.map(|q| w.reasons(&q.reasons)).unwrap_or_default()
@@ -64,7 +65,7 @@ fn attention(f: &mut Frame, ui: &Ui, area: Rect) {
             .map(|p| {
                 let t = &app.reg.tasks[p.task];
                 let tag = format!("[{}]", w.level_short(p.level));
-                let head = format!("{tag} {:>3} ", t.number);
+                let head = format!("{tag} {:>nw$} ", t.number);
                 let rest = cols.saturating_sub(width(&head));
                 let title_w = (width(&t.title) + 1).min(rest * 3 / 5);
                 Line::from(vec![
@@ -81,18 +82,35 @@ fn attention(f: &mut Frame, ui: &Ui, area: Rect) {
     boxed(f, ui, area, &title, lines);
 }
 
+/// The `k` newest history entries of all tasks, newest first (on the same time,
+/// in task and history order), with their task: a heap of `k`, not every entry of
+/// every task collected and sorted on each frame.
+fn newest(
+    tasks: &[crate::registry::Task],
+    k: usize,
+) -> Vec<(usize, &crate::registry::HistoryEntry)> {
+    use std::cmp::Reverse;
+    let mut heap = std::collections::BinaryHeap::with_capacity(k + 1);
+    for (i, t) in tasks.iter().enumerate() {
+        for (j, h) in t.history.iter().enumerate() {
+            heap.push((Reverse(h.at), i, j));
+            if heap.len() > k {
+                heap.pop();
+            }
+        }
+    }
+    heap.into_sorted_vec()
+        .into_iter()
+        .map(|(_, i, j)| (i, &tasks[i].history[j]))
+        .collect()
+}
+
 /// The newest history entries of all tasks: date, who, task, what.
 fn recent(f: &mut Frame, ui: &Ui, area: Rect) {
     let app = ui.app;
     let cols = area.width.saturating_sub(2) as usize;
-    let mut entries: Vec<(usize, &crate::registry::HistoryEntry)> = app
-        .reg
-        .tasks
-        .iter()
-        .enumerate()
-        .flat_map(|(i, t)| t.history.iter().map(move |h| (i, h)))
-        .collect();
-    entries.sort_by_key(|e| std::cmp::Reverse(e.1.at));
+    let nw = app.ix.number_width();
+    let entries = newest(&app.reg.tasks, area.height as usize);
     let lines: Vec<Line> = if entries.is_empty() {
         vec![Line::from(ui.cell(
             ui.w().lists.no_updates,
@@ -103,8 +121,8 @@ fn recent(f: &mut Frame, ui: &Ui, area: Rect) {
         entries
             .iter()
             .take(area.height as usize)
-            .map(|(i, h)| {
-                let t = &app.reg.tasks[*i];
+            .map(|&(i, h)| {
+                let t = &app.reg.tasks[i];
                 // A note says itself; a change says field and new value in the
                 // reader's words, as the task's history does.
                 let field = match h.field.as_str() {
@@ -121,7 +139,7 @@ fn recent(f: &mut Frame, ui: &Ui, area: Rect) {
                 };
                 // Who as the people list names them: 王丽（市水务局）.
                 let by = crate::words::person(app.lang, &app.reg, &h.by);
-                let head = format!("{} {by} {:>3} ", h.at.format("%m-%d"), t.number);
+                let head = format!("{} {by} {:>nw$} ", h.at.format("%m-%d"), t.number);
                 let head_w = width(&head).min(cols);
                 Line::from(vec![
                     ui.cell(&head, head_w, ui.theme.dim),
@@ -165,4 +183,48 @@ fn measures(f: &mut Frame, ui: &Ui, area: Rect) {
     );
     let title = format!("{} ({key})", ui.w().lists.measures);
     boxed(f, ui, area, &title, lines);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::newest;
+    use crate::registry::{HistoryEntry, Registry};
+
+    #[test]
+    fn the_newest_entries_are_those_a_full_sort_puts_first() {
+        let mut reg: Registry = serde_json::from_str(crate::store::BUNDLED).unwrap();
+        // Times that repeat across tasks, so ties are decided by task and entry order.
+        let at = |m: u32| {
+            chrono::DateTime::parse_from_rfc3339(&format!("2026-11-28T10:{m:02}:00+08:00")).unwrap()
+        };
+        for (i, t) in reg.tasks.iter_mut().enumerate() {
+            for j in 0..(i % 4) {
+                t.history.push(HistoryEntry {
+                    at: at(((i * 7 + j * 3) % 5) as u32),
+                    by: format!("u{i}-{j}"),
+                    field: "note".into(),
+                    from: None,
+                    to: None,
+                    note: Some("n".into()),
+                    source: None,
+                    undo: false,
+                });
+            }
+        }
+        let mut all: Vec<(usize, &HistoryEntry)> = reg
+            .tasks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| t.history.iter().map(move |h| (i, h)))
+            .collect();
+        all.sort_by_key(|e| std::cmp::Reverse(e.1.at));
+        for k in [0, 1, 5, 12, all.len(), all.len() + 3] {
+            let got: Vec<_> = newest(&reg.tasks, k)
+                .iter()
+                .map(|(i, h)| (*i, &h.by))
+                .collect();
+            let want: Vec<_> = all.iter().take(k).map(|(i, h)| (*i, &h.by)).collect();
+            assert_eq!(got, want, "k = {k}");
+        }
+    }
 }

@@ -54,6 +54,7 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
         let row_w = cols - 2;
         let unit_w = (row_w / 6).clamp(8, 16);
         let title_w = (row_w / 3).max(8);
+        let nw = app.ix.number_width();
         let lines: Vec<Line> = rows
             .iter()
             .enumerate()
@@ -64,11 +65,11 @@ pub fn draw(f: &mut Frame, ui: &Ui, area: Rect, sel: usize) {
                 let lead = t.lead.first().map(|id| app.reg.name_of(id)).unwrap_or("");
                 let tag = format!("[{}]", w.level_short(p.level));
                 let tag_w = width(&tag) + 1;
-                let used = tag_w + 4 + title_w + 1 + unit_w + 1;
+                let used = tag_w + nw + 1 + title_w + 1 + unit_w + 1;
                 let mut spans = vec![
                     Span::raw(if i == sel { marker } else { "  " }),
                     ui.cell(&tag, tag_w, level_style(ui, p.level)),
-                    ui.cell(&format!("{:>3} ", t.number), 4, ui.theme.dim),
+                    ui.cell(&format!("{:>nw$} ", t.number), nw + 1, ui.theme.dim),
                     ui.cell(&t.title, title_w, ui.theme.base),
                     Span::raw(" "),
                     ui.cell(lead, unit_w, ui.theme.dim),

@@ -38,6 +38,8 @@ fn tag_text(ui: &Ui, tag: Tag) -> String {
 /// How a list of `cols` columns is divided; 0 means the column is not shown.
 #[derive(Debug, Clone, Copy)]
 pub struct Columns {
+    /// The task number's columns (right-aligned; the widest number's).
+    number: usize,
     tag: usize,
     title: usize,
     status: usize,
@@ -61,7 +63,8 @@ impl Columns {
             c if c >= 50 => 10,
             _ => 0,
         };
-        let fixed = 4 + tag + 1 + status + if lead > 0 { lead + 1 } else { 0 };
+        let number = ui.app.ix.number_width();
+        let fixed = number + 1 + tag + 1 + status + if lead > 0 { lead + 1 } else { 0 };
         let mut rest = cols.saturating_sub(fixed);
         // The extra columns in the order a reader needs them, each only while the
         // headline keeps TITLE_MIN columns.
@@ -85,6 +88,7 @@ impl Columns {
             0
         };
         Columns {
+            number,
             tag,
             title: rest,
             status,
@@ -109,7 +113,7 @@ pub fn header(ui: &Ui, c: &Columns, cols: usize) -> Vec<Span<'static>> {
     let style = ui.theme.title;
     // The number's heading also takes the marker's two columns: 序号 is wider
     // than the numbers under it.
-    let mut spans = vec![ui.cell(&fit_right(w.col_number, 5), 6, style)];
+    let mut spans = vec![ui.cell(&fit_right(w.col_number, c.number + 2), c.number + 3, style)];
     if c.tag > 0 {
         spans.push(ui.cell("", c.tag, style));
     }
@@ -134,7 +138,10 @@ pub fn header(ui: &Ui, c: &Columns, cols: usize) -> Vec<Span<'static>> {
 pub fn row(ui: &Ui, c: &Columns, r: TaskRow, cols: usize, hl: &[usize]) -> Vec<Span<'static>> {
     let app = ui.app;
     let t = &app.reg.tasks[r.task];
-    let mut spans = vec![Span::styled(format!("{:>3}", t.number), ui.theme.dim)];
+    let mut spans = vec![Span::styled(
+        format!("{:>n$}", t.number, n = c.number),
+        ui.theme.dim,
+    )];
     // The column after the number marks an edit not yet in the file.
     spans.push(if app.unsaved_task(&t.id) {
         Span::styled(crate::words::screen::saving::UNSAVED_MARK, ui.theme.warn)

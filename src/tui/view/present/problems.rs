@@ -70,6 +70,7 @@ pub(super) fn problems(ui: &Ui, buf: &mut Buffer, body: Rect, pg: usize) {
     let unit_w = (bw / 6).clamp(8, 20);
     let title_w = (bw * 2 / 5).max(10);
     let mut last_unit = "";
+    let nw = app.ix.number_width();
     for p in rows.iter().skip(pg * shown).take(shown) {
         let t = &app.reg.tasks[p.task];
         let lead = t.lead.first().map(|id| app.reg.name_of(id)).unwrap_or("");
@@ -78,12 +79,12 @@ pub(super) fn problems(ui: &Ui, buf: &mut Buffer, body: Rect, pg: usize) {
         last_unit = lead;
         let tag = format!("[{}]", w.level_short(p.level));
         let tag_w = width(&tag) + 1;
-        let used = unit_w + 1 + tag_w + 4 + title_w + 1;
+        let used = unit_w + 1 + tag_w + nw + 1 + title_w + 1;
         let spans = vec![
             cell(ui, unit, unit_w, ui.theme.title),
             Span::raw(" "),
             cell(ui, &tag, tag_w, level_style(ui, p.level)),
-            cell(ui, &format!("{:>3} ", t.number), 4, ui.theme.dim),
+            cell(ui, &format!("{:>nw$} ", t.number), nw + 1, ui.theme.dim),
             cell(ui, &t.title, title_w, ui.theme.base),
             Span::raw(" "),
             cell(
