@@ -105,7 +105,7 @@ pub fn build(
             number: raw.number,
             section: sections[raw.section].id.clone(),
             title,
-            text,
+            text: text.into(),
             lead,
             responsible,
             all_towns,

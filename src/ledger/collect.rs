@@ -132,7 +132,7 @@ fn row_plan(
         let locked = [
             (col::NUMBER, t.number.to_string()),
             (col::TITLE, t.title.clone()),
-            (col::TEXT, t.text.clone()),
+            (col::TEXT, t.text.to_string()),
         ];
         for (c, want) in locked {
             if row.at[c as usize] != u16::MAX && !same(&want, row.get(c)) {

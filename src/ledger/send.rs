@@ -129,7 +129,7 @@ fn ledger_sheet(
         let last = latest_note(t).map(|h| note_line(h, rw)).unwrap_or_default();
         ws.write_number_with_format(r, col::NUMBER, t.number, &number)?;
         ws.write_string_with_format(r, col::TITLE, &t.title, &locked)?;
-        ws.write_string_with_format(r, col::TEXT, &t.text, &locked)?;
+        ws.write_string_with_format(r, col::TEXT, &*t.text, &locked)?;
         ws.write_string_with_format(r, col::ROLE, role, &number)?;
         ws.write_string_with_format(r, col::DUE, &due, &locked)?;
         ws.write_string_with_format(r, col::STATUS_NOW, &status, &locked)?;

@@ -30,7 +30,7 @@ pub use people::{Person, Who};
 pub use positions::{TaskIter, TaskList, TownTasks};
 pub use rollup::{GoalDisagreement, Rollup, goal_disagreement};
 pub use rollups::Counted;
-use sanitize::{clean_line, clean_text};
+use sanitize::{clean_line, clean_shared_text, clean_text};
 pub use sanitize::{is_unwanted, sanitize_line, sanitize_text};
 pub use shared::Shared;
 pub use status::Status;
@@ -38,6 +38,7 @@ pub use validate::{Problem, validate};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// The value of the `format` field this version reads and writes.
 pub const FORMAT: &str = "dubang/1";
@@ -184,7 +185,9 @@ pub struct Task {
     /// A short headline for lists.
     pub title: String,
     /// The task's full text from the document (paragraphs separated by newlines).
-    pub text: String,
+    /// Shared, not copied, by the search index (the bulk of a large plan's bytes):
+    /// no edit changes it; serialised as a plain string.
+    pub text: Arc<str>,
     /// Lead units (牵头单位), unit ids, in the document's order.
     pub lead: Vec<String>,
     /// Responsible units (责任单位 / 配合单位): unit or town ids, in the document's order.
@@ -314,7 +317,7 @@ impl Registry {
         }
         for t in &mut self.tasks {
             clean_line(&mut t.title);
-            clean_text(&mut t.text);
+            clean_shared_text(&mut t.text);
             sanitize_history(&mut t.history, &mut t.updated_by);
         }
         for m in &mut self.measures {

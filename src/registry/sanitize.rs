@@ -31,6 +31,13 @@ pub(crate) fn clean_text(s: &mut String) {
     }
 }
 
+/// As [`clean_text`], for a text shared with the search index.
+pub(crate) fn clean_shared_text(s: &mut std::sync::Arc<str>) {
+    if !is_clean(s, true) {
+        *s = clean(s, true).into();
+    }
+}
+
 /// Whether [`sanitize_line`] would leave `s` as it is (without copying it).
 pub(crate) fn is_clean_line(s: &str) -> bool {
     is_clean(s, false)

@@ -66,7 +66,7 @@ fn row(reg: &Registry, ix: &Index, i: usize, w: &Words) -> Row {
         number: t.number,
         section,
         title: t.title.clone(),
-        text: t.text.clone(),
+        text: t.text.to_string(),
         lead: names(reg, &t.lead, w),
         responsible: names(reg, &t.responsible, w),
         due: reg

@@ -284,7 +284,7 @@ impl SearchIndex {
             let f = [
                 (Field::Number, number.as_str(), false),
                 (Field::Title, t.title.as_str(), false),
-                (Field::Text, t.text.as_str(), true),
+                (Field::Text, &*t.text, true),
             ];
             b.entity(Kind::Task, i, &f);
         }

@@ -197,7 +197,7 @@ fn annotations_on_their_own_lines() {
         ],
     );
     assert_eq!(
-        reg.tasks[0].text,
+        &*reg.tasks[0].text,
         "推进农村生活污水治理。\n完成8个行政村污水管网建设，确保设施正常运行。\n建立运维管护长效机制。"
     );
 }
@@ -327,7 +327,7 @@ fn labels_after_the_last_sentence_and_responsible_lists_led_by_their_first() {
         ]
     );
     assert_eq!(
-        reg.tasks[0].text,
+        &*reg.tasks[0].text,
         "稳定粮食生产，全年粮食播种面积稳定在50万亩以上。"
     );
 }

@@ -139,7 +139,7 @@ fn every_task_with_its_units_as_the_document_gives_them() {
             .unwrap();
         let body = &line[format!("{number}.").len()..];
         assert!(
-            body.starts_with(&task.text),
+            body.starts_with(&*task.text),
             "task {number}: text is not the document's"
         );
         let rest = body[task.text.len()..].trim();

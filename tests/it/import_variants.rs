@@ -70,7 +70,7 @@ fn full_width_punctuation_and_cooperating_units() {
     assert!(t1.all_towns);
     // Three paragraphs, kept as three lines of text, annotation removed.
     assert_eq!(
-        t1.text,
+        &*t1.text,
         "推进农村厕所改造。\n完善农村污水收集管网，推动城乡供水一体化。\n开展村庄清洁行动。"
     );
     assert_eq!(t1.title, "推进农村厕所改造");
@@ -81,7 +81,7 @@ fn annotation_on_its_own_line_with_slashes_and_aliases() {
     let reg = ok(COUNTY);
     let t2 = &reg.tasks[1];
     assert_eq!(
-        t2.text,
+        &*t2.text,
         "加强乡村治理，健全自治、法治、德治相结合的乡村治理体系。"
     );
     // 农业农村局 is the county's 县农业农村局: one unit with an alias.

@@ -144,7 +144,7 @@ fn registry(texts: &[String]) -> Registry {
     }
     for t in &mut reg.tasks {
         t.title = next();
-        t.text = next();
+        t.text = next().into();
         t.updated_by = Some(next());
         t.updated_at = Some(at);
         t.history = vec![HistoryEntry {

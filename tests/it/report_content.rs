@@ -143,7 +143,7 @@ fn csv_ledger_golden_and_parsed_back_equals_the_tasks() {
     for (row, t) in rows.iter().zip(&reg.tasks) {
         assert_eq!(row[0], t.number.to_string());
         assert_eq!(&row[2], t.title);
-        assert_eq!(&row[3], t.text, "full text survives quoting");
+        assert_eq!(&row[3], &*t.text, "full text survives quoting");
         assert_eq!(
             &row[4],
             reg.name_of(&t.lead[0]).to_string()
