@@ -139,9 +139,20 @@ impl Automaton {
     /// ends first).
     #[inline]
     pub(crate) fn find_end(&self, syms: &[u32]) -> Option<usize> {
+        self.find_end_in(syms.iter().copied())
+    }
+
+    /// As [`Automaton::find_end`], for symbols read one by one (a full text is
+    /// read from its string); a symbol the table lacks matches nothing.
+    #[inline]
+    pub(crate) fn find_end_in(&self, syms: impl Iterator<Item = u32>) -> Option<usize> {
         let mut states = 0u64;
-        for (k, &s) in syms.iter().enumerate() {
-            let mut next = self.start[s as usize];
+        for (k, s) in syms.enumerate() {
+            let Some(&start) = self.start.get(s as usize) else {
+                states = 0;
+                continue;
+            };
+            let mut next = start;
             if states != 0 {
                 next |= self.step(s, states);
             }
@@ -156,7 +167,10 @@ impl Automaton {
     /// The leftmost match: its start and (inclusive) end.
     pub(crate) fn find(&self, syms: &[u32]) -> Option<(usize, usize)> {
         let end = self.find_end(syms)?;
-        (0..=end).find_map(|st| self.match_at(syms, st).map(|e| (st, e)))
+        // Each character consumes at least one of the query's: a match is at
+        // most `n` characters long, and none ends before `end`.
+        (end.saturating_sub(self.n - 1)..=end)
+            .find_map(|st| self.match_at(syms, st).map(|e| (st, e)))
     }
 }
 

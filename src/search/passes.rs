@@ -15,13 +15,12 @@ pub(super) fn short_pass(ix: &SearchIndex, strict: &Strict, entities: &[u32]) ->
     let auto = &strict.auto;
     let mut out = Pass::default();
     for &e in entities {
-        let first = ix.entities[e as usize].fields.start;
         let mut best: Option<Raw> = None;
-        for (k, f) in ix.entity_fields(e).iter().enumerate() {
-            if f.long || !strict.admits(ix, f) {
+        for k in ix.shorts_of(e) {
+            if !strict.admits_short(&ix.shorts[k as usize]) {
                 continue;
             }
-            let syms = ix.field_syms(f);
+            let syms = ix.short_syms(k);
             let found = if let Some(end) = auto.match_at(syms, 0) {
                 if auto.matches_all(syms) {
                     Some((Tier::Exact, 0, (0, syms.len() - 1)))
@@ -30,7 +29,7 @@ pub(super) fn short_pass(ix: &SearchIndex, strict: &Strict, entities: &[u32]) ->
                 }
             } else if auto.find_end(syms).is_some() {
                 // Prefer a match that starts a word.
-                word_starts(&ix.table, syms, f.extra_start as usize)
+                word_starts(&ix.table, syms, ix.extra_start(k))
                     .find_map(|st| {
                         auto.match_at(syms, st)
                             .map(|en| (Tier::Substring, 1, (st, en)))
@@ -42,10 +41,10 @@ pub(super) fn short_pass(ix: &SearchIndex, strict: &Strict, entities: &[u32]) ->
             if let Some((tier, score, (st, en))) = found {
                 let raw = Raw {
                     entity: e,
-                    field: first + k as u32,
+                    field: k,
                     tier,
                     score,
-                    len: f.len,
+                    len: ix.short_len(k),
                     span: Some((st as u32, en as u32)),
                 };
                 if best.is_none_or(|b| raw.rank() < b.rank()) {
@@ -62,17 +61,28 @@ pub(super) fn short_pass(ix: &SearchIndex, strict: &Strict, entities: &[u32]) ->
 }
 
 /// Pass 2: a strict match in a full text (the first text field that has one).
-pub(super) fn long_pass(ix: &SearchIndex, strict: &Strict, entities: &[u32]) -> Pass {
+/// Text hits rank by registry order, below every name and title: with `need` of
+/// them (in entity order) found, no later entity's text hit can make the best
+/// `limit`, so the pass stops there (the entities it did not read stay possible).
+pub(super) fn long_pass(
+    ix: &SearchIndex,
+    strict: &Strict,
+    entities: &[u32],
+    need: Option<usize>,
+) -> Pass {
     let mut out = Pass::default();
     for &e in entities {
-        let first = ix.entities[e as usize].fields.start;
-        let found = ix.entity_fields(e).iter().enumerate().find(|(_, f)| {
-            f.long && strict.admits(ix, f) && strict.auto.find_end(ix.field_syms(f)).is_some()
+        if need.is_some_and(|n| out.hits.len() >= n) {
+            break;
+        }
+        let found = ix.longs_of(e).find(|&k| {
+            strict.admits_long(&ix.longs[k as usize])
+                && strict.auto.find_end_in(ix.long_syms(k)).is_some()
         });
         match found {
-            Some((k, _)) => out.hits.push(Raw {
+            Some(k) => out.hits.push(Raw {
                 entity: e,
-                field: first + k as u32,
+                field: k,
                 tier: Tier::Text,
                 score: 0,
                 // Text hits tie by registry order, not by the length of the text.
@@ -96,21 +106,20 @@ pub(super) fn fuzzy_pass(
     let mut fuzzy = Fuzzy::new(chars);
     let mut out = Pass::default();
     for &e in entities {
-        let first = ix.entities[e as usize].fields.start;
         let mut best: Option<Raw> = None;
         let mut weak = false;
-        for (k, f) in ix.entity_fields(e).iter().enumerate() {
-            if f.long || !strict.admits(ix, f) {
+        for k in ix.shorts_of(e) {
+            if !strict.admits_short(&ix.shorts[k as usize]) {
                 continue;
             }
-            match fuzzy.score(ix.field_roman(f), ix.field_syms(f), &ix.table) {
+            match fuzzy.score(ix.short_roman(k), ix.short_syms(k), &ix.table) {
                 Ok(score) => {
                     let raw = Raw {
                         entity: e,
-                        field: first + k as u32,
+                        field: k,
                         tier: Tier::Fuzzy,
                         score: score as u32,
-                        len: f.len,
+                        len: ix.short_len(k),
                         span: None,
                     };
                     if best.is_none_or(|b| raw.rank() < b.rank()) {

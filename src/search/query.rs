@@ -2,9 +2,11 @@
 
 use super::automaton::{Automaton, MAX_QUERY};
 use super::fuzzy::Fuzzy;
-use super::index::{FieldEntry, SearchIndex, set};
+use super::index::{Long, SearchIndex, Short, set};
 use super::passes::{first_initials, fuzzy_pass, in_chunks, long_pass, short_pass};
-use super::symbols::{bloom_bit, fold_query, letter_bit, pair_bit, wide_bloom_bit};
+use super::symbols::{
+    WIDE_WORDS, bloom_bit, fold_query, initials_bit, letter_bit, pair_bit, wide_bloom_bit,
+};
 use super::{Field, Hit, Kind, Tier};
 use std::cmp::Reverse;
 use std::ops::Range;
@@ -39,37 +41,40 @@ pub(super) struct Strict {
     /// Bloom bits of the query's other characters, which match only themselves (in
     /// the 64-bit filter of names and titles and the 512-bit one of full texts).
     pub(super) bloom: u64,
-    pub(super) wide: [u64; 8],
+    pub(super) wide: [u64; WIDE_WORDS],
     /// Pairs of those characters that follow each other in the query, and so
     /// must in a matching text.
-    pub(super) pairs: [u64; 8],
+    pub(super) pairs: [u64; WIDE_WORDS],
     /// Pairs of initials of which a matching text must have at least one
-    /// (see [`first_initials`]); `None` when a single character may match.
-    pub(super) initials: Option<[u64; 11]>,
+    /// (see [`first_initials`]), as bits of a text's filter of them; `None` when a
+    /// single character may match.
+    pub(super) initials: Option<[u64; WIDE_WORDS]>,
     /// One of those characters occurs nowhere in the registry: nothing matches.
     pub(super) hopeless: bool,
 }
 
 impl Strict {
-    /// Whether the field can match at all: it has every letter and character the
-    /// query needs. One test instead of a scan for most fields.
+    /// Whether a name or title can match at all: it has every letter and
+    /// character the query needs. One test instead of a scan for most fields.
     #[inline]
-    pub(super) fn admits(&self, ix: &SearchIndex, f: &FieldEntry) -> bool {
+    pub(super) fn admits_short(&self, f: &Short) -> bool {
+        f.letters & self.letters == self.letters && f.bloom & self.bloom == self.bloom
+    }
+
+    /// As [`Strict::admits_short`], for a full text and its filter.
+    #[inline]
+    pub(super) fn admits_long(&self, f: &Long) -> bool {
         if f.letters & self.letters != self.letters {
             return false;
         }
-        if f.long {
-            let lf = &ix.long_filters[f.filter as usize];
-            let all = |have: &[u64], need: &[u64]| have.iter().zip(need).all(|(h, n)| h & n == *n);
-            all(&lf.symbols, &self.wide)
-                && all(&lf.pairs, &self.pairs)
-                && self
-                    .initials
-                    .as_ref()
-                    .is_none_or(|alts| lf.initials.iter().zip(alts).any(|(h, a)| h & a != 0))
-        } else {
-            f.bloom & self.bloom == self.bloom
-        }
+        let lf = &f.filter;
+        let all = |have: &[u64], need: &[u64]| have.iter().zip(need).all(|(h, n)| h & n == *n);
+        all(&lf.symbols, &self.wide)
+            && all(&lf.pairs, &self.pairs)
+            && self
+                .initials
+                .as_ref()
+                .is_none_or(|alts| lf.initials.iter().zip(alts).any(|(h, a)| h & a != 0))
     }
 }
 
@@ -77,7 +82,8 @@ impl Strict {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Raw {
     pub(super) entity: u32,
-    /// Index into `SearchIndex::fields`.
+    /// Index into `SearchIndex::shorts`, or into `SearchIndex::longs` for a
+    /// [`Tier::Text`] hit.
     pub(super) field: u32,
     pub(super) tier: Tier,
     pub(super) score: u32,
@@ -114,8 +120,8 @@ impl<'i> Query<'i> {
         }
         let mut letters = 0;
         let mut bloom = 0;
-        let mut wide = [0u64; 8];
-        let mut pairs = [0u64; 8];
+        let mut wide = [0u64; WIDE_WORDS];
+        let mut pairs = [0u64; WIDE_WORDS];
         let mut hopeless = false;
         let mut prev: Option<u32> = None;
         for &c in &chars {
@@ -145,7 +151,16 @@ impl<'i> Query<'i> {
             initials: if hopeless {
                 None
             } else {
-                first_initials(&chars, &index.table)
+                first_initials(&chars, &index.table).map(|exact| {
+                    let mut hashed = [0u64; WIDE_WORDS];
+                    for (w, &word) in exact.iter().enumerate() {
+                        for i in (0..64).filter(|i| word >> i & 1 != 0) {
+                            let pair = w * 64 + i;
+                            set(&mut hashed, initials_bit(pair / 26, pair % 26));
+                        }
+                    }
+                    hashed
+                })
             },
             hopeless,
         };
@@ -214,15 +229,15 @@ impl<'i> Query<'i> {
 
     /// The hit of an entity under the empty query: its main field, nothing marked.
     fn everything(&self, e: u32) -> Hit {
-        let ent = &self.index.entities[e as usize];
-        let field = match ent.kind {
+        let (kind, index) = self.index.locate(e);
+        let field = match kind {
             Kind::Unit | Kind::Town => Field::Name,
             Kind::Section | Kind::Task | Kind::Measure => Field::Title,
             Kind::Goal => Field::Text,
         };
         Hit {
-            kind: ent.kind,
-            index: ent.index as usize,
+            kind,
+            index,
             field,
             tier: Tier::Exact,
             score: 0,
@@ -272,7 +287,9 @@ impl<'i> Query<'i> {
 
         if !enough(hits.len()) {
             let todo = pending(may, MAY_LONG);
-            let pass = in_chunks(&todo, |chunk| long_pass(ix, strict, chunk));
+            // Every name or title hit ranks above every text hit.
+            let need = limit.map(|l| l.saturating_sub(hits.len()));
+            let pass = in_chunks(&todo, |chunk| long_pass(ix, strict, chunk, need));
             apply(may, &pass, MAY_LONG);
             hits.extend(pass.hits);
         }
@@ -294,9 +311,31 @@ impl<'i> Query<'i> {
     /// Works out the positions of a ranked match.
     fn finish(&mut self, r: &Raw) -> Hit {
         let ix = self.index;
-        let f = &ix.fields[r.field as usize];
-        let ent = &ix.entities[r.entity as usize];
-        let syms = ix.field_syms(f);
+        let (kind, index) = ix.locate(r.entity);
+        if r.tier == Tier::Text {
+            // A full text is read as symbols only here, for the hits shown, and
+            // only up to the end of its first match.
+            let positions = self
+                .strict
+                .as_ref()
+                .and_then(|s| {
+                    let end = s.auto.find_end_in(ix.long_syms(r.field))?;
+                    let syms: Vec<u32> = ix.long_syms(r.field).take(end + 1).collect();
+                    s.auto.find(&syms)
+                })
+                .map(|(st, en)| (st..=en).collect())
+                .unwrap_or_default();
+            return Hit {
+                kind,
+                index,
+                field: Field::Text,
+                tier: r.tier,
+                score: r.score,
+                positions,
+                len: r.len,
+            };
+        }
+        let syms = ix.short_syms(r.field);
         let mut positions: Vec<usize> = match (r.span, r.tier) {
             (Some((st, en)), _) => (st as usize..=en as usize).collect(),
             (None, Tier::Fuzzy) => self
@@ -312,13 +351,14 @@ impl<'i> Query<'i> {
                 .map(|(st, en)| (st..=en).collect())
                 .unwrap_or_default(),
         };
+        let (field, shift) = ix.short_report(r.field);
         for p in &mut positions {
-            *p += f.shift as usize;
+            *p += shift as usize;
         }
         Hit {
-            kind: ent.kind,
-            index: ent.index as usize,
-            field: f.report,
+            kind,
+            index,
+            field,
             tier: r.tier,
             score: r.score,
             positions,

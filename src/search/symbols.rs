@@ -63,7 +63,10 @@ pub(crate) struct Symbols {
     /// Distinct readings, lowercase ASCII (ü is written v, and also u: 绿 lv, lu).
     reading_text: Vec<Box<[u8]>>,
     reading_ids: HashMap<Box<[u8]>, u16>,
-    /// Symbol ids of the Basic Multilingual Plane, `u32::MAX` when unassigned.
+    /// Symbol ids of the Basic Multilingual Plane, `u32::MAX` when unassigned: of
+    /// each folded character, and of each character as it was interned (`S` has
+    /// the symbol of `s`), so that reading a text needs no folding. Folding twice
+    /// folds once, so both agree.
     bmp: Vec<u32>,
     astral: HashMap<char, u32>,
 }
@@ -86,8 +89,16 @@ impl Symbols {
 
     /// The symbol of a character, assigned on first sight (the character is folded).
     pub(crate) fn intern(&mut self, c: char) -> u32 {
+        if let Some(&known) = self.bmp.get(c as usize)
+            && known != u32::MAX
+        {
+            return known;
+        }
         let f = fold(c);
         if let Some(known) = self.get(f) {
+            if (c as u32) < 0x1_0000 {
+                self.bmp[c as usize] = known;
+            }
             return known;
         }
         let id = self.symbols.len() as u32;
@@ -119,6 +130,9 @@ impl Symbols {
             self.bmp[f as usize] = id;
         } else {
             self.astral.insert(f, id);
+        }
+        if (c as u32) < 0x1_0000 {
+            self.bmp[c as usize] = id;
         }
         id
     }
@@ -166,6 +180,15 @@ impl Symbols {
         }
     }
 
+    /// How many bytes [`Symbols::romanise`] appends for the symbol.
+    pub(crate) fn roman_len(&self, s: u32) -> usize {
+        let sym = &self.symbols[s as usize];
+        if sym.readings.is_empty() {
+            return 1;
+        }
+        self.readings(s).map(|r| 1 + r.len()).sum()
+    }
+
     /// Whether the symbol is a letter, digit or Chinese character (a word character).
     pub(crate) fn is_word(&self, s: u32) -> bool {
         self.symbols[s as usize].word
@@ -184,6 +207,15 @@ impl Symbols {
     /// Every distinct reading of the indexed text.
     pub(crate) fn all_readings(&self) -> impl Iterator<Item = &[u8]> + '_ {
         self.reading_text.iter().map(|r| &**r)
+    }
+
+    /// The symbols of an indexed text, character by character (`u32::MAX` for a
+    /// character the table lacks, which no query matches).
+    pub(crate) fn symbols_of<'a>(&'a self, text: &'a str) -> impl Iterator<Item = u32> + 'a {
+        text.chars().map(|c| match self.bmp.get(c as usize) {
+            Some(&s) => s,
+            None => self.get(fold(c)).unwrap_or(u32::MAX),
+        })
     }
 
     /// The symbol of a folded character, if the indexed text has it.
@@ -211,15 +243,28 @@ pub(crate) fn bloom_bit(s: u32) -> u64 {
     1 << (s.wrapping_mul(0x9e37_79b9) >> 26)
 }
 
-/// The bit (0..512) of a symbol in a full text's wider Bloom filter.
+/// 64-bit words of each of a full text's Bloom filters (of its symbols, of its
+/// pairs of adjacent symbols, of its pairs of initials). 256 bits: a text of a
+/// hundred-odd characters sets about a third of them, and at 100 000 texts each
+/// word is 0.8 MB.
+pub(crate) const WIDE_WORDS: usize = 4;
+const WIDE_SHIFT: u32 = 32 - (WIDE_WORDS as u32 * 64).trailing_zeros();
+
+/// The bit of a symbol in a full text's wider Bloom filter.
 pub(crate) fn wide_bloom_bit(s: u32) -> usize {
-    (s.wrapping_mul(0x9e37_79b9) >> 23) as usize
+    (s.wrapping_mul(0x9e37_79b9) >> WIDE_SHIFT) as usize
 }
 
-/// The bit (0..512) of a pair of adjacent symbols in a full text's filter.
+/// The bit of a pair of adjacent symbols in a full text's filter.
 pub(crate) fn pair_bit(a: u32, b: u32) -> usize {
-    ((a.wrapping_mul(0x9e37_79b9) ^ b.wrapping_mul(0x85eb_ca6b)).wrapping_mul(0xc2b2_ae35) >> 23)
-        as usize
+    ((a.wrapping_mul(0x9e37_79b9) ^ b.wrapping_mul(0x85eb_ca6b)).wrapping_mul(0xc2b2_ae35)
+        >> WIDE_SHIFT) as usize
+}
+
+/// The bit of a pair of initials, letters `a` then `b` (0 for a), in a full
+/// text's filter.
+pub(crate) fn initials_bit(a: usize, b: usize) -> usize {
+    ((a as u32 * 26 + b as u32).wrapping_mul(0x9e37_79b9) >> WIDE_SHIFT) as usize
 }
 
 /// Every toneless reading of a character, as ASCII: the `pinyin` crate's

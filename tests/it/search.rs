@@ -444,6 +444,42 @@ fn a_searcher_gives_the_results_of_a_fresh_search() {
     assert_eq!(s.search(&other, "wushui", 50), other.search("wushui", 50));
 }
 
+/// The pass over full texts stops once it has as many text hits as the limit
+/// leaves room for (they rank by registry order, below every name and title):
+/// the best `limit` hits are still the first `limit` of all of them, on the
+/// bundled plan and on a plan big enough to be searched on two threads.
+#[test]
+fn a_limit_gives_the_first_hits_of_an_unlimited_search() {
+    let _load = crate::common::heavy();
+    let (reg, ix) = fixture();
+    let mut big = reg.clone();
+    big.tasks = (0..20_000)
+        .map(|i| {
+            let mut t = reg.tasks[i % reg.tasks.len()].clone();
+            t.id = format!("t{}", i + 1);
+            t.number = (i + 1) as u32;
+            t
+        })
+        .collect();
+    let big = SearchIndex::build(&big);
+    for ix in [ix, &big] {
+        for q in ["wushui", "jianshe", "水", "fazhan", "swj", "shiju", "2"] {
+            let all = ix.search(q, usize::MAX);
+            for limit in [1, 5, 50, 2000] {
+                let want = &all[..all.len().min(limit)];
+                assert_eq!(ix.search(q, limit), want, "{q} (limit {limit})");
+                let mut s = Searcher::new();
+                s.search(
+                    ix,
+                    &q[..q.len() - q.chars().last().map_or(0, char::len_utf8)],
+                    limit,
+                );
+                assert_eq!(s.search(ix, q, limit), want, "{q} typed (limit {limit})");
+            }
+        }
+    }
+}
+
 /// Issue 11, item 17: `t12`, the id `dubang set` takes, finds task 12 first (typed
 /// in any case or width), in one-off searches and as-you-type alike.
 #[test]

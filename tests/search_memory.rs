@@ -1,0 +1,114 @@
+//! The search index's heap, counted by a counting allocator: a test binary of its
+//! own, because the allocator counts for the whole process and the integration
+//! tests (`tests/it`) run many tests on many threads at once.
+//!
+//! Issue 16's budget for the search index is 35 MB at 100 000 tasks (the file is
+//! 84.6 MB); it takes 33 MB there (`examples/memory.rs`). It used to take 150 MB,
+//! 1 500 bytes a task: every character of every full text copied as a 4-byte
+//! symbol, 216 bytes of filters and 64 bytes per field, arrays grown by doubling.
+//! Measured here at 10 000 tasks, whose titles are a little longer than the
+//! generated file's (a town and a phase each): 400 bytes a task, and half a
+//! megabyte for what does not grow with the tasks (the symbol table's 256 KB
+//! lookup array of characters).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The system allocator, counting the bytes in use and their high-water mark.
+struct Counting;
+
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(n: usize) {
+    let now = NOW.fetch_add(n, Relaxed) + n;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            grew(l.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        NOW.fetch_sub(l.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, l, new) };
+        if !q.is_null() {
+            if new >= l.size() {
+                grew(new - l.size());
+            } else {
+                NOW.fetch_sub(l.size() - new, Relaxed);
+            }
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+/// The bundled plan with its tasks cloned up to `n` (new ids and numbers, each
+/// title varied by a town and a phase, as `benches/search.rs` does).
+fn generated(n: usize) -> dubang::registry::Registry {
+    let mut reg = dubang::store::parse_bytes(
+        std::path::Path::new("registry.json"),
+        dubang::store::BUNDLED.as_bytes(),
+    )
+    .expect("the bundled plan loads");
+    let towns: Vec<String> = reg
+        .towns
+        .iter()
+        .map(|t| t.short.clone().unwrap_or_else(|| t.name.clone()))
+        .collect();
+    let base = reg.tasks.clone();
+    reg.tasks = (0..n)
+        .map(|i| {
+            let mut t = base[i % base.len()].clone();
+            t.id = format!("t{}", i + 1);
+            t.number = (i + 1) as u32;
+            t.title = format!(
+                "{}({}{}期)",
+                t.title,
+                towns[i % towns.len()],
+                i / base.len() % 9 + 1
+            );
+            // Each text its own string, as when read from a file.
+            t.text = t.text.to_string().into();
+            t
+        })
+        .collect();
+    reg
+}
+
+#[test]
+fn the_search_index_of_10_000_tasks_fits_its_budget() {
+    const TASKS: usize = 10_000;
+    let reg = generated(TASKS);
+    let before = NOW.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let index = dubang::search::SearchIndex::build(&reg);
+    let kept = NOW.load(Relaxed) - before;
+    let peak = PEAK.load(Relaxed) - before;
+    // It finds what it should: a title, a text.
+    assert!(!index.search("swj", 5).is_empty());
+    assert!(!index.search("wushui", 5).is_empty());
+    let budget = 400 * TASKS + 500_000;
+    assert!(
+        kept <= budget,
+        "the index keeps {kept} bytes, {} a task (budget {budget})",
+        kept / TASKS
+    );
+    // Building it does not take much more than it keeps (no doubling arrays).
+    assert!(
+        peak <= kept + kept / 2,
+        "building it took {peak} bytes at its peak for {kept} kept"
+    );
+    drop(index);
+    drop(reg);
+}
