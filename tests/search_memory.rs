@@ -11,44 +11,11 @@
 //! megabyte for what does not grow with the tasks (the symbol table's 256 KB
 //! lookup array of characters).
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+#[path = "../benches/common/counting.rs"]
+mod counting;
 
-/// The system allocator, counting the bytes in use and their high-water mark.
-struct Counting;
-
-static NOW: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(n: usize) {
-    let now = NOW.fetch_add(n, Relaxed) + n;
-    PEAK.fetch_max(now, Relaxed);
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(l) };
-        if !p.is_null() {
-            grew(l.size());
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        unsafe { System.dealloc(p, l) };
-        NOW.fetch_sub(l.size(), Relaxed);
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        let q = unsafe { System.realloc(p, l, new) };
-        if !q.is_null() {
-            if new >= l.size() {
-                grew(new - l.size());
-            } else {
-                NOW.fetch_sub(l.size() - new, Relaxed);
-            }
-        }
-        q
-    }
-}
+use counting::{Counting, NOW, PEAK};
+use std::sync::atomic::Ordering::Relaxed;
 
 #[global_allocator]
 static A: Counting = Counting;
