@@ -138,3 +138,45 @@ fn five_digit_task_numbers_are_shown_whole_and_the_row_still_fits() {
         );
     }
 }
+
+#[test]
+fn counters_of_thousands_stay_apart_and_in_line() {
+    // 3 000 tasks: a unit leads hundreds, 各镇(区) counts thousands. Before, the
+    // counters were three wide: `牵头1071` ran into its label and the columns
+    // after it moved from row to row.
+    let mut reg =
+        store::parse_bytes(Path::new("registry.json"), store::BUNDLED.as_bytes()).unwrap();
+    let base = reg.tasks.clone();
+    reg.tasks = (0..3000)
+        .map(|i| {
+            let mut t = base[i % base.len()].clone();
+            t.id = format!("t{}", i + 1);
+            t.number = i as u32 + 1;
+            t
+        })
+        .collect();
+    let now = DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap();
+    let mut a = App::new(reg, PathBuf::from("registry.json"), Lang::Zh, now);
+    for (tab, label) in [(Tab::Units, "牵头"), (Tab::Towns, "各镇")] {
+        a.update(Command::GoTab(tab));
+        for (w, h) in [(80, 24), (200, 60)] {
+            let rows = screen(&a, w, h);
+            let counted: Vec<&String> = rows
+                .iter()
+                .filter(|r| r.contains(label) && r.contains("完成"))
+                .collect();
+            assert!(counted.len() > 3, "{}", rows.join("\n"));
+            let col = |r: &str, s: &str| common::cells(&r[..r.find(s).unwrap()]).len();
+            for r in &counted {
+                let after = &r[r.find(label).unwrap() + label.len()..];
+                assert!(after.starts_with(' '), "{label} runs into its count: {r}");
+                assert_eq!(
+                    col(r, "完成"),
+                    col(counted[0], "完成"),
+                    "{r}\n{}",
+                    counted[0]
+                );
+            }
+        }
+    }
+}

@@ -107,7 +107,10 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                 0
             };
             let w = &ui.w().lists;
-            let done = |r: &Rollup| format!("{}{:>3}/{:<3}", w.done, r.done(), r.total());
+            // A column wider than the largest count can be (all the tasks): at
+            // 100 000 tasks `牵头  3572` stays apart and the columns stay in line.
+            let n = (reg.tasks.len().checked_ilog10().unwrap_or(0) as usize + 2).max(3);
+            let done = |r: &Rollup| format!("{}{:>n$}/{:<n$}", w.done, r.done(), r.total());
             let (label, counts, roll): (String, String, Rollup) = match tab {
                 Tab::Units => {
                     let u = &reg.units[i];
@@ -115,7 +118,7 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                     // Labelled counts: "牵头 3 责任 2", then done/total as in every
                     // other list.
                     let c = format!(
-                        "{}{:>3} {}{:>3} {}{}",
+                        "{}{:>n$} {}{:>n$} {}{}",
                         w.lead,
                         ix.led_by(i).len(),
                         w.shared,
@@ -129,7 +132,7 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
                     let count = |l: TownLink| ix.town_count(i, l);
                     let r = ix.town_rollup(i);
                     let c = format!(
-                        "{}{:>3} {}{:>3} {}{:>3} {}{}",
+                        "{}{:>n$} {}{:>n$} {}{:>n$} {}{}",
                         w.named,
                         count(TownLink::Explicit),
                         w.all,
