@@ -17,7 +17,6 @@
 mod common;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use dubang::registry::Registry;
 use dubang::search::{SearchIndex, Searcher};
 use std::hint::black_box;
 
@@ -27,28 +26,8 @@ const LIMIT: usize = 50;
 /// What a user types, keystroke by keystroke.
 const TYPED: [&[&str]; 3] = [&["s", "sw", "swj"], &["w", "wu", "wushui"], &["水", "水务"]];
 
-/// The bundled plan's tasks repeated to `n`, each title varied by a town and a
-/// phase so the index does not hold one title 3 000 times.
-fn generated(n: usize) -> Registry {
-    let reg = common::bundled();
-    let towns: Vec<String> = reg
-        .towns
-        .iter()
-        .map(|t| t.short.clone().unwrap_or_else(|| t.name.clone()))
-        .collect();
-    let per = reg.tasks.len();
-    common::scaled(n, |i, t| {
-        t.title = format!(
-            "{}({}{}期)",
-            t.title,
-            towns[i % towns.len()],
-            i / per % 9 + 1
-        );
-    })
-}
-
 fn bench(c: &mut Criterion) {
-    let reg = generated(TASKS);
+    let reg = common::titled(TASKS);
 
     let mut g = c.benchmark_group("search_build");
     g.sample_size(10);

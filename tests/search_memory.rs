@@ -11,6 +11,9 @@
 //! megabyte for what does not grow with the tasks (the symbol table's 256 KB
 //! lookup array of characters).
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 #[path = "../benches/common/counting.rs"]
 mod counting;
 
@@ -20,43 +23,10 @@ use std::sync::atomic::Ordering::Relaxed;
 #[global_allocator]
 static A: Counting = Counting;
 
-/// The bundled plan with its tasks cloned up to `n` (new ids and numbers, each
-/// title varied by a town and a phase, as `benches/search.rs` does).
-fn generated(n: usize) -> dubang::registry::Registry {
-    let mut reg = dubang::store::parse_bytes(
-        std::path::Path::new("registry.json"),
-        dubang::store::BUNDLED.as_bytes(),
-    )
-    .expect("the bundled plan loads");
-    let towns: Vec<String> = reg
-        .towns
-        .iter()
-        .map(|t| t.short.clone().unwrap_or_else(|| t.name.clone()))
-        .collect();
-    let base = reg.tasks.clone();
-    reg.tasks = (0..n)
-        .map(|i| {
-            let mut t = base[i % base.len()].clone();
-            t.id = format!("t{}", i + 1);
-            t.number = (i + 1) as u32;
-            t.title = format!(
-                "{}({}{}期)",
-                t.title,
-                towns[i % towns.len()],
-                i / base.len() % 9 + 1
-            );
-            // Each text its own string, as when read from a file.
-            t.text = t.text.to_string().into();
-            t
-        })
-        .collect();
-    reg
-}
-
 #[test]
 fn the_search_index_of_10_000_tasks_fits_its_budget() {
     const TASKS: usize = 10_000;
-    let reg = generated(TASKS);
+    let reg = common::titled(TASKS);
     let before = NOW.load(Relaxed);
     PEAK.store(before, Relaxed);
     let index = dubang::search::SearchIndex::build(&reg);

@@ -27,6 +27,28 @@ pub fn scaled(n: usize, mut each: impl FnMut(usize, &mut dubang::registry::Task)
     reg
 }
 
+/// [`scaled`] with each title varied by a town and a phase, so that a search index
+/// does not hold one title thousands of times; each text its own string, as when
+/// read from a file (the bench and `tests/search_memory.rs` measure this one).
+pub fn titled(n: usize) -> Registry {
+    let reg = bundled();
+    let towns: Vec<String> = reg
+        .towns
+        .iter()
+        .map(|t| t.short.clone().unwrap_or_else(|| t.name.clone()))
+        .collect();
+    let per = reg.tasks.len();
+    scaled(n, |i, t| {
+        t.title = format!(
+            "{}({}{}期)",
+            t.title,
+            towns[i % towns.len()],
+            i / per % 9 + 1
+        );
+        t.text = t.text.to_string().into();
+    })
+}
+
 /// [`scaled`] with a little history on every third task, as a registry in use for
 /// a while has: a status change with a note.
 pub fn in_use(n: usize) -> Registry {
