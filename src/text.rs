@@ -3,6 +3,12 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+/// How many decimal digits `n` is written with (1 for 0): a column of numbers is
+/// as wide as its largest.
+pub fn digits(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
 /// Columns the text takes.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)

@@ -218,7 +218,12 @@ impl Index {
     /// at least 3 (a plan's 28 tasks line up as they always did; at 100 000
     /// tasks the list makes room for `99998` rather than cut it).
     pub fn number_width(&self) -> usize {
-        (self.max_number.checked_ilog10().unwrap_or(0) as usize + 1).max(3)
+        crate::text::digits(self.max_number.into()).max(3)
+    }
+
+    /// The largest task number (0 with no tasks).
+    pub fn max_number(&self) -> u32 {
+        self.max_number
     }
 
     /// Which build this is: an index kept across an edit keeps its id.

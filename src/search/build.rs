@@ -159,7 +159,7 @@ fn sizes(reg: &Registry) -> (usize, usize, usize) {
     let digits: usize = reg
         .tasks
         .iter()
-        .map(|t| t.number.checked_ilog10().unwrap_or(0) as usize + 1)
+        .map(|t| crate::text::digits(t.number.into()))
         .sum();
     let longs = reg.goals.len() + reg.tasks.len() + reg.measures.len();
     (fields.len() + reg.tasks.len(), longs, chars + digits)

@@ -159,17 +159,7 @@ impl SearchState {
         let off = crate::tui::layout::scroll(self.offset, state.sel, rows, state.hits.len());
         let kind_w = width(ui.w().overlays.section) + 1;
         // Task numbers right-aligned in one column, whatever field matched.
-        let num_w = app
-            .reg
-            .tasks
-            .iter()
-            .map(|t| t.number)
-            .max()
-            .unwrap_or(0)
-            .to_string()
-            .len()
-            .max(2)
-            + 1;
+        let num_w = crate::text::digits(app.ix.max_number().into()).max(2) + 1;
         let number = |t: &crate::registry::Task| format!("{:>w$} ", t.number, w = num_w - 1);
         for (i, hit) in state.hits.iter().enumerate().skip(off).take(rows) {
             let selected = i == state.sel;

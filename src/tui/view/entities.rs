@@ -109,7 +109,7 @@ fn entity_list(f: &mut Frame, ui: &Ui, area: Rect, tab: Tab, focused: bool) {
             let w = &ui.w().lists;
             // A column wider than the largest count can be (all the tasks): at
             // 100 000 tasks `牵头  3572` stays apart and the columns stay in line.
-            let n = (reg.tasks.len().checked_ilog10().unwrap_or(0) as usize + 2).max(3);
+            let n = (crate::text::digits(reg.tasks.len() as u64) + 1).max(3);
             let done = |r: &Rollup| format!("{}{:>n$}/{:<n$}", w.done, r.done(), r.total());
             let (label, counts, roll): (String, String, Rollup) = match tab {
                 Tab::Units => {
