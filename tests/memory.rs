@@ -4,7 +4,9 @@
 //!
 //! A registry file is parsed a block at a time (src/store/stream): while it loads,
 //! the heap holds the registry being built and a bounded buffer, never the file's
-//! bytes and the registry together (which made the peak 2.2× the file's size).
+//! bytes and the registry together (which made the peak 2.2× the file's size). The
+//! dashboard's save streams the version it shows into the next: a bounded buffer,
+//! not a second registry.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -65,4 +67,30 @@ fn a_registry_loads_without_its_file_held_in_memory() {
     let say = format!("{say}; peak while saving {:.1} MB", peak as f64 / MB as f64);
     assert!(peak <= registry + 4 * MB, "{say}");
     assert_eq!(dubang::store::load(&file).unwrap().tasks[7].progress, 40);
+
+    // The dashboard's save, on the version it shows: streamed a task at a time,
+    // no second registry (it held one, the size of `registry`, beside its own).
+    let shown = saved.stamp;
+    let edit = dubang::registry::Edit::new(
+        dubang::registry::EditTarget::Task(reg.tasks[19_000].id.clone()),
+        dubang::registry::Op::SetStatus {
+            to: dubang::registry::Status::Delayed,
+        },
+    );
+    let before = NOW.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let over = dubang::store::save_edits_over(&file, &[edit], &[shown]).expect("the edit saves");
+    let peak = PEAK.load(Relaxed) - before;
+    let say = format!(
+        "{say}; peak while saving the version shown {:.2} MB",
+        peak as f64 / MB as f64
+    );
+    assert!(matches!(over, dubang::store::SavedOver::Shown(_)), "{say}");
+    // A block of the file, the write buffer, one task and the registry's text
+    // without its tasks.
+    assert!(peak <= 3 * MB, "{say}");
+    let now = dubang::store::load(&file).unwrap();
+    assert_eq!(now.tasks[19_000].status, dubang::registry::Status::Delayed);
+    assert_eq!(now.tasks[7].progress, 40);
+    eprintln!("{say}");
 }

@@ -24,7 +24,7 @@ pub use due::{Due, DueSource};
 pub use index::{Index, TownLink};
 pub use ops::{
     Changes, Edit, EditError, Op, Target as EditTarget, apply, apply_indexed, apply_recorded,
-    changes_between, note_recorded, who,
+    apply_to_goal, apply_to_task, changes_between, note_recorded, who,
 };
 pub use people::{Person, Who};
 pub use positions::{TaskIter, TaskList, TownTasks};

@@ -10,6 +10,7 @@ pub mod lock;
 mod paths;
 pub mod recovery;
 mod save;
+mod save_over;
 mod stamp;
 mod stream;
 mod write;
@@ -21,6 +22,7 @@ pub use paths::{DefaultFile, data_dir, default_file, ensure_default_file};
 pub use save::{
     SaveError, Saved, Writable, is_writable, save_as, save_edit, save_edits, save_with, writable,
 };
+pub use save_over::{SavedOver, Streamed, save_edits_over};
 pub use stamp::FileStamp;
 pub use write::{to_json, write_atomic, write_registry};
 

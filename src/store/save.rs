@@ -169,14 +169,7 @@ pub fn save_edit(path: &Path, edit: &Edit) -> Result<Saved, SaveError> {
 /// Saves several edits under one lock, all or none: if any edit fails to apply, nothing
 /// is written.
 pub fn save_edits(path: &Path, edits: &[Edit]) -> Result<Saved, SaveError> {
-    save_with(path, |registry| {
-        let mut recorded = Vec::new();
-        for edit in edits {
-            let entries = apply_recorded(registry, edit)?;
-            recorded.extend(entries.into_iter().map(|e| (edit.target.clone(), e)));
-        }
-        Ok(recorded)
-    })
+    save_with(path, |registry| apply_all(registry, edits))
 }
 
 /// Like [`save_edits`], with the edits decided under the lock by `change`, which sees
@@ -187,21 +180,50 @@ pub fn save_with<F>(path: &Path, change: F) -> Result<Saved, SaveError>
 where
     F: FnOnce(&mut Registry) -> Result<Vec<(EditTarget, HistoryEntry)>, EditError>,
 {
+    locked(path, |target| read_and_save(target, change))
+}
+
+/// The edits applied in order, with what each recorded.
+pub(super) fn apply_all(
+    registry: &mut Registry,
+    edits: &[Edit],
+) -> Result<Vec<(EditTarget, HistoryEntry)>, EditError> {
+    let mut recorded = Vec::new();
+    for edit in edits {
+        let entries = apply_recorded(registry, edit)?;
+        recorded.extend(entries.into_iter().map(|e| (edit.target.clone(), e)));
+    }
+    Ok(recorded)
+}
+
+/// Runs `then` on the file `path` names (symlinks followed) under its lock, once
+/// it is known to be there and writable.
+pub(super) fn locked<T>(
+    path: &Path,
+    then: impl FnOnce(&Path) -> Result<T, SaveError>,
+) -> Result<T, SaveError> {
     let target = existing_target(path)?;
     check_writable(&target)?;
     let _lock = take_lock(&target)?;
     clean_orphans(&target);
+    then(&target)
+}
 
+/// Under the lock: the file read whole and checked, `change` applied, written.
+pub(super) fn read_and_save<F>(target: &Path, change: F) -> Result<Saved, SaveError>
+where
+    F: FnOnce(&mut Registry) -> Result<Vec<(EditTarget, HistoryEntry)>, EditError>,
+{
     // The edit goes on top of the file as written; only the copy handed back to be
     // shown is cleaned. Read a block at a time, like a load.
-    let mut registry = read_checked(&target).map_err(|e| match e {
-        Unread::Io(e) => io_failure(&target, "read the file", e),
+    let mut registry = read_checked(target).map_err(|e| match e {
+        Unread::Io(e) => io_failure(target, "read the file", e),
         Unread::Invalid(e) => SaveError::Invalid(e),
     })?;
     // Stat after reading, under the lock: nobody who locks can change it in between.
-    let read_stamp = FileStamp::of(&target).map_err(|e| io_failure(&target, "read the file", e))?;
+    let read_stamp = FileStamp::of(target).map_err(|e| io_failure(target, "read the file", e))?;
     let recorded = change(&mut registry).map_err(|error| SaveError::Edit {
-        file: target.clone(),
+        file: target.to_path_buf(),
         error,
     })?;
     if recorded.is_empty() {
@@ -210,18 +232,18 @@ where
             registry,
             stamp: read_stamp,
             read: Some(read_stamp),
-            path: target,
+            path: target.to_path_buf(),
             recorded,
             written: false,
         });
     }
-    let stamp = write(&target, &registry)?;
+    let stamp = write(target, &registry)?;
     registry.sanitize();
     Ok(Saved {
         registry,
         stamp,
         read: Some(read_stamp),
-        path: target,
+        path: target.to_path_buf(),
         recorded,
         written: true,
     })
@@ -354,7 +376,7 @@ fn write(target: &Path, registry: &Registry) -> Result<FileStamp, SaveError> {
 }
 
 /// Sorts a system error into what the user can act on.
-fn io_failure(file: &Path, doing: &'static str, e: io::Error) -> SaveError {
+pub(super) fn io_failure(file: &Path, doing: &'static str, e: io::Error) -> SaveError {
     let file = file.to_path_buf();
     if let Some(refusal) = Refusal::of(&e) {
         return SaveError::Refused {

@@ -22,14 +22,30 @@ pub fn to_json(reg: &Registry) -> String {
 /// passes to the user who saved it, as with any editor that saves by rename), and so
 /// are its extended attributes and POSIX ACL (see [`super::xattrs`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_as(path, |mut f| f.write_all(bytes), Kind::Save)
+    write_as(path, |mut f| f.write_all(bytes).map(|()| true), Kind::Save).map(drop)
 }
 
 /// [`write_atomic`] of the registry as [`to_json`] gives it, serialised straight into
 /// the temporary file: at 100 000 tasks that is 85 MB never held as a string next to
 /// the registry (the saver thread does this while the dashboard holds its own copy).
 pub fn write_registry(path: &Path, reg: &Registry) -> io::Result<()> {
-    write_as(path, |f| serialise(reg, f), Kind::Save)
+    write_as(path, |f| serialise(reg, f).map(|()| true), Kind::Save).map(drop)
+}
+
+/// [`write_atomic`] of what `fill` writes through a buffer, which may decline
+/// (`Ok(false)`): then nothing is replaced and the temporary file is removed.
+/// Whether the file was replaced.
+pub(crate) fn write_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<bool>,
+) -> io::Result<bool> {
+    let fill = |f: &std::fs::File| {
+        let mut out = io::BufWriter::with_capacity(1 << 16, f);
+        let keep = fill(&mut out)?;
+        out.flush()?;
+        Ok(keep)
+    };
+    write_as(path, fill, Kind::Save)
 }
 
 /// The registry's [`to_json`] text, written through a buffer.
@@ -45,15 +61,16 @@ fn serialise(reg: &Registry, into: impl Write) -> io::Result<()> {
 /// [`write_atomic`] for the recovery file, on the way out: not stopped by the seal
 /// of [`super::exit`] (which stops saves of the registry).
 pub(crate) fn write_on_exit(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_as(path, |mut f| f.write_all(bytes), Kind::Exit)
+    write_as(path, |mut f| f.write_all(bytes).map(|()| true), Kind::Exit).map(drop)
 }
 
-/// Replaces `path` with what `fill` writes into the temporary file.
+/// Replaces `path` with what `fill` writes into the temporary file, unless `fill`
+/// declines (`Ok(false)`, the temporary file removed). Whether it was replaced.
 fn write_as(
     path: &Path,
-    fill: impl FnOnce(&std::fs::File) -> io::Result<()>,
+    fill: impl FnOnce(&std::fs::File) -> io::Result<bool>,
     kind: Kind,
-) -> io::Result<()> {
+) -> io::Result<bool> {
     let target = resolve(path)?;
     super::files::replaceable(&target)?;
     let dir = match target.parent() {
@@ -67,7 +84,9 @@ fn write_as(
             .suffix(TEMP_SUFFIX)
             .tempfile_in(&dir)
     })?;
-    fill(tmp.as_file())?;
+    if !fill(tmp.as_file())? {
+        return Ok(false);
+    }
     match &old_meta {
         Some(m) => {
             keep_owner(tmp.as_file(), m);
@@ -84,7 +103,7 @@ fn write_as(
     }
     tmp.persist(&target)?;
     sync_dir(&dir);
-    Ok(())
+    Ok(true)
 }
 
 /// Temporary files of [`write_atomic`] are named `.<file name>.dubang-XXXXXX.tmp`, next

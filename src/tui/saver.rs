@@ -1,6 +1,6 @@
 //! Saving off the UI thread: one saver thread takes save jobs from a queue, in
-//! order, and runs each through [`store::save_edits`] (lock, re-read, apply on
-//! top, atomic write — its guarantees are the save's). What happened comes back
+//! order, and runs each through [`store::save_edits_over`] (lock, re-read, apply
+//! on top, atomic write — its guarantees are the save's). What happened comes back
 //! over a channel the event loop drains between keys, so a key is answered while
 //! a save waits for a colleague's lock. A report carries what the screen needs,
 //! made ready here ([`Landed`]): nothing new when the file was the version shown,
@@ -11,7 +11,7 @@
 
 use super::version::Landed;
 use crate::registry::Edit;
-use crate::store::{self, SaveError};
+use crate::store::{self, SaveError, SavedOver};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -227,7 +227,17 @@ fn work(job: Job, tell: &Sender<Report>, last: &mut Option<store::FileStamp>) {
             holder: lock_holder(&lock),
         });
     }
-    let result = store::save_edits(&job.file, &job.edits);
+    // The versions the screen rests on: the one the job names and, when it names
+    // one, the one our previous save left. A file still as our previous save left
+    // it is the screen's too: that save's report comes first, and the screen shows
+    // these edits on top of it (edits sent before it landed name the version
+    // before it). Such a file is streamed into its next version (no second
+    // registry at 100 000 tasks); another is read whole.
+    let shown: Vec<store::FileStamp> = match job.known {
+        Some(known) => std::iter::once(known).chain(*last).collect(),
+        None => Vec::new(),
+    };
+    let result = store::save_edits_over(&job.file, &job.edits, &shown);
     // Saved, or refused for good (an undo of a field changed since): not to be
     // rescued. Any other failure keeps the edits (the dashboard keeps them too).
     let refused = matches!(
@@ -240,16 +250,15 @@ fn work(job: Job, tell: &Sender<Report>, last: &mut Option<store::FileStamp>) {
     if result.is_ok() || refused {
         remove_unsaved(&job.edits);
     }
-    // The indexes of a new version are built here, not on the UI thread. A file
-    // still as our previous save left it is the screen's too: that save's report
-    // comes first, and the screen shows these edits on top of it (edits sent
-    // before it landed name the version before it).
+    // The indexes of a new version are built here, not on the UI thread.
     let result = result.map(|saved| {
-        let known = match job.known {
-            Some(_) if last.is_some() && saved.read == *last => saved.read,
-            known => known,
+        let landed = match saved {
+            SavedOver::Shown(s) => Landed::shown(s),
+            SavedOver::Read(saved) => {
+                let known = saved.read.filter(|read| shown.contains(read));
+                Landed::of(*saved, known)
+            }
         };
-        let landed = Landed::of(saved, known);
         *last = Some(landed.stamp);
         landed
     });

@@ -58,6 +58,15 @@ impl Landed {
             version,
         }
     }
+
+    /// A save streamed over the version the screen shows: nothing to swap.
+    pub fn shown(saved: crate::store::Streamed) -> Landed {
+        Landed {
+            stamp: saved.stamp,
+            recorded: saved.recorded,
+            version: None,
+        }
+    }
 }
 
 /// Frees `x` on a thread of its own, so that the UI thread does not pay for it.

@@ -4,7 +4,7 @@ use super::record::{Holder, Recorder};
 use super::rules::{progress_for_status, status_for_progress};
 use super::{Edit, EditError, NOTE_MAX_CHARS, Op, Reverted, Target};
 use crate::registry::{
-    Counted, HistoryEntry, Index, Registry, Status, Task, sanitize_line, sanitize_text,
+    Counted, Goal, HistoryEntry, Index, Registry, Status, Task, sanitize_line, sanitize_text,
 };
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -63,6 +63,39 @@ fn apply_at(
     ix: Option<&Index>,
     edit: &Edit,
 ) -> Result<Vec<HistoryEntry>, EditError> {
+    let (rec, note) = prepare(edit)?;
+    match &edit.target {
+        Target::Task(id) => {
+            let found = ix.and_then(|x| x.task(reg, id));
+            let at = position(&reg.tasks, found, id, |t| &t.id)
+                .ok_or_else(|| EditError::UnknownTask(id.clone()))?;
+            apply_task(&mut reg.tasks[at], &edit.op, note, rec)
+        }
+        Target::Goal(id) => {
+            let at = position(&reg.goals, ix.and_then(|x| x.goal(id)), id, |g| &g.id)
+                .ok_or_else(|| EditError::UnknownGoal(id.clone()))?;
+            apply_goal(&mut reg.goals[at], &edit.op, note, rec)
+        }
+    }
+}
+
+/// Applies `edit` to `task`, its target, found by the caller (a save that streams
+/// the file past meets each task once): the same change and entries as
+/// [`apply_recorded`] on a registry holding it.
+pub fn apply_to_task(task: &mut Task, edit: &Edit) -> Result<Vec<HistoryEntry>, EditError> {
+    let (rec, note) = prepare(edit)?;
+    apply_task(task, &edit.op, note, rec)
+}
+
+/// [`apply_to_task`] for a goal.
+pub fn apply_to_goal(goal: &mut Goal, edit: &Edit) -> Result<Vec<HistoryEntry>, EditError> {
+    let (rec, note) = prepare(edit)?;
+    apply_goal(goal, &edit.op, note, rec)
+}
+
+/// What every edit checks and records before its target is touched: who, when,
+/// its note (cleaned and within [`NOTE_MAX_CHARS`]).
+fn prepare(edit: &Edit) -> Result<(Recorder, Option<String>), EditError> {
     let by = {
         let b = sanitize_line(edit.by.trim());
         if b.is_empty() { "unknown".into() } else { b }
@@ -84,60 +117,54 @@ fn apply_at(
         undo: matches!(edit.op, Op::Revert { .. }),
         out: Vec::new(),
     };
-    match &edit.target {
-        Target::Task(id) => {
-            let found = ix.and_then(|x| x.task(reg, id));
-            let at = position(&reg.tasks, found, id, |t| &t.id)
-                .ok_or_else(|| EditError::UnknownTask(id.clone()))?;
-            let task = &mut reg.tasks[at];
-            apply_task(task, &edit.op, note, rec)
-        }
-        Target::Goal(id) => {
-            let at = position(&reg.goals, ix.and_then(|x| x.goal(id)), id, |g| &g.id)
-                .ok_or_else(|| EditError::UnknownGoal(id.clone()))?;
-            let goal = &mut reg.goals[at];
-            let mut h = Holder {
-                history: &mut goal.history,
-                updated_at: &mut goal.updated_at,
-                updated_by: &mut goal.updated_by,
-            };
-            match &edit.op {
-                Op::SetStatus { to } => {
-                    let from = goal.status;
-                    if from == *to && note.is_none() {
-                        return Ok(Vec::new());
-                    }
-                    goal.status = *to;
-                    let mut rec = rec;
-                    rec.push(
-                        &mut h,
-                        "status",
-                        status_value(from),
-                        status_value(*to),
-                        note,
-                    );
-                    Ok(rec.out)
-                }
-                Op::AddNote { text } => add_note(&mut h, text, note, rec),
-                Op::Revert { fields } => {
-                    let now =
-                        |f: &str| (f == "status").then(|| status_value(goal.status)).flatten();
-                    check(fields, now, h.history)?;
-                    let mut rec = rec;
-                    for f in fields.iter().filter(|f| f.field == "status") {
-                        let to = parse_status(&f.back).unwrap_or(goal.status);
-                        let from = goal.status;
-                        goal.status = to;
-                        rec.push(&mut h, "status", status_value(from), status_value(to), None);
-                    }
-                    Ok(rec.out)
-                }
-                op => Err(EditError::NotForGoals {
-                    goal: id.clone(),
-                    field: op.field(),
-                }),
+    Ok((rec, note))
+}
+
+fn apply_goal(
+    goal: &mut Goal,
+    op: &Op,
+    note: Option<String>,
+    rec: Recorder,
+) -> Result<Vec<HistoryEntry>, EditError> {
+    let mut h = Holder {
+        history: &mut goal.history,
+        updated_at: &mut goal.updated_at,
+        updated_by: &mut goal.updated_by,
+    };
+    match op {
+        Op::SetStatus { to } => {
+            let from = goal.status;
+            if from == *to && note.is_none() {
+                return Ok(Vec::new());
             }
+            goal.status = *to;
+            let mut rec = rec;
+            rec.push(
+                &mut h,
+                "status",
+                status_value(from),
+                status_value(*to),
+                note,
+            );
+            Ok(rec.out)
         }
+        Op::AddNote { text } => add_note(&mut h, text, note, rec),
+        Op::Revert { fields } => {
+            let now = |f: &str| (f == "status").then(|| status_value(goal.status)).flatten();
+            check(fields, now, h.history)?;
+            let mut rec = rec;
+            for f in fields.iter().filter(|f| f.field == "status") {
+                let to = parse_status(&f.back).unwrap_or(goal.status);
+                let from = goal.status;
+                goal.status = to;
+                rec.push(&mut h, "status", status_value(from), status_value(to), None);
+            }
+            Ok(rec.out)
+        }
+        op => Err(EditError::NotForGoals {
+            goal: goal.id.clone(),
+            field: op.field(),
+        }),
     }
 }
 

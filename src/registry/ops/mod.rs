@@ -32,7 +32,9 @@ mod record;
 pub mod rules;
 
 pub use crate::account::who;
-pub use apply::{apply, apply_indexed, apply_recorded, check_revert, note_recorded};
+pub use apply::{
+    apply, apply_indexed, apply_recorded, apply_to_goal, apply_to_task, check_revert, note_recorded,
+};
 pub use changes::{Changes, changes_between};
 pub use record::COALESCE;
 

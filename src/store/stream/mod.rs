@@ -16,13 +16,19 @@
 //! the ones users see. So this module never words an error.
 
 mod exact;
+mod merge;
+#[cfg(test)]
+mod merge_tests;
 #[cfg(test)]
 mod tests;
 
-use crate::registry::{Goal, Measure, Person, Registry, Section, Task, Town, Unit};
+use crate::registry::{
+    Edit, EditTarget, Goal, HistoryEntry, Measure, Person, Registry, Section, Task, Town, Unit,
+};
 use exact::{Exact, exact};
+use merge::Merge;
 use serde::de::{DeserializeOwned, IgnoredAny};
-use std::io::Read;
+use std::io::{self, Read, Write};
 
 /// How much of the file is read at a time. An element longer than this grows the
 /// buffer to hold it.
@@ -41,6 +47,32 @@ pub fn parse(src: impl Read, size: u64, cap: u64) -> Option<Registry> {
 
 /// [`parse`] with a block size of the caller's choice (tests use a few bytes).
 pub fn parse_in_blocks(src: impl Read, size: u64, cap: u64, block: usize) -> Option<Registry> {
+    let mut scan = Scan::new(size, None);
+    drive(src, cap, block, &mut scan)?;
+    scan.finish()
+}
+
+/// The edits saved by streaming the file in `src` to `out`, each task parsed,
+/// changed when an edit names it, and written again as [`crate::store::to_json`]
+/// writes it: the file's registry is never held whole (see [`merge`]). What each
+/// edit recorded, in order (none when every edit changed nothing); `Ok(None)`
+/// when the whole-file save must decide; `Err` when `out` failed.
+pub fn save_in_blocks(
+    src: impl Read,
+    size: u64,
+    cap: u64,
+    block: usize,
+    edits: &[Edit],
+    out: &mut dyn Write,
+) -> io::Result<Option<Vec<(EditTarget, HistoryEntry)>>> {
+    let mut scan = Scan::new(size, Some(Merge::new(edits, out)));
+    let done = drive(src, cap, block, &mut scan);
+    scan.finish_merge(done.is_some())
+}
+
+/// Runs `scan` over `src` a block at a time, up to the top-level object's end and
+/// nothing but white space after it; `None` when something is unusual.
+fn drive(src: impl Read, cap: u64, block: usize, scan: &mut Scan<'_>) -> Option<()> {
     let mut input = Input {
         src,
         buf: Vec::with_capacity(block.max(1)),
@@ -49,7 +81,6 @@ pub fn parse_in_blocks(src: impl Read, size: u64, cap: u64, block: usize) -> Opt
         ended: false,
         cap,
     };
-    let mut scan = Scan::new(size);
     loop {
         if !input.more() {
             return None;
@@ -75,7 +106,7 @@ pub fn parse_in_blocks(src: impl Read, size: u64, cap: u64, block: usize) -> Opt
                 Step::Went(next) => at = next,
                 Step::More if !ended => break,
                 Step::More | Step::Unusual => return None,
-                Step::Done => return scan.finish(),
+                Step::Done => return Some(()),
             }
         }
         input.used = at;
@@ -183,7 +214,7 @@ impl List {
 }
 
 /// The scan's state and what it has parsed so far.
-struct Scan {
+struct Scan<'a> {
     state: State,
     /// The file's size, to size the lists as they grow.
     size: u64,
@@ -202,10 +233,12 @@ struct Scan {
     tasks: Vec<Task>,
     measures: Vec<Measure>,
     people: Vec<Person>,
+    /// When saving: where the tasks go instead of `tasks`.
+    merge: Option<Merge<'a>>,
 }
 
-impl Scan {
-    fn new(size: u64) -> Self {
+impl<'a> Scan<'a> {
+    fn new(size: u64, merge: Option<Merge<'a>>) -> Self {
         Scan {
             state: State::Start,
             size,
@@ -220,6 +253,7 @@ impl Scan {
             tasks: Vec::new(),
             measures: Vec::new(),
             people: Vec::new(),
+            merge,
         }
     }
 
@@ -308,6 +342,9 @@ impl Scan {
                 self.skeleton.push_str("[]");
                 self.list_start = self.base + start as u64;
                 self.state = State::FirstItem(list);
+                if list == List::Tasks && self.merge.is_some() {
+                    self.open_tasks()?;
+                }
                 Ok(start + 1)
             }
             _ => match value::<IgnoredAny>(text, start, ended) {
@@ -342,7 +379,10 @@ impl Scan {
             List::Units => push(&mut self.units, text, at, ended, sizing),
             List::Towns => push(&mut self.towns, text, at, ended, sizing),
             List::Goals => push(&mut self.goals, text, at, ended, sizing),
-            List::Tasks => push(&mut self.tasks, text, at, ended, sizing),
+            List::Tasks => match &mut self.merge {
+                Some(merge) => merge.task(text, at, ended),
+                None => push(&mut self.tasks, text, at, ended, sizing),
+            },
             List::Measures => push(&mut self.measures, text, at, ended, sizing),
             List::People => push(&mut self.people, text, at, ended, sizing),
         }
@@ -361,6 +401,48 @@ impl Scan {
         reg.measures = exact(self.measures);
         reg.people = exact(self.people);
         Some(reg)
+    }
+
+    /// When saving, at the opening of the tasks: the goals' edits applied, and
+    /// the registry as read so far written up to its tasks.
+    fn open_tasks(&mut self) -> Result<(), Step> {
+        let Some(merge) = &mut self.merge else {
+            return Ok(());
+        };
+        merge.goals(&mut self.goals)?;
+        // The members read so far, closed: every one the file holds before its
+        // tasks (a dubang file holds them all there).
+        let mut reg: Registry =
+            serde_json::from_str(&format!("{}}}", self.skeleton)).map_err(|_| Step::Unusual)?;
+        reg.sections = self.sections.clone();
+        reg.units = self.units.clone();
+        reg.towns = self.towns.clone();
+        reg.goals = self.goals.clone();
+        reg.measures = self.measures.clone();
+        reg.people = self.people.clone();
+        merge.open(&reg)
+    }
+
+    /// When saving, at the file's end (`done`: read to it without a surprise): the
+    /// rest of the registry written after its tasks, and what the edits recorded.
+    fn finish_merge(self, done: bool) -> io::Result<Option<Vec<(EditTarget, HistoryEntry)>>> {
+        let Some(mut merge) = self.merge else {
+            return Ok(None);
+        };
+        merge.check()?;
+        if !done {
+            return Ok(None);
+        }
+        let Ok(mut reg) = serde_json::from_str::<Registry>(&self.skeleton) else {
+            return Ok(None);
+        };
+        reg.sections = self.sections;
+        reg.units = self.units;
+        reg.towns = self.towns;
+        reg.goals = self.goals;
+        reg.measures = self.measures;
+        reg.people = self.people;
+        merge.close(&reg)
     }
 }
 
