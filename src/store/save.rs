@@ -8,6 +8,9 @@
 //! killed save leaves at most an orphaned temporary file, which the next save of the
 //! same file removes once it is a minute old.
 //!
+//! The dashboard saves through [`super::save_edits_over`], which streams the file
+//! instead of reading it whole when it is the version the dashboard shows.
+//!
 //! A failure changes nothing on disk and says in one line what happened, where, and
 //! what to do; the caller keeps its edit and may retry.
 

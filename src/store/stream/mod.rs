@@ -9,6 +9,9 @@
 //! skeleton object, with each list written as `[]`, which the derived `Registry`
 //! deserializer reads: its defaults, missing fields and unknown keys stay serde's.
 //!
+//! The same scan saves the dashboard's edits ([`save_in_blocks`], see `merge`): the
+//! tasks are written out again as they pass instead of being kept.
+//!
 //! Only the happy path is handled. Anything unusual — not UTF-8, not JSON, a value of
 //! the wrong type, a duplicate key, a file past the size cap, nesting deep enough to
 //! meet serde_json's recursion limit, a read error — answers `None`, and the caller
@@ -18,9 +21,9 @@
 mod exact;
 mod merge;
 #[cfg(test)]
-mod merge_tests;
-#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_merge;
 
 use crate::registry::{
     Edit, EditTarget, Goal, HistoryEntry, Measure, Person, Registry, Section, Task, Town, Unit,
