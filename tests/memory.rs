@@ -92,5 +92,27 @@ fn a_registry_loads_without_its_file_held_in_memory() {
     let now = dubang::store::load(&file).unwrap();
     assert_eq!(now.tasks[19_000].status, dubang::registry::Status::Delayed);
     assert_eq!(now.tasks[7].progress, 40);
+
+    // A colleague's save, read by the dashboard against what it shows: the tasks
+    // that changed, not a second registry.
+    let shown = dubang::store::load(&file).unwrap();
+    let mut theirs = dubang::registry::Edit::new(
+        dubang::registry::EditTarget::Task(shown.tasks[12_345].id.clone()),
+        dubang::registry::Op::SetProgress { to: 70 },
+    );
+    theirs.by = "wangfang".into();
+    dubang::store::save_edit(&file, &theirs).unwrap();
+    let before = NOW.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let patch = dubang::store::patch(&file, &shown, &stop).expect("only an edit");
+    let peak = PEAK.load(Relaxed) - before;
+    let say = format!(
+        "{say}; peak while reading a colleague's save {:.2} MB",
+        peak as f64 / MB as f64
+    );
+    assert_eq!(patch.tasks.len(), 1, "{say}");
+    assert_eq!(patch.tasks[0].1.progress, 70, "{say}");
+    assert!(peak <= 3 * MB, "{say}");
     eprintln!("{say}");
 }

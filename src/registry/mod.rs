@@ -24,7 +24,8 @@ pub use due::{Due, DueSource};
 pub use index::{Index, TownLink};
 pub use ops::{
     Changes, Edit, EditError, Op, Target as EditTarget, apply, apply_indexed, apply_recorded,
-    apply_to_goal, apply_to_task, changes_between, note_recorded, who,
+    apply_to_goal, apply_to_task, changes_between, changes_in, note_recorded, same_but_edits,
+    same_goal_but_edits, who,
 };
 pub use people::{Person, Who};
 pub use positions::{TaskIter, TaskList, TownTasks};
@@ -305,26 +306,36 @@ impl Registry {
                 clean_line(a);
             }
         }
-        for g in &mut self.goals {
-            if let Some(h) = g.horizon.as_mut() {
-                clean_line(h);
-            }
-            clean_text(&mut g.text);
-            for t in &mut g.targets {
-                clean_line(&mut t.text);
-            }
-            sanitize_history(&mut g.history, &mut g.updated_by);
-        }
-        for t in &mut self.tasks {
-            clean_line(&mut t.title);
-            clean_shared_text(&mut t.text);
-            sanitize_history(&mut t.history, &mut t.updated_by);
-        }
+        self.goals.iter_mut().for_each(Goal::sanitize);
+        self.tasks.iter_mut().for_each(Task::sanitize);
         for m in &mut self.measures {
             clean_line(&mut m.title);
             clean_text(&mut m.text);
         }
         people::sanitize(&mut self.people);
+    }
+}
+
+impl Task {
+    /// [`Registry::sanitize`] for one task.
+    pub fn sanitize(&mut self) {
+        clean_line(&mut self.title);
+        clean_shared_text(&mut self.text);
+        sanitize_history(&mut self.history, &mut self.updated_by);
+    }
+}
+
+impl Goal {
+    /// [`Registry::sanitize`] for one goal.
+    pub fn sanitize(&mut self) {
+        if let Some(h) = self.horizon.as_mut() {
+            clean_line(h);
+        }
+        clean_text(&mut self.text);
+        for t in &mut self.targets {
+            clean_line(&mut t.text);
+        }
+        sanitize_history(&mut self.history, &mut self.updated_by);
     }
 }
 

@@ -146,6 +146,18 @@ fn streamed(file: &Path) -> std::io::Result<Option<Registry>> {
     Ok(stream::parse(handle, size, files::FILE_CAP))
 }
 
+pub use stream::Patch;
+
+/// Another version of `file` (a colleague's save) read against `shown`, the version
+/// on the screen, a block at a time: what differs, when only what edits change does
+/// (see [`Patch`]); only those tasks are held, not a second registry. `None` when the
+/// version must be read whole with [`load`], which also words any error. Setting
+/// `stop` on another thread makes it give up (and let go of `shown`) at once.
+pub fn patch(file: &Path, shown: &Registry, stop: &std::sync::atomic::AtomicBool) -> Option<Patch> {
+    let (handle, size) = files::open_regular(file, files::FILE_CAP).ok()?;
+    stream::patch_in_blocks(handle, size, files::FILE_CAP, stream::BLOCK, shown, stop)
+}
+
 /// Like [`load`], but also returns every validation problem rather than the first:
 /// for `dubang validate`, which lists them all.
 pub fn load_all_problems(file: &Path) -> Result<Registry, Vec<LoadError>> {

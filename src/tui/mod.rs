@@ -189,7 +189,7 @@ fn event_loop(
                 app.settle_scroll();
             }
         }
-        if let Some(loaded) = loader.poll(&app.reg) {
+        if let Some(loaded) = loader.poll(&app.reg, app.shows_the_file()) {
             app.now = now();
             loader::take(app, loaded, &mut reported);
             app.settle_scroll();

@@ -4,8 +4,8 @@
 
 use super::app::{App, Tab};
 use super::version::{Landed, Version, drop_elsewhere};
-use crate::registry::{Changes, Edit, EditTarget, Registry, apply_indexed};
-use crate::store::{SaveError, Saved};
+use crate::registry::{Changes, Counted, Edit, EditTarget, Registry, Task, apply_indexed};
+use crate::store::{Patch, SaveError, Saved};
 
 impl App {
     /// A save of every pending edit went through (the runner saved them in one go):
@@ -104,6 +104,12 @@ impl App {
     pub fn reloaded_version(&mut self, version: Version, changes: &Changes) -> Version {
         let old = self.swap_in(version);
         self.show_unsaved();
+        self.say_reloaded(changes);
+        old
+    }
+
+    /// "已重新载入:王丽（市水务局）的 2 处修改" on the status line.
+    fn say_reloaded(&mut self, changes: &Changes) {
         let word = self.w().status.reloaded;
         // Logins as the people list names them: 王丽（市水务局）.
         let changes = Changes {
@@ -113,7 +119,6 @@ impl App {
         let changes = crate::words::changes(self.lang, &changes);
         let sep = self.w().status.reload_colon;
         self.message = Some(format!("{word}{sep}{changes}"));
-        old
     }
 
     /// Applies edits to what is shown only (not saved), as if they were saved, so
@@ -142,35 +147,78 @@ impl App {
     /// Swaps in a new version of the registry, keeping selections by id. Returns
     /// the old one, for the caller to free off the UI thread.
     fn swap_in(&mut self, version: Version) -> Version {
-        let old_task = |app: &App, i: usize| app.reg.tasks.get(i).map(|t| t.id.clone());
-        let detail_task = self.view.detail.and_then(|d| old_task(self, d.task));
-        let ids: Vec<Option<String>> = Tab::ALL
-            .iter()
-            .map(|&t| self.entity_id(t, self.view.sel[t.index()]))
-            .collect();
-        let tasks: Vec<Option<String>> = Tab::ALL
-            .iter()
-            .map(|&t| {
-                let rows = self.visible_rows(t, self.view.sel[t.index()]);
-                rows.get(self.view.task_sel[t.index()])
-                    .and_then(|r| old_task(self, r.task))
-            })
-            .collect();
-        let old_shape = shape(&self.reg);
+        let kept = self.selection();
         let old = Version {
             reg: std::mem::replace(&mut self.reg, version.reg),
             ix: std::mem::replace(&mut self.ix, version.ix),
             search: std::mem::replace(&mut self.search, version.search),
         };
+        self.select_again(kept);
+        old
+    }
+
+    /// Another process's save that changed only what edits change, read against
+    /// the version shown (see [`crate::store::patch`]): its tasks and goals put in
+    /// place, the roll-ups moved as an edit moves them, the indexes otherwise as
+    /// they are (no edit changes what they are built from), selections kept by id
+    /// (a list filtered by status may have gained or lost rows). Returns the tasks
+    /// it replaced, for the caller to free.
+    pub fn reloaded_patch(&mut self, patch: Patch, changes: &Changes) -> Vec<Task> {
+        let kept = self.selection();
+        let reg = self.reg.write();
+        let mut old = Vec::with_capacity(patch.tasks.len());
+        for (i, task) in patch.tasks {
+            let before = Counted::of(&reg.tasks[i]);
+            old.push(std::mem::replace(&mut reg.tasks[i], task));
+            self.ix.moved(reg, i, before);
+        }
+        if let Some(goals) = patch.goals {
+            reg.goals = goals;
+        }
+        self.select_again(kept);
+        self.show_unsaved();
+        self.say_reloaded(changes);
+        old
+    }
+
+    /// Whether the registry shown is a version of the file as it was read or
+    /// saved: no edit is kept on top of it or on its way to the file.
+    pub fn shows_the_file(&self) -> bool {
+        self.pending.is_empty() && self.in_flight.is_empty()
+    }
+
+    /// What is selected, by id, to be found again once the registry changed.
+    fn selection(&self) -> Selection {
+        let old_task = |app: &App, i: usize| app.reg.tasks.get(i).map(|t| t.id.clone());
+        Selection {
+            detail: self.view.detail.and_then(|d| old_task(self, d.task)),
+            entities: Tab::ALL
+                .iter()
+                .map(|&t| self.entity_id(t, self.view.sel[t.index()]))
+                .collect(),
+            tasks: Tab::ALL
+                .iter()
+                .map(|&t| {
+                    let rows = self.visible_rows(t, self.view.sel[t.index()]);
+                    rows.get(self.view.task_sel[t.index()])
+                        .and_then(|r| old_task(self, r.task))
+                })
+                .collect(),
+            shape: shape(&self.reg),
+        }
+    }
+
+    /// Selects again what `kept` names, where it now is.
+    fn select_again(&mut self, kept: Selection) {
         for (k, &tab) in Tab::ALL.iter().enumerate() {
             let n = self.entity_count(tab);
-            let sel = ids[k]
+            let sel = kept.entities[k]
                 .as_deref()
                 .and_then(|id| self.entity_index(tab, id))
                 .unwrap_or(self.view.sel[k]);
             self.view.sel[k] = sel.min(n.saturating_sub(1));
             let rows = self.visible_rows(tab, self.view.sel[k]);
-            let ts = tasks[k]
+            let ts = kept.tasks[k]
                 .as_deref()
                 .and_then(|id| self.ix.task(&self.reg, id))
                 .and_then(|i| rows.iter().position(|r| r.task == i))
@@ -178,17 +226,16 @@ impl App {
             self.view.task_sel[k] = ts.min(rows.len().saturating_sub(1));
         }
         if let Some(d) = self.view.detail.as_mut() {
-            match detail_task.and_then(|id| self.ix.task(&self.reg, &id)) {
+            match kept.detail.and_then(|id| self.ix.task(&self.reg, &id)) {
                 Some(i) => d.task = i,
                 None => self.view.detail = None,
             }
         }
         // Views to go back to hold positions: if the lists changed shape they could
         // point at other entries, so drop them rather than guess.
-        if shape(&self.reg) != old_shape {
+        if shape(&self.reg) != kept.shape {
             self.back.clear();
         }
-        old
     }
 
     fn entity_id(&self, tab: Tab, i: usize) -> Option<String> {
@@ -254,6 +301,17 @@ fn steps(
         }
     }
     out
+}
+
+/// What was selected, by id (see [`App::selection`]).
+struct Selection {
+    /// The task whose details are open.
+    detail: Option<String>,
+    /// Each tab's selected section, unit, town or goal.
+    entities: Vec<Option<String>>,
+    /// Each tab's selected task.
+    tasks: Vec<Option<String>>,
+    shape: [usize; 5],
 }
 
 /// Lengths of every list, to tell whether positions still mean the same entries.

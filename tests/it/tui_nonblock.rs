@@ -6,7 +6,7 @@
 
 use crate::tui_editing::{app_on, at_task_12, key, press, temp_registry};
 use crossterm::event::KeyCode;
-use dubang::registry::{Edit, EditTarget, Op, Status};
+use dubang::registry::{Edit, EditTarget, Index, Op, Status};
 use dubang::store::{self, FileStamp};
 use dubang::tui::app::App;
 use dubang::tui::edit::Effect;
@@ -146,7 +146,7 @@ fn a_save_on_top_of_a_colleagues_brings_indexes_built_by_the_saver() {
 fn loaded(loader: &mut Loader, a: &App) -> Loaded {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(10) {
-        if let Some(l) = loader.poll(&a.reg) {
+        if let Some(l) = loader.poll(&a.reg, a.shows_the_file()) {
             return l;
         }
         std::thread::sleep(Duration::from_millis(5));
@@ -174,17 +174,21 @@ fn a_colleagues_save_is_read_on_another_thread_while_keys_are_answered() {
     assert_eq!(a.task_sel(), sel + 1);
 
     let l = loaded(&mut loader, &a);
-    let Loaded::Version { version, .. } = &l else {
-        panic!("not loaded")
+    // Only what an edit changes differs: the task that changed comes back, not a
+    // second registry, and no index is built.
+    let Loaded::Patch { patch, .. } = &l else {
+        panic!("not read against the version shown")
     };
-    let built = (version.ix.id(), version.search.id());
-    assert_ne!(built, (ix, search));
+    assert_eq!(patch.tasks.len(), 1);
+    assert_eq!(patch.tasks[0].0, a.ix.task(&a.reg, "t1").unwrap());
     loader::take(&mut a, l, &mut reported);
     assert!(!loader.busy());
-    // Swapped in: its indexes as built there, the change and who made it named,
-    // the selection kept, and the registry not left shared with the load.
-    assert_eq!((a.ix.id(), a.search.id()), built);
-    assert_eq!(a.reg.task("t1").unwrap().status, Status::Delayed);
+    // Put in place: the same indexes, their roll-ups moved as a rebuild would
+    // have them, the change and who made it named, the selection kept, and the
+    // registry not left shared with the load.
+    assert_eq!((a.ix.id(), a.search.id()), (ix, search));
+    same_rollups_as_rebuilt(&a);
+    assert_eq!(*a.reg, store::load(&file).unwrap());
     let msg = a.message.clone().unwrap_or_default();
     assert!(
         msg.contains("reloaded") && msg.contains("wangfang"),
@@ -196,6 +200,69 @@ fn a_colleagues_save_is_read_on_another_thread_while_keys_are_answered() {
     // Our own version is not loaded again.
     assert!(!loader::check_file(&mut a, &mut loader, &reported));
     assert!(!loader.busy());
+}
+
+/// Every roll-up of the app's index as an index built afresh has it.
+fn same_rollups_as_rebuilt(a: &App) {
+    let fresh = Index::build(&a.reg);
+    assert_eq!(a.ix.all_rollup(), fresh.all_rollup());
+    for i in 0..a.reg.sections.len() {
+        assert_eq!(
+            a.ix.section_rollup(i),
+            fresh.section_rollup(i),
+            "section {i}"
+        );
+    }
+    for i in 0..a.reg.units.len() {
+        assert_eq!(a.ix.unit_rollup(i), fresh.unit_rollup(i), "unit {i}");
+    }
+    for i in 0..a.reg.towns.len() {
+        assert_eq!(a.ix.town_rollup(i), fresh.town_rollup(i), "town {i}");
+    }
+    for i in 0..a.reg.goals.len() {
+        assert_eq!(a.ix.goal_rollup(i), fresh.goal_rollup(i), "goal {i}");
+    }
+}
+
+#[test]
+fn a_save_that_changes_more_than_edits_do_or_meets_kept_edits_is_read_whole() {
+    let (_d, file) = temp_registry();
+    let mut a = started_on(&file);
+    let (ix, search) = (a.ix.id(), a.search.id());
+    // A task's title rewritten by hand (or by an import): the indexes are built
+    // from titles, so the version is read whole and indexed there.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let title = a.reg.task("t3").unwrap().title.clone();
+    std::fs::write(&file, text.replacen(&title, "改写后的标题", 1)).unwrap();
+    let mut loader = Loader::default();
+    let mut reported = None;
+    loader::check_file(&mut a, &mut loader, &reported);
+    let l = loaded(&mut loader, &a);
+    let Loaded::Version { version, .. } = &l else {
+        panic!("a rewritten title is read whole")
+    };
+    let built = (version.ix.id(), version.search.id());
+    assert_ne!(built, (ix, search));
+    loader::take(&mut a, l, &mut reported);
+    assert_eq!((a.ix.id(), a.search.id()), built);
+    assert_eq!(a.reg.task("t3").unwrap().title, "改写后的标题");
+
+    // An edit kept from a failed save is shown on top: the file is not what is
+    // shown, so a colleague's save is read whole and the kept edit put on top.
+    let mut kept = Edit::new(
+        EditTarget::Task("t5".into()),
+        Op::SetStatus { to: Status::Done },
+    );
+    kept.by = "me".into();
+    a.recovered(vec![kept]);
+    assert!(!a.shows_the_file());
+    colleague_saves(&file);
+    loader::check_file(&mut a, &mut loader, &reported);
+    let l = loaded(&mut loader, &a);
+    assert!(matches!(l, Loaded::Version { .. }));
+    loader::take(&mut a, l, &mut reported);
+    assert_eq!(a.reg.task("t1").unwrap().status, Status::Delayed);
+    assert_eq!(a.reg.task("t5").unwrap().status, Status::Done);
 }
 
 #[test]
@@ -221,7 +288,7 @@ fn a_broken_save_is_said_once_and_a_cancelled_load_changes_nothing() {
     assert!(loader.busy());
     loader.cancel();
     assert!(!loader.busy());
-    assert!(loader.poll(&a.reg).is_none());
+    assert!(loader.poll(&a.reg, a.shows_the_file()).is_none());
     assert_eq!(a.reg.task("t1").unwrap().status, Status::NotStarted);
 }
 

@@ -1,6 +1,6 @@
 //! What changed between two versions of a registry (for "reloaded: 3 changes by liwei").
 
-use crate::registry::{HistoryEntry, Registry, Task};
+use crate::registry::{Goal, HistoryEntry, Registry, Task};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -89,30 +89,7 @@ fn count_changes<T>(
 }
 
 pub fn changes_between(old: &Registry, new: &Registry) -> Changes {
-    let mut c = Changes::default();
-    count_changes(
-        &mut c,
-        &old.tasks,
-        &new.tasks,
-        |t| &t.id,
-        |t| &t.history,
-        same_task_but_history,
-    );
-    count_changes(
-        &mut c,
-        &old.goals,
-        &new.goals,
-        |g| &g.id,
-        |g| &g.history,
-        |o, g| {
-            o.status == g.status
-                && o.text == g.text
-                && o.due == g.due
-                && o.horizon == g.horizon
-                && o.sections == g.sections
-                && o.targets == g.targets
-        },
-    );
+    let mut c = changes_in(&old.tasks, &new.tasks, &old.goals, &new.goals);
     c.unrecorded += [
         old.format != new.format,
         old.document != new.document,
@@ -125,6 +102,96 @@ pub fn changes_between(old: &Registry, new: &Registry) -> Changes {
     .filter(|d| *d)
     .count();
     c
+}
+
+/// [`changes_between`] for the tasks and goals only, e.g. those that differ
+/// between two versions whose other parts are the same.
+pub fn changes_in(
+    old_tasks: &[Task],
+    new_tasks: &[Task],
+    old_goals: &[Goal],
+    new_goals: &[Goal],
+) -> Changes {
+    let mut c = Changes::default();
+    count_changes(
+        &mut c,
+        old_tasks,
+        new_tasks,
+        |t| &t.id,
+        |t| &t.history,
+        same_task_but_history,
+    );
+    count_changes(
+        &mut c,
+        old_goals,
+        new_goals,
+        |g| &g.id,
+        |g| &g.history,
+        |o, g| {
+            o.status == g.status
+                && o.text == g.text
+                && o.due == g.due
+                && o.horizon == g.horizon
+                && o.sections == g.sections
+                && o.targets == g.targets
+        },
+    );
+    c
+}
+
+/// Whether `a` and `b` differ at most in what an edit changes (status, progress,
+/// due date, history, who and when): a version with only such changes is shown
+/// without building the indexes again, which no edit touches.
+pub fn same_but_edits(a: &Task, b: &Task) -> bool {
+    // Destructured so that a new field of Task cannot be forgotten here.
+    let Task {
+        id,
+        number,
+        section,
+        title,
+        text,
+        lead,
+        responsible,
+        all_towns,
+        mentions,
+        status: _,
+        progress: _,
+        due: _,
+        updated_at: _,
+        updated_by: _,
+        history: _,
+    } = a;
+    *id == b.id
+        && *number == b.number
+        && *section == b.section
+        && *title == b.title
+        && *text == b.text
+        && *lead == b.lead
+        && *responsible == b.responsible
+        && *all_towns == b.all_towns
+        && *mentions == b.mentions
+}
+
+/// [`same_but_edits`] for goals (an edit changes a goal's status and history).
+pub fn same_goal_but_edits(a: &Goal, b: &Goal) -> bool {
+    let Goal {
+        id,
+        horizon,
+        text,
+        due,
+        sections,
+        targets,
+        status: _,
+        updated_at: _,
+        updated_by: _,
+        history: _,
+    } = a;
+    *id == b.id
+        && *horizon == b.horizon
+        && *text == b.text
+        && *due == b.due
+        && *sections == b.sections
+        && *targets == b.targets
 }
 
 fn new_entries(c: &mut Changes, old: &[HistoryEntry], new: &[HistoryEntry]) -> usize {

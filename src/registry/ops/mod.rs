@@ -35,7 +35,7 @@ pub use crate::account::who;
 pub use apply::{
     apply, apply_indexed, apply_recorded, apply_to_goal, apply_to_task, check_revert, note_recorded,
 };
-pub use changes::{Changes, changes_between};
+pub use changes::{Changes, changes_between, changes_in, same_but_edits, same_goal_but_edits};
 pub use record::COALESCE;
 
 #[cfg(test)]

@@ -10,7 +10,9 @@
 //! deserializer reads: its defaults, missing fields and unknown keys stay serde's.
 //!
 //! The same scan saves the dashboard's edits ([`save_in_blocks`], see `merge`): the
-//! tasks are written out again as they pass instead of being kept.
+//! tasks are written out again as they pass instead of being kept; and reads a
+//! colleague's save against the version shown ([`patch_in_blocks`], see `compare`):
+//! only the tasks that differ are kept.
 //!
 //! Only the happy path is handled. Anything unusual — not UTF-8, not JSON, a value of
 //! the wrong type, a duplicate key, a file past the size cap, nesting deep enough to
@@ -18,20 +20,26 @@
 //! reads the whole file the old way, whose messages (line, column, JSON path) are
 //! the ones users see. So this module never words an error.
 
+mod compare;
 mod exact;
 mod merge;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_compare;
 #[cfg(test)]
 mod tests_merge;
 
 use crate::registry::{
     Edit, EditTarget, Goal, HistoryEntry, Measure, Person, Registry, Section, Task, Town, Unit,
 };
+use compare::Compare;
+pub use compare::Patch;
 use exact::{Exact, exact};
 use merge::Merge;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use std::io::{self, Read, Write};
+use std::sync::atomic::AtomicBool;
 
 /// How much of the file is read at a time. An element longer than this grows the
 /// buffer to hold it.
@@ -50,7 +58,7 @@ pub fn parse(src: impl Read, size: u64, cap: u64) -> Option<Registry> {
 
 /// [`parse`] with a block size of the caller's choice (tests use a few bytes).
 pub fn parse_in_blocks(src: impl Read, size: u64, cap: u64, block: usize) -> Option<Registry> {
-    let mut scan = Scan::new(size, None);
+    let mut scan = Scan::new(size, Sink::Keep);
     drive(src, cap, block, &mut scan)?;
     scan.finish()
 }
@@ -68,9 +76,26 @@ pub fn save_in_blocks(
     edits: &[Edit],
     out: &mut dyn Write,
 ) -> io::Result<Option<Vec<(EditTarget, HistoryEntry)>>> {
-    let mut scan = Scan::new(size, Some(Merge::new(edits, out)));
+    let mut scan = Scan::new(size, Sink::Merge(Merge::new(edits, out)));
     let done = drive(src, cap, block, &mut scan);
     scan.finish_merge(done.is_some())
+}
+
+/// Another version of the file read in `src` against `shown`, the version on the
+/// screen, a task at a time: what differs, when only what edits change does (see
+/// [`compare`]); `None` when the version must be read whole (anything else
+/// differs, or anything is unusual, or `stop` was set: the caller gave up).
+pub fn patch_in_blocks(
+    src: impl Read,
+    size: u64,
+    cap: u64,
+    block: usize,
+    shown: &Registry,
+    stop: &AtomicBool,
+) -> Option<Patch> {
+    let mut scan = Scan::new(size, Sink::Compare(Compare::new(shown, stop)));
+    let done = drive(src, cap, block, &mut scan);
+    scan.finish_compare(done.is_some())
 }
 
 /// Runs `scan` over `src` a block at a time, up to the top-level object's end and
@@ -236,12 +261,22 @@ struct Scan<'a> {
     tasks: Vec<Task>,
     measures: Vec<Measure>,
     people: Vec<Person>,
-    /// When saving: where the tasks go instead of `tasks`.
-    merge: Option<Merge<'a>>,
+    /// Where the tasks go.
+    sink: Sink<'a>,
+}
+
+/// What the scan does with each task.
+enum Sink<'a> {
+    /// Pushes it on `tasks`: a load.
+    Keep,
+    /// Writes it out again, changed by the edits that name it: a save.
+    Merge(Merge<'a>),
+    /// Compares it with the version shown: a reload.
+    Compare(Compare<'a>),
 }
 
 impl<'a> Scan<'a> {
-    fn new(size: u64, merge: Option<Merge<'a>>) -> Self {
+    fn new(size: u64, sink: Sink<'a>) -> Self {
         Scan {
             state: State::Start,
             size,
@@ -256,7 +291,7 @@ impl<'a> Scan<'a> {
             tasks: Vec::new(),
             measures: Vec::new(),
             people: Vec::new(),
-            merge,
+            sink,
         }
     }
 
@@ -345,7 +380,7 @@ impl<'a> Scan<'a> {
                 self.skeleton.push_str("[]");
                 self.list_start = self.base + start as u64;
                 self.state = State::FirstItem(list);
-                if list == List::Tasks && self.merge.is_some() {
+                if list == List::Tasks && matches!(self.sink, Sink::Merge(_)) {
                     self.open_tasks()?;
                 }
                 Ok(start + 1)
@@ -382,9 +417,10 @@ impl<'a> Scan<'a> {
             List::Units => push(&mut self.units, text, at, ended, sizing),
             List::Towns => push(&mut self.towns, text, at, ended, sizing),
             List::Goals => push(&mut self.goals, text, at, ended, sizing),
-            List::Tasks => match &mut self.merge {
-                Some(merge) => merge.task(text, at, ended),
-                None => push(&mut self.tasks, text, at, ended, sizing),
+            List::Tasks => match &mut self.sink {
+                Sink::Keep => push(&mut self.tasks, text, at, ended, sizing),
+                Sink::Merge(merge) => merge.task(text, at, ended),
+                Sink::Compare(compare) => compare.task(text, at, ended),
             },
             List::Measures => push(&mut self.measures, text, at, ended, sizing),
             List::People => push(&mut self.people, text, at, ended, sizing),
@@ -409,7 +445,7 @@ impl<'a> Scan<'a> {
     /// When saving, at the opening of the tasks: the goals' edits applied, and
     /// the registry as read so far written up to its tasks.
     fn open_tasks(&mut self) -> Result<(), Step> {
-        let Some(merge) = &mut self.merge else {
+        let Sink::Merge(merge) = &mut self.sink else {
             return Ok(());
         };
         merge.goals(&mut self.goals)?;
@@ -428,24 +464,24 @@ impl<'a> Scan<'a> {
 
     /// When saving, at the file's end (`done`: read to it without a surprise): the
     /// rest of the registry written after its tasks, and what the edits recorded.
-    fn finish_merge(self, done: bool) -> io::Result<Option<Vec<(EditTarget, HistoryEntry)>>> {
-        let Some(mut merge) = self.merge else {
+    fn finish_merge(mut self, done: bool) -> io::Result<Option<Vec<(EditTarget, HistoryEntry)>>> {
+        let Sink::Merge(mut merge) = std::mem::replace(&mut self.sink, Sink::Keep) else {
             return Ok(None);
         };
         merge.check()?;
-        if !done {
-            return Ok(None);
+        match self.finish().filter(|_| done) {
+            Some(reg) => merge.close(&reg),
+            None => Ok(None),
         }
-        let Ok(mut reg) = serde_json::from_str::<Registry>(&self.skeleton) else {
-            return Ok(None);
+    }
+
+    /// When reloading, at the file's end: what differs from the version shown.
+    fn finish_compare(mut self, done: bool) -> Option<Patch> {
+        let Sink::Compare(compare) = std::mem::replace(&mut self.sink, Sink::Keep) else {
+            return None;
         };
-        reg.sections = self.sections;
-        reg.units = self.units;
-        reg.towns = self.towns;
-        reg.goals = self.goals;
-        reg.measures = self.measures;
-        reg.people = self.people;
-        merge.close(&reg)
+        let rest = self.finish().filter(|_| done)?;
+        compare.close(rest)
     }
 }
 
