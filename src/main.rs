@@ -62,7 +62,8 @@ fn run(cli: Cli) -> Result<(), String> {
         return Err(words::settings_problem(lang, p));
     }
     // Messages follow --lang, the settings, then the locale (English when it names no
-    // language); the dashboard and the summary fall back to the plan's language instead.
+    // language); the dashboard, the summary, `set` and `validate` fall back to the
+    // plan's language instead, once it is read.
     let chosen = cli.lang.or(settings.lang);
     let env = |k: &str| std::env::var(k).ok();
     let lang = chosen.unwrap_or_else(|| Lang::from_env(env));
@@ -132,7 +133,9 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
-        Some(Command::Validate(f)) => run_validate(lang, &registry_path(lang, file(Some(&f)))?),
+        Some(Command::Validate(f)) => {
+            run_validate(lang, plan_lang, &registry_path(lang, file(Some(&f)))?)
+        }
         Some(Command::Set {
             task,
             status,
@@ -143,6 +146,7 @@ fn run(cli: Cli) -> Result<(), String> {
             file: f,
         }) => run_set(
             lang,
+            plan_lang,
             &registry_path(lang, file(Some(&f)))?,
             &task,
             status.as_deref(),

@@ -7,9 +7,17 @@ use dubang::store;
 use dubang::words::{self, Change, FileKind, Say, Target};
 use std::path::Path;
 
-pub fn run_validate(lang: Lang, path: &Path) -> Result<(), String> {
+/// `lang` speaks of a file that is not read (it names no plan); `plan_lang` of a
+/// plan that is: the plan's own language unless one was chosen (so a Chinese plan
+/// answers in Chinese under `LANG=C.UTF-8`).
+pub fn run_validate(
+    lang: Lang,
+    plan_lang: impl Fn(&dubang::registry::Registry) -> Lang,
+    path: &Path,
+) -> Result<(), String> {
     match store::load_all_problems(path) {
         Ok(reg) => {
+            let lang = plan_lang(&reg);
             let counts = [
                 reg.sections.len(),
                 reg.tasks.len(),
@@ -82,9 +90,12 @@ pub fn read_note(
 }
 
 /// `dubang set`: every change given becomes one edit; all are saved together under one
-/// lock, on top of the file as it is then (see `store::save_edits`).
+/// lock, on top of the file as it is then (see `store::save_edits`). It speaks the
+/// plan's language as [`run_validate`] does.
+#[allow(clippy::too_many_arguments)]
 pub fn run_set(
     lang: Lang,
+    plan_lang: impl Fn(&dubang::registry::Registry) -> Lang,
     path: &Path,
     key: &str,
     status: Option<&str>,
@@ -93,6 +104,10 @@ pub fn run_set(
     due: Option<&str>,
 ) -> Result<(), String> {
     use dubang::registry::{Edit, EditTarget, Op, ops, typed};
+    // Read first, for its language; a file that does not load is said after any
+    // usage error, as before.
+    let loaded = store::load(path);
+    let lang = loaded.as_ref().map_or(lang, &plan_lang);
     // A value the command line cannot take is a usage error (exit 2), like an
     // unknown option: nothing was read or changed.
     let status = status
@@ -121,7 +136,7 @@ pub fn run_set(
         }
     }
     // Resolve the number to an id on the file as it is; the save re-reads it anyway.
-    let reg = store::load(path).map_err(|e| words::load_error(lang, &e))?;
+    let reg = loaded.map_err(|e| words::load_error(lang, &e))?;
     let (target, label) = match reg.find_task(key) {
         Some(i) => (
             EditTarget::Task(reg.tasks[i].id.clone()),

@@ -145,3 +145,56 @@ fn set_says_statuses_as_the_reader_calls_them() {
     let said = text(&run(c).stdout);
     assert!(said.contains("任务 3:受阻 → 已完成"), "{said}");
 }
+
+#[test]
+fn set_and_validate_speak_the_plans_language_when_the_locale_names_none() {
+    // `dubang` runs under LANG=C.UTF-8, as most servers do.
+    let (dir, file) = fixture();
+    let f = file.to_str().unwrap();
+    let out = dubang(dir.path(), &["set", "2", "滞后", "--file", f]);
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(said.starts_with("任务 2:未启动 → 滞后,已保存到 "), "{said}");
+    let out = dubang(
+        dir.path(),
+        &["set", "3", "--due", "2025年6月30日", "--file", f],
+    );
+    let said = text(&out.stdout);
+    assert!(
+        said.starts_with("任务 3:截止日期 无 → 2025-06-30"),
+        "{said}"
+    );
+    let out = dubang(dir.path(), &["set", "99", "滞后", "--file", f]);
+    let err = text(&out.stderr);
+    assert!(err.contains("没有任务“99”"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+    let out = dubang(dir.path(), &["set", "2", "差不多", "--file", f]);
+    let err = text(&out.stderr);
+    assert!(err.contains("没有“差不多”这个状态"), "{err}");
+    assert_eq!(out.status.code(), Some(2));
+    let out = dubang(dir.path(), &["validate", "--file", f]);
+    assert!(
+        text(&out.stdout).contains(":有效(8 个章节"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // A plan written in English answers in English.
+    let english = dir.path().join("english.json");
+    let mut reg: dubang::registry::Registry = serde_json::from_str(dubang::store::BUNDLED).unwrap();
+    reg.document.title = "Work plan for the old revolutionary area".into();
+    std::fs::write(&english, dubang::store::to_json(&reg)).unwrap();
+    let e = english.to_str().unwrap();
+    let out = dubang(dir.path(), &["set", "2", "delayed", "--file", e]);
+    assert!(
+        text(&out.stdout).starts_with("task 2: not started → delayed"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = dubang(dir.path(), &["validate", "--file", e]);
+    assert!(
+        text(&out.stdout).contains("valid (8 sections"),
+        "{}",
+        text(&out.stdout)
+    );
+}

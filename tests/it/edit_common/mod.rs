@@ -40,10 +40,14 @@ pub fn set_cmd(file: &Path, args: &[&str]) -> Command {
 pub fn set_cmd_with(bin: &str, file: &Path, args: &[&str]) -> Command {
     let mut c = Command::new(bin);
     c.arg("set").args(args).arg("--file").arg(file);
-    // The history names `tester` (see common::people).
+    // The history names `tester` (see common::people). A reader whose locale is
+    // English: these tests read English messages (under `C.UTF-8`, which names no
+    // language, `set` answers in the plan's, Chinese: see `cli_commands`).
     c.env_remove("DUBANG_FILE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("SUDO_USER", "tester")
-        .env("LANG", "C.UTF-8");
+        .env("LANG", "en_US.UTF-8");
     c
 }
 
