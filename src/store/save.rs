@@ -442,19 +442,21 @@ fn clean_orphans(target: &Path) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::registry::{Op, Status};
     use crate::store::BUNDLED;
 
-    fn setup() -> (tempfile::TempDir, PathBuf) {
+    /// A directory holding a copy of the bundled plan, and its path.
+    pub(in crate::store) fn setup() -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("registry.json");
         std::fs::write(&p, BUNDLED).unwrap();
         (dir, p)
     }
 
-    fn status(task: &str, to: Status) -> Edit {
+    /// Sets task `task`'s status.
+    pub(in crate::store) fn status(task: &str, to: Status) -> Edit {
         Edit::new(EditTarget::Task(task.into()), Op::SetStatus { to })
     }
 

@@ -115,19 +115,9 @@ fn stream_over(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::registry::{Op, Status};
+    use crate::registry::Status;
+    use crate::store::save::tests::{setup, status};
     use crate::store::{BUNDLED, load, save_edit, save_edits};
-
-    fn setup() -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("registry.json");
-        std::fs::write(&p, BUNDLED).unwrap();
-        (dir, p)
-    }
-
-    fn status(task: &str, to: Status) -> Edit {
-        Edit::new(EditTarget::Task(task.into()), Op::SetStatus { to })
-    }
 
     #[test]
     fn the_version_shown_is_streamed_into_what_a_whole_save_writes() {

@@ -187,6 +187,20 @@ fn sync_dir(dir: &Path) {
     }
 }
 
+/// A disk that is full, for tests of what a writer's error becomes.
+#[cfg(test)]
+pub(crate) struct Full;
+
+#[cfg(test)]
+impl Write for Full {
+    fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+        Err(io::ErrorKind::StorageFull.into())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,18 +212,6 @@ mod tests {
         let path = dir.path().join("registry.json");
         write_registry(&path, &reg).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), to_json(&reg));
-    }
-
-    /// A disk that is full.
-    struct Full;
-
-    impl Write for Full {
-        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-            Err(io::ErrorKind::StorageFull.into())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
     }
 
     #[test]

@@ -127,14 +127,7 @@ pub fn changes_in(
         new_goals,
         |g| &g.id,
         |g| &g.history,
-        |o, g| {
-            o.status == g.status
-                && o.text == g.text
-                && o.due == g.due
-                && o.horizon == g.horizon
-                && o.sections == g.sections
-                && o.targets == g.targets
-        },
+        |o, g| o.status == g.status && same_goal_but_edits(o, g),
     );
     c
 }
@@ -210,36 +203,10 @@ fn new_entries(c: &mut Changes, old: &[HistoryEntry], new: &[HistoryEntry]) -> u
 }
 
 fn same_task_but_history(a: &Task, b: &Task) -> bool {
-    // Destructured so that a new field of Task cannot be forgotten here.
-    let Task {
-        id,
-        number,
-        section,
-        title,
-        text,
-        lead,
-        responsible,
-        all_towns,
-        mentions,
-        status,
-        progress,
-        due,
-        updated_at,
-        updated_by,
-        history: _,
-    } = a;
-    *id == b.id
-        && *number == b.number
-        && *section == b.section
-        && *title == b.title
-        && *text == b.text
-        && *lead == b.lead
-        && *responsible == b.responsible
-        && *all_towns == b.all_towns
-        && *mentions == b.mentions
-        && *status == b.status
-        && *progress == b.progress
-        && *due == b.due
-        && *updated_at == b.updated_at
-        && *updated_by == b.updated_by
+    same_but_edits(a, b)
+        && a.status == b.status
+        && a.progress == b.progress
+        && a.due == b.due
+        && a.updated_at == b.updated_at
+        && a.updated_by == b.updated_by
 }

@@ -5,6 +5,7 @@ use super::*;
 use crate::registry::ops::Reverted;
 use crate::registry::{Op, Status, apply_recorded};
 use crate::store::files::FILE_CAP;
+use crate::store::write::Full;
 use crate::store::{BUNDLED, to_json};
 use chrono::{DateTime, NaiveDate};
 use serde_json::{Value, json};
@@ -220,18 +221,6 @@ fn surprises_go_to_the_whole_file_save() {
         &BUNDLED.replacen("\"status\": \"", "\"status\": 7, \"x\": \"", 1),
         std::slice::from_ref(&ok),
     );
-}
-
-/// A disk that is full.
-struct Full;
-
-impl Write for Full {
-    fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-        Err(io::ErrorKind::StorageFull.into())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
 }
 
 #[test]
