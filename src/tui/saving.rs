@@ -16,11 +16,10 @@ impl App {
         let reverting = edits.iter().any(|e| matches!(e.op, Op::Revert { .. }));
         // What is shown is the file's version with the edits on their way on top,
         // in order, and these go on top of them: a save that finds the file at that
-        // version leaves the screen as it is. Not so with kept edits shown (they
-        // came first on screen, they go later to the file) or an undo (not shown).
-        let known = (self.pending.is_empty() && !reverting)
-            .then_some(self.stamp)
-            .flatten();
+        // version leaves the screen as it is (an undo, not shown yet, is then shown
+        // when it lands: `save_report`). Not so with kept edits shown (they came
+        // first on screen, they go later to the file).
+        let known = self.pending.is_empty().then_some(self.stamp).flatten();
         if retry {
             self.pending.retain(|p| !edits.contains(p));
         } else if !reverting {
@@ -64,7 +63,15 @@ impl App {
                     }
                 }
                 match *result {
-                    Ok(saved) => self.saved_in_background(saved, undo),
+                    Ok(saved) => {
+                        // Saved on top of the version shown, which did not show
+                        // them (an undo): the same edits put on the screen give
+                        // what the file got.
+                        if !shown && saved.version.is_none() {
+                            self.show_on_top(&edits);
+                        }
+                        self.saved_in_background(saved, undo)
+                    }
                     Err(e) => self.failed(edits, &e, shown),
                 }
             }

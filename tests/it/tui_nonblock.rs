@@ -86,6 +86,28 @@ fn an_edit_rebuilds_no_index_and_a_save_of_the_file_as_shown_swaps_nothing() {
     assert!(a.message.as_deref().unwrap_or("").contains("saved"));
     assert_eq!(a.undo.len(), 1, "undoable: {:?}", a.undo);
     assert!(!a.unsaved_task("t12"));
+
+    // Its undo: shown once saved (the save could refuse it), and the file being
+    // the version shown, no version is sent back either: the undo is put on the
+    // screen as it went into the file.
+    let eff = press(&mut a, &[key(KeyCode::Char('u'))]).unwrap();
+    let Effect::Save { edits, undo } = eff else {
+        panic!("{eff:?}")
+    };
+    assert!(undo);
+    saver.send(a.begin_save(edits, undo));
+    assert_eq!(a.reg.task("t12").unwrap().status, Status::InProgress);
+    let report = done(&mut saver);
+    let Report::Done { result, .. } = &report else {
+        unreachable!()
+    };
+    assert!(result.as_ref().as_ref().unwrap().version.is_none());
+    a.save_report(report);
+    assert_eq!(a.reg.task("t12").unwrap().status, Status::NotStarted);
+    assert_eq!((a.ix.id(), a.search.id()), (ix, search));
+    assert_eq!(*a.reg, store::load(&file).unwrap());
+    assert_eq!(a.stamp, FileStamp::of(&file).ok());
+    assert!(a.undo.is_empty(), "an undo is not undone: {:?}", a.undo);
 }
 
 #[test]
