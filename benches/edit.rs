@@ -4,15 +4,22 @@
 //! - `edit_shown/*`: an edit key (`]`, the next status) on the Sections tab's task
 //!   list → the edit shown on top and handed to the saver → the frame after it at
 //!   80×24 (ratatui's `TestBackend`: the work before the terminal write);
-//! - `edit_saved/*`: the saver thread's part, as the disk sees it: lock, re-read,
-//!   apply, write, fsync, rename (the file put back between iterations, unmeasured),
-//!   and what the screen is sent (nothing new when nobody else saved);
-//! - `reload_read/*`: another process's save, read on the loader thread: parse and
-//!   check, count what changed, build both indexes (the screen keeps answering);
-//! - `reload_shown/*`: that version swapped in on the UI thread with the selections
-//!   kept and the changes said, and the frame after it: what the next key waits
-//!   for at most (the version it replaces is freed on another thread; here it is
-//!   the next one swapped in).
+//! - `edit_saved/streamed/*`: the saver thread's part, as the disk sees it: lock, the
+//!   file (the version shown) streamed a task at a time into the next with the edit
+//!   applied, fsync, rename (the file put back between iterations, unmeasured), and
+//!   what the screen is sent (nothing new); `edit_saved/whole/*` the same save when
+//!   the file is read whole (as every save did before; now when another process
+//!   saved since);
+//! - `reload_patch/*`: another process's save of one status, read on the loader
+//!   thread against the version shown, a task at a time, and the changes counted:
+//!   what a colleague's dubang costs now; `reload_read/*` a version read whole:
+//!   parse and check, count what changed, build both indexes (a save that changed
+//!   more than edits do; every reload before);
+//! - `reload_patched/*`: that patch put in place on the UI thread, the roll-ups
+//!   moved, the selections kept and the changes said, and the frame after it;
+//!   `reload_shown/*` a whole version swapped in, and the frame after it: what the
+//!   next key waits for at most (the version it replaces is freed on another
+//!   thread; here it is the next one swapped in).
 //!
 //! Run: `cargo bench --bench edit -- --warm-up-time 1 --measurement-time 3`.
 
@@ -21,8 +28,10 @@ mod common;
 use chrono::{DateTime, FixedOffset};
 use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 use dubang::lang::Lang;
-use dubang::registry::{Changes, Registry, changes_between};
-use dubang::store::{self, FileStamp};
+use dubang::registry::{
+    Changes, Edit, EditTarget, Op, Registry, Status, Task, apply, changes_between, changes_in,
+};
+use dubang::store::{self, FileStamp, Patch, SavedOver};
 use dubang::tui::app::{App, Command, Tab};
 use dubang::tui::edit::Effect;
 use dubang::tui::theme::Theme;
@@ -34,6 +43,7 @@ use std::hint::black_box;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T10:00:00+08:00").unwrap()
@@ -116,7 +126,21 @@ fn edit_saved(c: &mut Criterion) {
         let Some(Effect::Save { edits, .. }) = app.update(Command::StatusNext) else {
             panic!("no edit")
         };
-        g.bench_function(BenchmarkId::from_parameter(name), |b| {
+        g.bench_function(BenchmarkId::new("streamed", name), |b| {
+            b.iter_batched(
+                || put_back(&file, &bytes),
+                |known| {
+                    let shown: Vec<FileStamp> = known.into_iter().collect();
+                    let saved = store::save_edits_over(&file, &edits, &shown).unwrap();
+                    let SavedOver::Shown(saved) = saved else {
+                        panic!("the version shown is streamed")
+                    };
+                    Landed::shown(saved)
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        g.bench_function(BenchmarkId::new("whole", name), |b| {
             b.iter_batched(
                 || put_back(&file, &bytes),
                 |known| {
@@ -127,6 +151,77 @@ fn edit_saved(c: &mut Criterion) {
                 },
                 BatchSize::PerIteration,
             )
+        });
+    }
+    g.finish();
+}
+
+/// `reg` with task `i` marked delayed by a colleague (wangfang).
+fn colleagues_version(reg: &Registry, i: usize) -> Registry {
+    let mut theirs = reg.clone();
+    let mut e = Edit::new(
+        EditTarget::Task(theirs.tasks[i].id.clone()),
+        Op::SetStatus {
+            to: Status::Delayed,
+        },
+    );
+    e.by = "wangfang".into();
+    e.at = now();
+    apply(&mut theirs, &e).unwrap();
+    theirs
+}
+
+fn reload_patch(c: &mut Criterion) {
+    let mut g = c.benchmark_group("reload_patch");
+    g.sampling_mode(SamplingMode::Flat);
+    for (name, reg, samples) in sizes() {
+        g.sample_size(samples);
+        let theirs = colleagues_version(&reg, reg.tasks.len() / 2);
+        let shown = Arc::new(reg);
+        let (_dir, file, _) = on_disk(&theirs);
+        drop(theirs);
+        let stop = AtomicBool::new(false);
+        g.bench_function(BenchmarkId::from_parameter(name), |b| {
+            b.iter(|| {
+                let patch = store::patch(&file, &shown, &stop).expect("only an edit");
+                let (old, new): (Vec<Task>, Vec<Task>) = patch
+                    .tasks
+                    .iter()
+                    .map(|(i, t)| (shown.tasks[*i].clone(), t.clone()))
+                    .unzip();
+                let changes = changes_in(&old, &new, &shown.goals, &shown.goals);
+                assert_eq!(changes.count, 1);
+                (patch, changes)
+            })
+        });
+    }
+    g.finish();
+}
+
+fn reload_patched(c: &mut Criterion) {
+    let theme = Theme::dark();
+    let mut g = c.benchmark_group("reload_patched");
+    for (name, reg, _) in sizes() {
+        let i = reg.tasks.len() / 2;
+        let theirs = colleagues_version(&reg, i);
+        let patch = Patch {
+            tasks: vec![(i, theirs.tasks[i].clone())],
+            goals: None,
+        };
+        drop(theirs);
+        let mut app = app_at_a_task(reg, PathBuf::from("registry.json"));
+        let mut term = terminal();
+        let changes = Changes {
+            count: 1,
+            by: vec!["wangfang".into()],
+            unrecorded: 0,
+        };
+        g.bench_function(BenchmarkId::from_parameter(name), |b| {
+            b.iter(|| {
+                let old = app.reloaded_patch(patch.clone(), &changes);
+                term.draw(|f| view::draw(f, &app, &theme)).unwrap();
+                old
+            })
         });
     }
     g.finish();
@@ -175,5 +270,13 @@ fn reload_shown(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, edit_shown, edit_saved, reload_read, reload_shown);
+criterion_group!(
+    benches,
+    edit_shown,
+    edit_saved,
+    reload_patch,
+    reload_read,
+    reload_patched,
+    reload_shown
+);
 criterion_main!(benches);
