@@ -238,3 +238,27 @@ fn a_full_disk_is_told_as_a_full_disk() {
     .unwrap_err();
     assert_eq!(e.kind(), io::ErrorKind::StorageFull, "{e}");
 }
+
+#[test]
+fn hostile_text_is_written_back_as_the_whole_save_writes_it() {
+    // Escapes, terminal controls, quotes and brackets inside strings, emoji, and a
+    // key spelt with an escape: kept as written (only the screen's copy is cleaned).
+    let mut v: Value = serde_json::from_str(BUNDLED).unwrap();
+    v["tasks"][0]["title"] = json!("\u{1b}[2J清屏\t\"引号\"]},{\\ 😀");
+    v["tasks"][1]["text"] = json!("第一行\n第二行\r\u{0}\u{7f}\u{202e}反向");
+    v["document"]["title"] = json!("\"tasks\": [");
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    // serde's Value writes its keys sorted: put the members in to_json's order.
+    let reg: Registry = serde_json::from_str(&text).unwrap();
+    let json = to_json(&reg).replacen("\"tasks\":", "\"t\\u0061sks\":", 1);
+    same_as_whole(&json, &[task("t1", Op::SetStatus { to: Status::Done })]);
+    same_as_whole(
+        &json,
+        &[task(
+            "t2",
+            Op::AddNote {
+                text: "\u{1b}]0;标题\u{7}备注".into(),
+            },
+        )],
+    );
+}
