@@ -16,6 +16,9 @@
 //! run of positions.
 
 use super::symbols::Symbols;
+use std::sync::OnceLock;
+
+mod text;
 
 /// Queries are cut to this many characters (after folding and removing spaces).
 pub(crate) const MAX_QUERY: usize = 63;
@@ -30,6 +33,9 @@ pub(crate) struct Automaton {
     /// `trans[s * n]`, kept apart so that the scan for a match start touches
     /// one small, dense array.
     start: Vec<u64>,
+    /// Sets of the characters that can start a match and follow its first,
+    /// made when a text is first read (see `text.rs`).
+    starts: OnceLock<text::Starts>,
 }
 
 impl Automaton {
@@ -84,12 +90,26 @@ impl Automaton {
                 trans[s as usize * n + i] = next;
             }
         }
+        // A state from which no text can reach the end of the query is dropped:
+        // `wushu` after a character that took only its w (the rest, `ushu`, starts
+        // no reading) goes nowhere, so 为 and 完 need not start a match there.
+        // Transitions only go forward, so the states are settled from the last.
+        let mut live = accept;
+        for i in (0..n).rev() {
+            if (0..symbols).any(|s| trans[s * n + i] & live != 0) {
+                live |= 1 << i;
+            }
+        }
+        for t in &mut trans {
+            *t &= live;
+        }
         let start = (0..symbols).map(|s| trans[s * n]).collect();
         Automaton {
             n,
             accept,
             trans,
             start,
+            starts: OnceLock::new(),
         }
     }
 
@@ -137,17 +157,9 @@ impl Automaton {
 
     /// The end (inclusive) of the first match anywhere in the text (the match that
     /// ends first).
-    #[inline]
     pub(crate) fn find_end(&self, syms: &[u32]) -> Option<usize> {
-        self.find_end_in(syms.iter().copied())
-    }
-
-    /// As [`Automaton::find_end`], for symbols read one by one (a full text is
-    /// read from its string); a symbol the table lacks matches nothing.
-    #[inline]
-    pub(crate) fn find_end_in(&self, syms: impl Iterator<Item = u32>) -> Option<usize> {
         let mut states = 0u64;
-        for (k, s) in syms.enumerate() {
+        for (k, &s) in syms.iter().enumerate() {
             let Some(&start) = self.start.get(s as usize) else {
                 states = 0;
                 continue;

@@ -2,7 +2,7 @@
 //! needs to skip a field without reading it. Names and titles are kept as symbol
 //! ids (scanned on every keystroke); full texts are the registry's own strings,
 //! shared, not copied (at 100 000 tasks they are most of the plan's characters),
-//! read as symbols through the table when a query gets past their filters.
+//! read from their UTF-8 when a query gets past their filters (`automaton/text.rs`).
 //!
 //! Entities are numbered in kind order, then registry order; their fields are
 //! found through `short_at`/`long_at` (entity `e`'s are `short_at[e]..short_at[e + 1]`),
@@ -297,11 +297,5 @@ impl SearchIndex {
             ShortCode::Horizon => Field::Horizon,
         };
         (field, 0)
-    }
-
-    /// The symbols of a full text, read through the table (every character of it
-    /// was interned when the index was built).
-    pub(super) fn long_syms(&self, k: u32) -> impl Iterator<Item = u32> + '_ {
-        self.table.symbols_of(&self.longs[k as usize].text)
     }
 }

@@ -83,7 +83,8 @@
 //! - [`SearchIndex::search`]`(query, limit)` — global search, best first.
 //! - [`SearchIndex::filter`]`(kind, query)` — one list's matches in registry order.
 //! - [`SearchIndex::matches`]`(kind, i, query)` — one item; for a sublist (the tasks a
-//!   unit leads) compile once with [`SearchIndex::query`] and call [`Query::matches`].
+//!   unit leads) compile once with [`SearchIndex::query`] and call
+//!   [`Query::matching`] with the whole list (one round, not one per row).
 //! - [`Searcher`] — the same, remembering the last query, for typing.
 //! - [`Hit::text`] / [`field_text`] — the matched field's text; [`snippet`] — a window
 //!   of a long text around the highlight.
@@ -106,8 +107,10 @@
 //!
 //! Memory: names and titles are kept as 4-byte symbol ids; full texts, most of a
 //! plan's characters, are not copied: a task's text is an `Arc<str>` shared with the
-//! registry, read through the symbol table when a query gets past the text's filters
-//! (96 bytes of Bloom filters a text). At 100 000 tasks (an 84.6 MB file) the index
+//! registry, read from its UTF-8 when a query gets past the text's filters (96 bytes
+//! of Bloom filters a text): decoded by hand, each character tested against a
+//! per-query set of those that can start a match, and looked up in the symbol table
+//! only when it can (`automaton/text.rs`). At 100 000 tasks (an 84.6 MB file) the index
 //! takes 33 MB (`examples/memory.rs`; it took 150 MB with every text copied as symbols).
 //!
 //! Left out on purpose: typo tolerance (nucleo matches subsequences, not edits),
@@ -121,6 +124,8 @@ mod fuzzy;
 mod index;
 mod passes;
 mod query;
+#[cfg(test)]
+mod scan_tests;
 mod searcher;
 mod symbols;
 

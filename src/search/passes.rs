@@ -75,19 +75,23 @@ pub(super) fn long_pass(
         if need.is_some_and(|n| out.hits.len() >= n) {
             break;
         }
-        let found = ix.longs_of(e).find(|&k| {
-            strict.admits_long(&ix.longs[k as usize])
-                && strict.auto.find_end_in(ix.long_syms(k)).is_some()
+        let found = ix.longs_of(e).find_map(|k| {
+            let long = &ix.longs[k as usize];
+            if !strict.admits_long(long) {
+                return None;
+            }
+            let (st, en) = strict.auto.find_in_text(&long.text, &ix.table)?;
+            Some((k, (st as u32, en as u32)))
         });
         match found {
-            Some(k) => out.hits.push(Raw {
+            Some((k, span)) => out.hits.push(Raw {
                 entity: e,
                 field: k,
                 tier: Tier::Text,
                 score: 0,
                 // Text hits tie by registry order, not by the length of the text.
                 len: 0,
-                span: None,
+                span: Some(span),
             }),
             None => out.failed.push(e),
         }

@@ -198,13 +198,42 @@ impl<'i> Query<'i> {
         self.listed(e..e + 1, &mut [MAY_ALL]).pop()
     }
 
+    /// The best hit of each of `indices` (entities of `kind`, in any order), as
+    /// [`Query::matches`] gives it, `None` where it does not match or is out of
+    /// range: one round over the whole list (a dashboard list of tasks), not one
+    /// per entity.
+    pub fn matching(&mut self, kind: Kind, indices: &[usize]) -> Vec<Option<Hit>> {
+        let mut out = vec![None; indices.len()];
+        let (slots, entities): (Vec<usize>, Vec<u32>) = indices
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &i)| Some((k, self.index.entity_of(kind, i)?)))
+            .unzip();
+        if self.strict.is_none() {
+            for (&k, &e) in slots.iter().zip(&entities) {
+                out[k] = Some(self.everything(e));
+            }
+            return out;
+        }
+        let mut may = vec![MAY_ALL; entities.len()];
+        for (at, raw) in self.run(&entities, &mut may, None) {
+            out[slots[at as usize]] = Some(self.finish(&raw));
+        }
+        out
+    }
+
     /// The best `limit` hits among `scope`, best first; `may` holds what is still
     /// possible for each entity of the scope and is updated.
     pub(super) fn ranked(&mut self, scope: Range<u32>, may: &mut [u8], limit: usize) -> Vec<Hit> {
         if self.strict.is_none() {
             return scope.take(limit).map(|e| self.everything(e)).collect();
         }
-        let mut hits = self.run(scope, may, Some(limit));
+        let entities: Vec<u32> = scope.collect();
+        let mut hits: Vec<Raw> = self
+            .run(&entities, may, Some(limit))
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect();
         if hits.len() > limit {
             if limit == 0 {
                 hits.clear();
@@ -222,9 +251,10 @@ impl<'i> Query<'i> {
         if self.strict.is_none() {
             return scope.map(|e| self.everything(e)).collect();
         }
-        let mut hits = self.run(scope, may, None);
-        hits.sort_unstable_by_key(|h| h.entity);
-        hits.iter().map(|r| self.finish(r)).collect()
+        let entities: Vec<u32> = scope.collect();
+        let mut hits = self.run(&entities, may, None);
+        hits.sort_unstable_by_key(|&(at, _)| at);
+        hits.iter().map(|(_, r)| self.finish(r)).collect()
     }
 
     /// The hit of an entity under the empty query: its main field, nothing marked.
@@ -252,58 +282,87 @@ impl<'i> Query<'i> {
     /// 1. strict matches in names and titles (exact, prefix, substring);
     /// 2. strict matches in full texts;
     /// 3. fuzzy matches in names and titles.
-    fn run(&mut self, scope: Range<u32>, may: &mut [u8], limit: Option<usize>) -> Vec<Raw> {
+    ///
+    /// `may[k]` belongs to `entities[k]`; each hit comes with that `k`.
+    fn run(&mut self, entities: &[u32], may: &mut [u8], limit: Option<usize>) -> Vec<(u32, Raw)> {
         let (ix, strict) = match &self.strict {
             Some(s) => (self.index, s),
             None => return Vec::new(),
         };
-        let base = scope.start;
         if strict.hopeless {
             may.fill(0);
             return Vec::new();
         }
         let enough = |n: usize| limit.is_some_and(|l| n >= l);
-        let pending = |may: &[u8], bit: u8| -> Vec<u32> {
+        // The entities a pass looks at, and where each is in `entities`.
+        let pending = |may: &[u8], bit: u8| -> (Vec<u32>, Vec<u32>) {
             may.iter()
                 .enumerate()
                 .filter(|&(_, &m)| m & (bit | HIT) == bit)
-                .map(|(i, _)| base + i as u32)
-                .collect()
+                .map(|(k, _)| (entities[k], k as u32))
+                .unzip()
         };
-        let apply = |may: &mut [u8], pass: &Pass, bit: u8| {
-            for h in &pass.hits {
-                may[(h.entity - base) as usize] |= HIT;
+        // A pass reports hits and failures in the order it was given the
+        // entities, so each is found by walking that order once.
+        let place = |found: &mut dyn Iterator<Item = u32>, todo: &[u32], at: &[u32]| {
+            let mut j = 0;
+            found
+                .map(|e| {
+                    while todo[j] != e {
+                        j += 1;
+                    }
+                    j += 1;
+                    at[j - 1]
+                })
+                .collect::<Vec<u32>>()
+        };
+        let mut hits: Vec<(u32, Raw)> = Vec::new();
+        let round = |may: &mut [u8],
+                     bit: u8,
+                     pass: &(dyn Fn(&[u32]) -> Pass + Sync),
+                     hits: &mut Vec<(u32, Raw)>| {
+            let (todo, at) = pending(may, bit);
+            let pass = in_chunks(&todo, |chunk| pass(chunk));
+            let hit_at = place(&mut pass.hits.iter().map(|h| h.entity), &todo, &at);
+            for (&k, h) in hit_at.iter().zip(pass.hits) {
+                may[k as usize] |= HIT;
+                hits.push((k, h));
             }
-            for &e in &pass.failed {
-                may[(e - base) as usize] &= !bit;
+            for k in place(&mut pass.failed.iter().copied(), &todo, &at) {
+                may[k as usize] &= !bit;
             }
         };
-        let mut hits: Vec<Raw> = Vec::new();
 
-        let todo = pending(may, MAY_SHORT);
-        let pass = in_chunks(&todo, |chunk| short_pass(ix, strict, chunk));
-        apply(may, &pass, MAY_SHORT);
-        hits.extend(pass.hits);
+        round(
+            may,
+            MAY_SHORT,
+            &|chunk| short_pass(ix, strict, chunk),
+            &mut hits,
+        );
 
         if !enough(hits.len()) {
-            let todo = pending(may, MAY_LONG);
             // Every name or title hit ranks above every text hit.
             let need = limit.map(|l| l.saturating_sub(hits.len()));
-            let pass = in_chunks(&todo, |chunk| long_pass(ix, strict, chunk, need));
-            apply(may, &pass, MAY_LONG);
-            hits.extend(pass.hits);
+            round(
+                may,
+                MAY_LONG,
+                &|chunk| long_pass(ix, strict, chunk, need),
+                &mut hits,
+            );
         }
 
         if !enough(hits.len()) {
-            let todo = pending(may, MAY_FUZZY);
             let chars = &self.chars;
-            let pass = in_chunks(&todo, |chunk| fuzzy_pass(ix, strict, chars, chunk));
-            apply(may, &pass, MAY_FUZZY);
-            hits.extend(pass.hits);
+            round(
+                may,
+                MAY_FUZZY,
+                &|chunk| fuzzy_pass(ix, strict, chars, chunk),
+                &mut hits,
+            );
         }
 
-        for h in &hits {
-            may[(h.entity - base) as usize] &= !HIT;
+        for &(k, _) in &hits {
+            may[k as usize] &= !HIT;
         }
         hits
     }
@@ -313,18 +372,16 @@ impl<'i> Query<'i> {
         let ix = self.index;
         let (kind, index) = ix.locate(r.entity);
         if r.tier == Tier::Text {
-            // A full text is read as symbols only here, for the hits shown, and
-            // only up to the end of its first match.
-            let positions = self
-                .strict
-                .as_ref()
-                .and_then(|s| {
-                    let end = s.auto.find_end_in(ix.long_syms(r.field))?;
-                    let syms: Vec<u32> = ix.long_syms(r.field).take(end + 1).collect();
-                    s.auto.find(&syms)
-                })
-                .map(|(st, en)| (st..=en).collect())
-                .unwrap_or_default();
+            // The text pass found the match's span as it read the text.
+            let span = r
+                .span
+                .map(|(st, en)| (st as usize, en as usize))
+                .or_else(|| {
+                    let s = self.strict.as_ref()?;
+                    s.auto
+                        .find_in_text(&ix.longs[r.field as usize].text, &ix.table)
+                });
+            let positions = span.map(|(st, en)| (st..=en).collect()).unwrap_or_default();
             return Hit {
                 kind,
                 index,

@@ -218,6 +218,28 @@ impl Symbols {
         })
     }
 
+    /// The symbol of a character of an indexed text, by code point, as
+    /// [`Symbols::symbols_of`] reads it.
+    #[inline]
+    pub(crate) fn symbol_of(&self, cp: u32) -> u32 {
+        match self.bmp.get(cp as usize) {
+            Some(&s) => s,
+            None => char::from_u32(cp)
+                .and_then(|c| self.get(fold(c)))
+                .unwrap_or(u32::MAX),
+        }
+    }
+
+    /// Every BMP code point that has a symbol, as the text is read (unfolded
+    /// characters too), with it.
+    pub(crate) fn bmp_symbols(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.bmp
+            .iter()
+            .enumerate()
+            .filter(|&(_, &s)| s != u32::MAX)
+            .map(|(cp, &s)| (cp as u32, s))
+    }
+
     /// The symbol of a folded character, if the indexed text has it.
     pub(crate) fn get(&self, f: char) -> Option<u32> {
         let id = if (f as u32) < 0x1_0000 {

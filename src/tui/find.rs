@@ -122,7 +122,6 @@ impl App {
         let f = &self.filters;
         let today = self.today();
         let q = &f.task_query[tab.index()];
-        let mut query = (!q.is_empty()).then(|| self.search.query(q));
         let mut rows: Vec<TaskRow> = self
             .task_rows(tab, e)
             .into_iter()
@@ -141,12 +140,15 @@ impl App {
                             .is_none_or(|at| (self.now - at).num_days() >= STALE_DAYS))
                     && (!f.mine || t.history.iter().any(|h| h.by == self.who))
             })
-            .filter(|r| {
-                query
-                    .as_mut()
-                    .is_none_or(|q| q.matches(Kind::Task, r.task).is_some())
-            })
             .collect();
+        if !q.is_empty() {
+            // One round of the search over the whole list: per row, each would
+            // set up its own matcher (seconds for a list of 46 000 tasks).
+            let tasks: Vec<usize> = rows.iter().map(|r| r.task).collect();
+            let hits = self.search.query(q).matching(Kind::Task, &tasks);
+            let mut hit = hits.iter();
+            rows.retain(|_| hit.next().is_some_and(Option::is_some));
+        }
         let tasks = &self.reg.tasks;
         match f.sort {
             Sort::Number => {}
@@ -213,11 +215,12 @@ impl App {
                 }
             }
             Focus::Tasks => {
-                let rows = self.current_rows();
-                let best = rows
-                    .iter()
+                let tasks: Vec<usize> = self.current_rows().iter().map(|r| r.task).collect();
+                let hits = self.search.query(q).matching(Kind::Task, &tasks);
+                let best = hits
+                    .into_iter()
                     .enumerate()
-                    .filter_map(|(k, r)| Some((k, self.task_hit(self.tab(), r.task)?)))
+                    .filter_map(|(k, h)| Some((k, h?)))
                     .min_by_key(|(_, h)| rank(h));
                 if let Some((k, _)) = best {
                     self.view.task_sel[i] = k;
