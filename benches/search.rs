@@ -9,6 +9,13 @@
 //!   that has seen every shorter prefix (the way the UI calls it): `swj` after `s`,
 //!   `sw`; `wushui` after `w` … `wushu`. The first character of a word (`s`, `w`,
 //!   `水`) has nothing to narrow and costs what a fresh search does.
+//! - `filter_fresh/<query>`: `/` over the whole list of 100 000 tasks from nothing
+//!   (`SearchIndex::filter(Kind::Task, query)`: every match, no limit, so every
+//!   text that gets past its filters is read); `filter_list/<query>`: the same list
+//!   the way a dashboard list filters its rows, `Query::matching` over the rows'
+//!   task numbers. Floor (`filter_floor/水务`): `str::contains` over every title and text,
+//!   what a plain scan of the characters costs without an index (it finds neither
+//!   pinyin nor initials).
 //!
 //! Goal: under 30 ms per keystroke on the 2-core machine.
 //!
@@ -17,11 +24,15 @@
 mod common;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use dubang::search::{SearchIndex, Searcher};
+use dubang::search::{Kind, SearchIndex, Searcher};
 use std::hint::black_box;
 
 const TASKS: usize = 100_000;
 const LIMIT: usize = 50;
+
+/// What `/` on a whole task list is given: pinyin still being typed, Chinese,
+/// initials, and mixed.
+const FILTERED: [&str; 5] = ["wushu", "wushui", "水务", "swj", "污shui"];
 
 /// What a user types, keystroke by keystroke.
 const TYPED: [&[&str]; 3] = [&["s", "sw", "swj"], &["w", "wu", "wushui"], &["水", "水务"]];
@@ -70,6 +81,31 @@ fn bench(c: &mut Criterion) {
             );
         }
     }
+    g.finish();
+
+    let mut g = c.benchmark_group("filter");
+    g.sample_size(20);
+    for q in FILTERED {
+        g.bench_with_input(BenchmarkId::new("filter_fresh", q), q, |b, q| {
+            b.iter(|| black_box(index.filter(Kind::Task, q)))
+        });
+    }
+    let rows: Vec<usize> = (0..reg.tasks.len()).collect();
+    for q in ["wushu", "水务"] {
+        g.bench_with_input(BenchmarkId::new("filter_list", q), q, |b, q| {
+            b.iter(|| black_box(index.query(q).matching(Kind::Task, &rows)))
+        });
+    }
+    g.bench_function(BenchmarkId::new("filter_floor", "水务"), |b| {
+        b.iter(|| {
+            black_box(
+                reg.tasks
+                    .iter()
+                    .filter(|t| t.title.contains("水务") || t.text.contains("水务"))
+                    .count(),
+            )
+        })
+    });
     g.finish();
 }
 
