@@ -74,7 +74,7 @@ fn slash_in_a_task_list_filters_tasks_with_highlights() {
     a.handle(&key(KeyCode::Enter));
     let rows = a.current_rows();
     assert!(!rows.is_empty());
-    for r in &rows {
+    for r in rows.iter() {
         let hit = a
             .search
             .matches(dubang::search::Kind::Task, r.task, "meili");
@@ -289,4 +289,51 @@ fn search_results_align_their_numbers_and_keep_ellipses_apart() {
             }
         }
     }
+}
+
+/// The tasks of the current list, by number.
+fn numbers(a: &App) -> Vec<u32> {
+    a.current_rows()
+        .iter()
+        .map(|r| a.reg.tasks[r.task].number)
+        .collect()
+}
+
+#[test]
+fn a_list_kept_between_frames_follows_every_change_it_is_made_from() {
+    let mut a = app();
+    a.update(Command::GoTab(Tab::Sections));
+    a.update(Command::Open);
+    let all = numbers(&a);
+    assert_eq!(all.len(), 9, "{all:?}");
+    // Asked twice with nothing changed: the same list, not made again.
+    assert!(std::sync::Arc::ptr_eq(&a.current_rows(), &a.current_rows()));
+    // A status filter, then an edit that brings a task into it.
+    a.filters.status = Some(Status::Delayed);
+    assert!(numbers(&a).is_empty());
+    let mut e = Edit::new(
+        EditTarget::Task("t3".into()),
+        Op::SetStatus {
+            to: Status::Delayed,
+        },
+    );
+    e.by = "liwei".into();
+    dubang::registry::apply(a.reg.write(), &e).unwrap();
+    assert_eq!(numbers(&a), [3]);
+    // Mine: the tasks whose history names who is editing.
+    a.filters.status = None;
+    a.filters.mine = true;
+    assert_eq!(numbers(&a), [3]);
+    a.who = "wangfang".into();
+    assert!(numbers(&a).is_empty());
+    a.filters.mine = false;
+    // A query, and another entity.
+    a.filters.task_query[Tab::Sections.index()] = "shuzi".into();
+    assert_eq!(numbers(&a), [5]);
+    a.filters.task_query[Tab::Sections.index()].clear();
+    assert_eq!(numbers(&a), all);
+    a.update(Command::Back);
+    a.update(Command::Down);
+    a.update(Command::Open);
+    assert_ne!(numbers(&a), all);
 }

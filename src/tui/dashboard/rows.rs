@@ -67,7 +67,7 @@ impl App {
     }
 
     /// The current tab's task list, as shown (filtered and sorted).
-    pub fn current_rows(&self) -> Vec<TaskRow> {
+    pub fn current_rows(&self) -> std::sync::Arc<[TaskRow]> {
         self.visible_rows(self.tab(), self.sel())
     }
 
