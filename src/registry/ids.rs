@@ -5,7 +5,8 @@
 
 use super::Registry;
 use super::positions::stored;
-use std::hash::{BuildHasher, RandomState};
+use foldhash::fast::RandomState;
+use std::hash::BuildHasher;
 
 /// An empty slot.
 const EMPTY: u32 = u32::MAX;
@@ -24,7 +25,7 @@ impl TaskIds {
     pub(super) fn build(reg: &Registry) -> TaskIds {
         let n = reg.tasks.len();
         let mut ids = TaskIds {
-            hasher: RandomState::new(),
+            hasher: RandomState::default(),
             slots: vec![EMPTY; if n == 0 { 0 } else { 2 * n + 1 }].into_boxed_slice(),
         };
         for (i, t) in reg.tasks.iter().enumerate() {

@@ -7,7 +7,7 @@ use super::ids::TaskIds;
 use super::positions::{Own, TaskList, TownTasks, stored};
 use super::rollups::Rollups;
 use super::{Registry, Rollup};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// How a town is tied to a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -88,13 +88,25 @@ impl Index {
             max_number: reg.tasks.iter().map(|t| t.number).max().unwrap_or(0),
             rollups: Rollups::default(),
         };
+        ix.sections_and_goals(reg);
+        // A task is in its section's list and in every list above it (a part (一、)
+        // holds the tasks of its programmes ((一)(二)…) as well as its own), and in
+        // the list of each goal served by one of those sections: pushed in task
+        // order, so every list comes out sorted and without repeats (no sort after).
+        let reach = ix.reach();
         // Towns a task names, reused from task to task.
         let mut named: Vec<usize> = Vec::new();
         for (ti, task) in reg.tasks.iter().enumerate() {
             let at = stored(ti);
             let section = ix.section_pos.get(&task.section).copied();
             if let Some(s) = section {
-                ix.section_tasks[s].push(at);
+                let (sections, goals) = &reach[s];
+                for &x in sections {
+                    ix.section_tasks[x].push(at);
+                }
+                for &g in goals {
+                    ix.goal_tasks[g].push(at);
+                }
             }
             ix.task_section.push(section.map_or(NO_SECTION, stored));
             for id in &task.lead {
@@ -143,54 +155,49 @@ impl Index {
             let both = counts[TownLink::AllTowns as usize];
             counts[TownLink::AllTowns as usize] = ix.all_towns.len() - both;
         }
-        // A part (一、) holds the tasks of its programmes ((一)(二)…) as well as its
-        // own: its roll-ups and task list are the whole part's.
-        ix.section_parent = reg
+        ix.shrink();
+        ix.rollups = Rollups::count(reg, &ix);
+        ix
+    }
+
+    /// Each section's parent, and which goals serve which sections.
+    fn sections_and_goals(&mut self, reg: &Registry) {
+        self.section_parent = reg
             .sections
             .iter()
             .map(|s| {
                 s.parent
                     .as_ref()
-                    .and_then(|p| ix.section_pos.get(p).copied())
+                    .and_then(|p| self.section_pos.get(p).copied())
             })
             .collect();
-        // Each section's own tasks are copied up once, then every list that grew is
-        // sorted once (sorting after each programme made a part's list n·log n per
-        // programme).
-        let own = ix.section_tasks.clone();
-        let mut grew = vec![false; reg.sections.len()];
-        for (s, tasks) in own.iter().enumerate() {
-            if tasks.is_empty() {
-                continue;
-            }
-            for a in ix.ancestors(s) {
-                ix.section_tasks[a].extend_from_slice(tasks);
-                grew[a] = true;
-            }
-        }
-        drop(own);
-        for (list, _) in ix.section_tasks.iter_mut().zip(&grew).filter(|(_, g)| **g) {
-            list.sort_unstable();
-            list.dedup();
-        }
         for (gi, goal) in reg.goals.iter().enumerate() {
             for id in &goal.sections {
-                if let Some(&s) = ix.section_pos.get(id) {
-                    push_once(&mut ix.goal_sections[gi], s);
-                    push_new_last(&mut ix.section_goals[s], gi);
+                if let Some(&s) = self.section_pos.get(id) {
+                    push_once(&mut self.goal_sections[gi], s);
+                    push_new_last(&mut self.section_goals[s], gi);
                 }
             }
-            let mut tasks: Vec<u32> = ix.goal_sections[gi]
-                .iter()
-                .flat_map(|&s| ix.section_tasks[s].iter().copied())
-                .collect();
-            tasks.sort_unstable();
-            tasks.dedup();
-            ix.goal_tasks[gi] = tasks;
         }
-        ix.shrink();
-        ix.rollups = Rollups::count(reg, &ix);
-        ix
+    }
+
+    /// By section: the lists a task of it belongs to, its own and those of the
+    /// sections above it (nearest first), and the goals served by any of them
+    /// (each once, in goal order).
+    fn reach(&self) -> Vec<(Vec<usize>, Vec<usize>)> {
+        (0..self.section_parent.len())
+            .map(|s| {
+                let mut sections = vec![s];
+                sections.extend(self.ancestors(s));
+                let mut goals: Vec<usize> = sections
+                    .iter()
+                    .flat_map(|&x| self.section_goals[x].iter().copied())
+                    .collect();
+                goals.sort_unstable();
+                goals.dedup();
+                (sections, goals)
+            })
+            .collect()
     }
 
     /// Every list down to its length: filled by pushes, each kept up to twice

@@ -4,6 +4,7 @@
 //! names are never repurposed. Nothing here knows about terminals or files.
 
 pub mod activity;
+mod clean;
 mod due;
 mod ids;
 mod index;
@@ -31,7 +32,6 @@ pub use people::{Person, Who};
 pub use positions::{TaskIter, TaskList, TownTasks};
 pub use rollup::{GoalDisagreement, Rollup, goal_disagreement};
 pub use rollups::Counted;
-use sanitize::{clean_line, clean_shared_text, clean_text};
 pub use sanitize::{is_unwanted, sanitize_line, sanitize_text};
 pub use shared::Shared;
 pub use status::Status;
@@ -271,99 +271,5 @@ impl Registry {
             return &t.name;
         }
         id
-    }
-
-    /// Strips control characters and escape sequences from every string that will be
-    /// shown, so text from the file can never drive the terminal. Ids are left alone:
-    /// validation refuses an id the cleaning would change, so references stay intact.
-    pub fn sanitize(&mut self) {
-        let d = &mut self.document;
-        for s in [&mut d.title, &mut d.issuer, &mut d.number] {
-            clean_line(s);
-        }
-        for n in [&mut d.notice, &mut d.source].into_iter().flatten() {
-            clean_line(n);
-        }
-        for n in &mut d.notes {
-            clean_line(n);
-        }
-        for s in &mut self.sections {
-            clean_line(&mut s.title);
-            clean_line(&mut s.numeral);
-        }
-        for u in &mut self.units {
-            clean_line(&mut u.name);
-            for a in &mut u.aliases {
-                clean_line(a);
-            }
-        }
-        for t in &mut self.towns {
-            clean_line(&mut t.name);
-            for s in [&mut t.short, &mut t.code].into_iter().flatten() {
-                clean_line(s);
-            }
-            for a in &mut t.aliases {
-                clean_line(a);
-            }
-        }
-        self.goals.iter_mut().for_each(Goal::sanitize);
-        self.tasks.iter_mut().for_each(Task::sanitize);
-        for m in &mut self.measures {
-            clean_line(&mut m.title);
-            clean_text(&mut m.text);
-        }
-        people::sanitize(&mut self.people);
-    }
-}
-
-impl Task {
-    /// [`Registry::sanitize`] for one task.
-    pub fn sanitize(&mut self) {
-        clean_line(&mut self.title);
-        clean_shared_text(&mut self.text);
-        sanitize_history(&mut self.history, &mut self.updated_by);
-    }
-}
-
-impl Goal {
-    /// [`Registry::sanitize`] for one goal.
-    pub fn sanitize(&mut self) {
-        if let Some(h) = self.horizon.as_mut() {
-            clean_line(h);
-        }
-        clean_text(&mut self.text);
-        for t in &mut self.targets {
-            clean_line(&mut t.text);
-        }
-        sanitize_history(&mut self.history, &mut self.updated_by);
-    }
-}
-
-fn sanitize_history(history: &mut [HistoryEntry], updated_by: &mut Option<String>) {
-    if let Some(b) = updated_by.as_mut() {
-        clean_line(b);
-    }
-    for h in history {
-        clean_line(&mut h.by);
-        clean_line(&mut h.field);
-        if let Some(n) = h.note.as_mut() {
-            clean_text(n);
-        }
-        if let Some(s) = h.source.as_mut() {
-            clean_line(s);
-        }
-        for v in [&mut h.from, &mut h.to].into_iter().flatten() {
-            sanitize_value(v);
-        }
-    }
-}
-
-/// Every string inside a JSON value (a history entry's from/to), cleaned in place.
-fn sanitize_value(v: &mut serde_json::Value) {
-    match v {
-        serde_json::Value::String(s) => clean_line(s),
-        serde_json::Value::Array(a) => a.iter_mut().for_each(sanitize_value),
-        serde_json::Value::Object(o) => o.values_mut().for_each(sanitize_value),
-        _ => {}
     }
 }

@@ -64,10 +64,10 @@ impl Registry {
 
 pub(super) fn sanitize(people: &mut [Person]) {
     for p in people {
-        super::clean_line(&mut p.login);
-        super::clean_line(&mut p.name);
+        super::sanitize::clean_line(&mut p.login);
+        super::sanitize::clean_line(&mut p.name);
         for s in [&mut p.unit, &mut p.phone].into_iter().flatten() {
-            super::clean_line(s);
+            super::sanitize::clean_line(s);
         }
     }
 }

@@ -43,10 +43,18 @@ pub(crate) fn is_clean_line(s: &str) -> bool {
     is_clean(s, false)
 }
 
+/// Whether [`sanitize_text`] would leave `s` as it is (without copying it).
+pub(crate) fn is_clean_text(s: &str) -> bool {
+    is_clean(s, true)
+}
+
 /// Whether cleaning would leave `s` as it is. Almost every string is clean, and
-/// almost all of its bytes are printable ASCII or a CJK ideograph (U+4000..U+9FFF,
-/// three bytes led by 0xE4..=0xE9), neither of which cleaning ever touches: those
-/// are skipped by their first byte, every other character is decoded and asked.
+/// almost all of its bytes are printable ASCII, a CJK ideograph (U+4000..U+9FFF,
+/// three bytes led by 0xE4..=0xE9), CJK punctuation (U+3000..U+3FFF, led by 0xE3:
+/// 。、《》〔〕, of which cleaning drops only the Hangul filler U+3164) or a
+/// full-width form (U+FF00..U+FF7F, led by 0xEF 0xBC or 0xEF 0xBD: ，：（）６０％,
+/// none dropped), none of which cleaning touches: those are skipped by their first
+/// bytes, every other character is decoded and asked.
 fn is_clean(s: &str, keep_newlines: bool) -> bool {
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -54,6 +62,9 @@ fn is_clean(s: &str, keep_newlines: bool) -> bool {
         match bytes[i] {
             0x20..=0x7e => i += 1,
             0xe4..=0xe9 => i += 3,
+            // U+3164 is E3 85 A4.
+            0xe3 if bytes.get(i + 1..i + 3) != Some(&[0x85, 0xa4][..]) => i += 3,
+            0xef if matches!(bytes.get(i + 1), Some(0xbc | 0xbd)) => i += 3,
             _ => {
                 let Some(c) = s[i..].chars().next() else {
                     return true;
@@ -77,6 +88,11 @@ fn clean(s: &str, keep_newlines: bool) -> String {
     if is_clean(s, keep_newlines) {
         return s.to_string();
     }
+    clean_chars(s, keep_newlines)
+}
+
+/// The cleaning itself, character by character.
+fn clean_chars(s: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -232,6 +248,35 @@ mod tests {
             clean_text(&mut text);
             assert_eq!(line, sanitize_line(s), "{s:?}");
             assert_eq!(text, sanitize_text(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The quick check says "clean" exactly when cleaning character by
+        /// character would change nothing: its shortcuts skip nothing it drops.
+        #[test]
+        fn the_quick_check_agrees_with_the_cleaning(
+            chars in proptest::collection::vec(proptest::prop_oneof![
+                proptest::char::any(),
+                proptest::char::range('\u{2000}', '\u{3200}'),
+                proptest::char::range('\u{fe00}', '\u{ffff}'),
+                proptest::sample::select(vec!['\u{3164}', '\u{ffa0}', '\u{feff}', '\u{fe0f}', '\n', '。', '，']),
+            ], 0..12),
+        ) {
+            let s: String = chars.into_iter().collect();
+            for keep in [false, true] {
+                proptest::prop_assert_eq!(is_clean(&s, keep), clean_chars(&s, keep) == s, "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn every_character_of_the_quick_ranges_is_asked_the_same() {
+        // Every character led by E3 or by EF BC / EF BD, one at a time.
+        let quick = ('\u{3000}'..='\u{3fff}').chain('\u{ff00}'..='\u{ff7f}');
+        for c in quick {
+            let s = format!("水{c}务");
+            assert_eq!(is_clean(&s, false), clean_chars(&s, false) == s, "{c:?}");
         }
     }
 

@@ -4,8 +4,8 @@
 
 use crate::registry::{Due, Index, Registry, Status};
 use chrono::NaiveDate;
+use foldhash::HashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// When a task becomes a problem, and how bad. The `[problems]` table of the settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -222,8 +222,8 @@ pub fn by_lead_unit<'a, P: Graded>(
     let mut groups: Vec<(&str, Option<usize>, Vec<&P>)> = Vec::new();
     // Each lead's name and place are looked up once, not once per problem (the
     // Overview draws this for every task of a 100 000-task plan on each frame).
-    let mut group_of_lead: HashMap<Option<&str>, usize> = HashMap::new();
-    let mut group_of_name: HashMap<&str, usize> = HashMap::new();
+    let mut group_of_lead: HashMap<Option<&str>, usize> = HashMap::default();
+    let mut group_of_name: HashMap<&str, usize> = HashMap::default();
     for p in problems {
         let lead = reg.tasks[p.task()].lead.first().map(String::as_str);
         let g = *group_of_lead.entry(lead).or_insert_with(|| {

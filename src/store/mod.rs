@@ -102,10 +102,53 @@ impl LoadError {
 }
 
 /// Reads and checks a registry file.
+///
+/// What [`load_as_written`] then [`Registry::sanitize`] do, in less time: while
+/// this thread validates the registry, a second one finds the tasks whose text
+/// needs cleaning (almost always none), and only those are cleaned after. Both
+/// only read the registry, and validation sees it as written, as before.
 pub fn load(file: &Path) -> Result<Registry, LoadError> {
-    let mut reg = load_as_written(file)?;
+    match streamed(file) {
+        Ok(Some(mut reg)) => {
+            let (valid, dirty) = valid_and_dirty(&reg);
+            if valid {
+                reg.sanitize_tasks_at(&dirty);
+                return Ok(reg);
+            }
+        }
+        Err(e) => return Err(io_error(file, &e)),
+        Ok(None) => {}
+    }
+    // Anything unusual: read whole, and its parse words the error (as read_checked).
+    let bytes = read(file)?;
+    let mut reg = parse_bytes_as_written(file, &bytes)?;
     reg.sanitize();
     Ok(reg)
+}
+
+/// From this many tasks on, their text is scanned on a second thread: below, the
+/// scan takes less than starting a thread.
+const SCAN_APART: usize = 2_000;
+
+/// Whether `reg` is valid, and which of its tasks need cleaning for the screen
+/// ([`Registry::tasks_to_clean`]), the two found side by side on a large registry.
+fn valid_and_dirty(reg: &Registry) -> (bool, Vec<usize>) {
+    if reg.tasks.len() < SCAN_APART {
+        return (validate(reg).is_empty(), reg.tasks_to_clean());
+    }
+    std::thread::scope(|s| {
+        let scan = std::thread::Builder::new()
+            .name("load-scan".into())
+            .spawn_scoped(s, || reg.tasks_to_clean());
+        let valid = validate(reg).is_empty();
+        let dirty = match scan.map(|h| h.join()) {
+            Ok(Ok(dirty)) => dirty,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            // No thread to be had (a process limit): scanned here.
+            Err(_) => reg.tasks_to_clean(),
+        };
+        (valid, dirty)
+    })
 }
 
 /// Like [`load`], with the text as written (not cleaned for the screen): for

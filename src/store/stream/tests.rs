@@ -350,3 +350,33 @@ fn a_character_cut_by_the_block_waits_for_the_next() {
     // Not UTF-8 is left to the validation, which refuses it.
     assert_eq!(whole_chars(&[0x80, 0x80, 0x80]), 3);
 }
+
+/// Past `SCAN_APART` tasks, `load` validates on this thread while another finds the
+/// tasks to clean: the registry is the one the whole-file parse and a full cleaning
+/// give, text to clean or not, and a broken one is refused in the same words.
+#[test]
+fn a_large_plan_loads_as_the_whole_file_parse_reads_it() {
+    let n = super::super::SCAN_APART + 500;
+    let mut v: Value = serde_json::from_str(&scaled(n)).unwrap();
+    let tasks = v["tasks"].as_array_mut().unwrap();
+    tasks[3]["title"] = json!("水务\u{1b}[31m局\t改");
+    tasks[n - 2]["text"] = json!("第一段\u{200b}\n第二段\u{2028}完");
+    tasks[n / 2]["updated_by"] = json!("li\u{7}wei");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.json");
+    let clean = serde_json::to_vec_pretty(&v).unwrap();
+    std::fs::write(&path, &clean).unwrap();
+    let loaded = load(&path).unwrap();
+    assert_eq!(Ok(&loaded), parse_bytes(&path, &clean).as_ref());
+    assert_eq!(&*loaded.tasks[3].title, "水务局 改");
+    assert_eq!(&*loaded.tasks[n - 2].text, "第一段\n第二段\n完");
+    // Broken past the first thousand tasks: a repeated id, an unknown section.
+    let tasks = v["tasks"].as_array_mut().unwrap();
+    tasks[n - 1]["id"] = json!("t7");
+    tasks[n - 3]["section"] = json!("nowhere");
+    let broken = serde_json::to_vec_pretty(&v).unwrap();
+    std::fs::write(&path, &broken).unwrap();
+    let e = load(&path).unwrap_err();
+    assert_eq!(Err(e.clone()), parse_bytes(&path, &broken));
+    assert!(e.to_string().contains("duplicate id 't7'"), "{e}");
+}
