@@ -21,7 +21,13 @@ impl Registry {
     /// The positions of the tasks [`Registry::sanitize`] would change, in order.
     /// Reads only.
     pub(crate) fn tasks_to_clean(&self) -> Vec<usize> {
-        (0..self.tasks.len())
+        self.tasks_to_clean_in(0..self.tasks.len())
+    }
+
+    /// [`Registry::tasks_to_clean`] among the tasks at `range` (clamped to the list).
+    pub(crate) fn tasks_to_clean_in(&self, range: std::ops::Range<usize>) -> Vec<usize> {
+        let end = range.end.min(self.tasks.len());
+        (range.start.min(end)..end)
             .filter(|&i| !task_is_clean(&self.tasks[i]))
             .collect()
     }
@@ -231,6 +237,8 @@ mod tests {
                 put(&mut reg.tasks[task], field, s);
             }
             let dirty = reg.tasks_to_clean();
+            let (head, tail) = (reg.tasks_to_clean_in(0..11), reg.tasks_to_clean_in(11..99));
+            prop_assert_eq!(&[head, tail].concat(), &dirty);
             let mut all = reg.clone();
             all.sanitize();
             for (i, (before, after)) in reg.tasks.iter().zip(&all.tasks).enumerate() {

@@ -325,10 +325,30 @@ impl Index {
 
     /// Tasks a unit leads or shares, without duplicates, in task order.
     pub fn unit_tasks(&self, unit: usize) -> Vec<usize> {
-        let mut all: Vec<usize> = self.led_by(unit).iter().collect();
-        all.extend(self.shared_by(unit));
-        all.sort_unstable();
-        all.dedup();
+        // Both lists are in task order: merged, not sorted.
+        let (led, shared) = (&self.unit_lead[unit], &self.unit_responsible[unit]);
+        let mut all = Vec::with_capacity(led.len() + shared.len());
+        let (mut i, mut j) = (0, 0);
+        while i < led.len() || j < shared.len() {
+            let next = match (led.get(i), shared.get(j)) {
+                (Some(&a), Some(&b)) if b < a => {
+                    j += 1;
+                    b
+                }
+                (Some(&a), _) => {
+                    i += 1;
+                    a
+                }
+                (None, Some(&b)) => {
+                    j += 1;
+                    b
+                }
+                (None, None) => break,
+            };
+            if all.last() != Some(&(next as usize)) {
+                all.push(next as usize);
+            }
+        }
         all
     }
 

@@ -120,35 +120,55 @@ pub fn assess(
     today: NaiveDate,
     th: &Thresholds,
 ) -> Option<Problem> {
+    let mut reasons = Vec::new();
+    let (level, due) = grade(reg, ix, task, today, th, |r| reasons.push(r))?;
+    Some(Problem {
+        task,
+        level,
+        reasons,
+        due,
+    })
+}
+
+/// The level of `tasks[task]`'s problem and its due date, if it is one, each reason
+/// told to `reason` ([`assess`] keeps them; the problem list needs only the level,
+/// and 100 000 tasks each with a list of reasons made and dropped cost a frame).
+fn grade(
+    reg: &Registry,
+    ix: &Index,
+    task: usize,
+    today: NaiveDate,
+    th: &Thresholds,
+    mut reason: impl FnMut(Reason),
+) -> Option<(Level, Option<Due>)> {
     let t = &reg.tasks[task];
     if t.status == Status::Done {
         return None;
     }
     let due = reg.effective_due(ix, task);
-    let mut reasons = Vec::new();
     let mut level = None;
     let mut raise = |l: Level| level = level.max(Some(l));
     if let Some(d) = due {
         let late = (today - d.date).num_days();
         if late > 0 {
-            reasons.push(Reason::Overdue(late));
+            reason(Reason::Overdue(late));
             raise(if late > i64::from(th.red_overdue_days) {
                 Level::Red
             } else {
                 Level::Yellow
             });
         } else if -late <= i64::from(th.due_soon_days) {
-            reasons.push(Reason::DueSoon(-late));
+            reason(Reason::DueSoon(-late));
             raise(Level::Blue);
         }
     }
     match t.status {
         Status::Delayed => {
-            reasons.push(Reason::Delayed);
+            reason(Reason::Delayed);
             raise(Level::Yellow);
         }
         Status::Blocked => {
-            reasons.push(Reason::Blocked);
+            reason(Reason::Blocked);
             raise(Level::Red);
         }
         _ => {}
@@ -156,19 +176,14 @@ pub fn assess(
     if let Some(days) = days_silent(reg, task, today)
         && days >= i64::from(th.stale_days)
     {
-        reasons.push(if t.updated_at.is_some() {
+        reason(if t.updated_at.is_some() {
             Reason::Stale(days)
         } else {
             Reason::NeverUpdated
         });
         raise(Level::Blue);
     }
-    level.map(|level| Problem {
-        task,
-        level,
-        reasons,
-        due,
-    })
+    level.map(|level| (level, due))
 }
 
 /// The problems among `tasks`, worst first, then by task number.
@@ -199,7 +214,7 @@ pub fn ranked(
     let mut out: Vec<Ranked> = tasks
         .into_iter()
         .filter_map(|task| {
-            let level = assess(reg, ix, task, today, th)?.level;
+            let (level, _) = grade(reg, ix, task, today, th, |_| {})?;
             Some(Ranked { task, level })
         })
         .collect();

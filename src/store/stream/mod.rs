@@ -122,7 +122,9 @@ fn drive(src: impl Read, cap: u64, block: usize, scan: &mut Scan<'_>) -> Option<
         } else {
             whole_chars(&input.buf)
         };
-        let text = std::str::from_utf8(&input.buf[..whole]).ok()?;
+        // simdutf8: a block of Chinese text checked 16 to 32 bytes at a step, where
+        // std's check goes a character at a time (a quarter of the parse).
+        let text = simdutf8::basic::from_utf8(&input.buf[..whole]).ok()?;
         scan.base = input.dropped;
         let mut at = input.used;
         loop {
