@@ -85,7 +85,7 @@ pub struct App {
     pub thresholds: crate::report::Thresholds,
     /// The problem list of the last frame (see [`App::problem_rows`]).
     pub(crate) problem_cache: super::dashboard::problems::ProblemCache,
-    /// Each tab's task list as last shown (see [`App::visible_rows`]).
+    /// The task list last asked for (see [`App::visible_rows`]).
     pub(crate) rows_cache: super::find::RowsCache,
     /// The version of the file `reg` was read from or last saved as (the event
     /// loop sets it): a save that finds the file so has nothing new to show.

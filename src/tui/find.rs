@@ -105,6 +105,7 @@ pub fn kind_of(tab: Tab) -> Option<Kind> {
 /// What a tab's task list as shown depends on (see [`App::visible_rows`]).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RowsKey {
+    tab: Tab,
     entity: usize,
     generation: u64,
     index: u64,
@@ -119,8 +120,8 @@ pub(crate) struct RowsKey {
     query: String,
 }
 
-/// Each tab's task list as last shown, with what it was made from.
-pub(crate) type RowsCache = Mutex<[Option<(RowsKey, Arc<[TaskRow]>)>; 5]>;
+/// The task list last asked for, with what it was made from.
+pub(crate) type RowsCache = Mutex<Option<(RowsKey, Arc<[TaskRow]>)>>;
 
 impl App {
     /// The entities a tab shows (registry positions), with the filter's hit for
@@ -138,13 +139,16 @@ impl App {
         }
     }
 
-    /// A task list as shown: the entity's tasks, filtered and sorted. Kept per tab
-    /// while nothing it depends on changes: a frame asks for it several times, and
-    /// filtering a list of 46 000 tasks by a query takes tens of milliseconds.
+    /// A task list as shown: the entity's tasks, filtered and sorted. The last one
+    /// asked for is kept while nothing it depends on changes: a frame asks for the
+    /// list on screen several times, and filtering a list of 46 000 tasks by a
+    /// query takes tens of milliseconds. One list only: at 100 000 tasks a tab's
+    /// can hold them all (1.6 MB), and the screen shows one.
     pub fn visible_rows(&self, tab: Tab, e: usize) -> Arc<[TaskRow]> {
         let f = &self.filters;
         let query = &f.task_query[tab.index()];
         let key = RowsKey {
+            tab,
             entity: e,
             generation: self.reg.generation(),
             index: self.ix.id(),
@@ -162,13 +166,15 @@ impl App {
             query: query.clone(),
         };
         let mut cache = self.rows_cache.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((k, rows)) = &cache[tab.index()]
+        if let Some((k, rows)) = &*cache
             && *k == key
         {
             return Arc::clone(rows);
         }
+        // The list kept is let go of before the new one is made.
+        *cache = None;
         let rows: Arc<[TaskRow]> = self.filtered_rows(tab, e).into();
-        cache[tab.index()] = Some((key, Arc::clone(&rows)));
+        *cache = Some((key, Arc::clone(&rows)));
         rows
     }
 
