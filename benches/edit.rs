@@ -198,6 +198,15 @@ fn reload_patch(c: &mut Criterion) {
     g.finish();
 }
 
+/// What a colleague's one status changed, as the status line says it.
+fn one_change() -> Changes {
+    Changes {
+        count: 1,
+        by: vec!["wangfang".into()],
+        unrecorded: 0,
+    }
+}
+
 fn reload_patched(c: &mut Criterion) {
     let theme = Theme::dark();
     let mut g = c.benchmark_group("reload_patched");
@@ -211,11 +220,7 @@ fn reload_patched(c: &mut Criterion) {
         drop(theirs);
         let mut app = app_at_a_task(reg, PathBuf::from("registry.json"));
         let mut term = terminal();
-        let changes = Changes {
-            count: 1,
-            by: vec!["wangfang".into()],
-            unrecorded: 0,
-        };
+        let changes = one_change();
         g.bench_function(BenchmarkId::from_parameter(name), |b| {
             b.iter(|| {
                 let old = app.reloaded_patch(patch.clone(), &changes);
@@ -252,11 +257,7 @@ fn reload_shown(c: &mut Criterion) {
         let mut spare = Some(Version::new(reg.clone()));
         let mut app = app_at_a_task(reg, PathBuf::from("registry.json"));
         let mut term = terminal();
-        let changes = Changes {
-            count: 1,
-            by: vec!["wangfang".into()],
-            unrecorded: 0,
-        };
+        let changes = one_change();
         g.bench_function(BenchmarkId::from_parameter(name), |b| {
             b.iter(|| {
                 // Two versions of the same size take turns: the one swapped out
