@@ -32,15 +32,35 @@ pub(super) struct Merge<'a> {
     edits: &'a [Edit],
     /// What each edit recorded, once its target was met.
     recorded: Vec<Option<Vec<HistoryEntry>>>,
-    out: &'a mut dyn Write,
+    out: Out<'a>,
     /// The text written before the first task, ending at the tasks' `[`.
     head: String,
     /// Tasks written so far.
     tasks: usize,
-    /// One task's text, reused.
-    buf: Vec<u8>,
+    /// One task's text as serde writes it, reused.
+    json: Vec<u8>,
+    /// The same text as it goes into the file: after its separator, indented.
+    indented: Vec<u8>,
+}
+
+/// Where the new text goes, and the first error met writing it.
+struct Out<'a> {
+    to: &'a mut dyn Write,
     /// The write error that stopped the scan: told as it is (a full disk).
     failed: Option<io::Error>,
+}
+
+impl Out<'_> {
+    /// Writes `bytes`, keeping the error for [`Merge::check`].
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Step> {
+        if self.failed.is_some() {
+            return Err(Step::Unusual);
+        }
+        self.to.write_all(bytes).map_err(|e| {
+            self.failed = Some(e);
+            Step::Unusual
+        })
+    }
 }
 
 impl<'a> Merge<'a> {
@@ -48,11 +68,14 @@ impl<'a> Merge<'a> {
         Merge {
             edits,
             recorded: vec![None; edits.len()],
-            out,
+            out: Out {
+                to: out,
+                failed: None,
+            },
             head: String::new(),
             tasks: 0,
-            buf: Vec::new(),
-            failed: None,
+            json: Vec::new(),
+            indented: Vec::new(),
         }
     }
 
@@ -81,10 +104,7 @@ impl<'a> Merge<'a> {
         };
         // Up to and with the `[`.
         self.head = text[..at + EMPTY_TASKS.len() - 1].to_string();
-        let head = std::mem::take(&mut self.head);
-        let written = self.write(head.as_bytes());
-        self.head = head;
-        written
+        self.out.write(self.head.as_bytes())
     }
 
     /// One task at `at`: parsed, changed by the edits that name it, written.
@@ -104,28 +124,26 @@ impl<'a> Merge<'a> {
             let entries = apply_to_task(&mut task, edit).map_err(|_| Step::Unusual)?;
             self.recorded[i] = Some(entries);
         }
-        self.buf.clear();
-        serde_json::to_writer_pretty(&mut self.buf, &task).map_err(|_| Step::Unusual)?;
-        let buf = std::mem::take(&mut self.buf);
-        let sep: &[u8] = if self.tasks == 0 { b"\n" } else { b",\n" };
-        let mut written = self.write(sep).and_then(|()| self.write(TASK_INDENT));
-        for (n, line) in buf.split(|&b| b == b'\n').enumerate() {
-            if n > 0 {
-                written = written
-                    .and_then(|()| self.write(b"\n"))
-                    .and_then(|()| self.write(TASK_INDENT));
+        self.json.clear();
+        serde_json::to_writer_pretty(&mut self.json, &task).map_err(|_| Step::Unusual)?;
+        self.indented.clear();
+        self.indented
+            .extend_from_slice(if self.tasks == 0 { b"\n" } else { b",\n" });
+        self.indented.extend_from_slice(TASK_INDENT);
+        for &b in &self.json {
+            self.indented.push(b);
+            if b == b'\n' {
+                self.indented.extend_from_slice(TASK_INDENT);
             }
-            written = written.and_then(|()| self.write(line));
         }
-        self.buf = buf;
-        written?;
+        self.out.write(&self.indented)?;
         self.tasks += 1;
         Ok(end)
     }
 
     /// Whether writing failed: that error, as the system gave it.
     pub(super) fn check(&mut self) -> io::Result<()> {
-        match self.failed.take() {
+        match self.out.failed.take() {
             Some(e) => Err(e),
             None => Ok(()),
         }
@@ -149,10 +167,10 @@ impl<'a> Merge<'a> {
             return Ok(None);
         }
         let close: &[u8] = if self.tasks == 0 { b"]" } else { b"\n  ]" };
-        if self.write(close).is_err() || self.write(tail.as_bytes()).is_err() {
+        if self.out.write(close).is_err() || self.out.write(tail.as_bytes()).is_err() {
             self.check()?;
         }
-        self.out.flush()?;
+        self.out.to.flush()?;
         let recorded = self
             .edits
             .iter()
@@ -165,16 +183,5 @@ impl<'a> Merge<'a> {
             })
             .collect();
         Ok(Some(recorded))
-    }
-
-    /// Writes `bytes`, keeping the error for [`Self::check`].
-    fn write(&mut self, bytes: &[u8]) -> Result<(), Step> {
-        if self.failed.is_some() {
-            return Err(Step::Unusual);
-        }
-        self.out.write_all(bytes).map_err(|e| {
-            self.failed = Some(e);
-            Step::Unusual
-        })
     }
 }
